@@ -1,0 +1,44 @@
+/**
+ * Domain errors carry a stable code. The HTTP layer maps codes to status codes in one place
+ * (apps/server/src/http/error-map.ts); docs/errors.md lists every code.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'AUTH_INVALID_CREDENTIALS',
+  'AUTH_SESSION_EXPIRED',
+  'ORG_POSITION_NOT_HELD',
+  'ORG_PERSON_NOT_QUALIFIED',
+  'ORG_EXTERNAL_ACCOUNT_TAKEN',
+  'WO_INVALID_TRANSITION',
+  'WO_ALREADY_TAKEN',
+  'WO_NOT_HOLDER',
+  'WO_REQUIRED_FIELD_MISSING',
+  'WO_OUTCOME_NOT_ALLOWED',
+  'WO_REASON_UNKNOWN',
+  'WO_STALE_VERSION',
+  'AUD_CHAIN_BROKEN',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three projects so CI can run the database-backed suites twice (PGlite, then PostgreSQL):
+ * - unit: pure packages (domain, dispatch), no I/O;
+ * - db:   repositories and HTTP tests on a real database (PGlite unless DATABASE_URL is set);
+ * - e2e:  the built app in Debian's Chromium.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/domain/**/*.test.ts', 'packages/dispatch/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'db',
+          include: ['packages/db/**/*.test.ts', 'apps/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // PGlite takes ~700 MB per instance and the machine has 2 cores: keep the pool small.
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          pool: 'forks',
+          maxWorkers: 1,
+        },
+      },
+    ],
+  },
+});
