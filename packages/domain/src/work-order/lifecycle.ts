@@ -3,7 +3,13 @@ import type { Position } from '../org/positions.js';
 import type { PolicyPack } from '../policy/policy-pack.js';
 import { checkCompletion, statusAfterCompletion, type Completion } from './completion.js';
 import { LIFECYCLE, type WorkOrderAction } from './lifecycle.table.js';
-import type { AppointmentWindow, SuspendReason, WorkOrder, WorkOrderStatus } from './work-order.types.js';
+import {
+  isOpenStatus,
+  type AppointmentWindow,
+  type SuspendReason,
+  type WorkOrder,
+  type WorkOrderStatus,
+} from './work-order.types.js';
 
 export type WorkOrderCommand =
   | { action: 'triage'; remark?: string }
@@ -59,7 +65,10 @@ export function availableActions(order: WorkOrder, actor: Actor): WorkOrderActio
 function permits(order: WorkOrder, actor: Actor, action: WorkOrderAction): DomainError | null {
   const rule = LIFECYCLE[action];
   if (!rule.from.includes(order.status)) {
-    const code = action === 'take' && order.holderId ? 'WO_ALREADY_TAKEN' : 'WO_INVALID_TRANSITION';
+    // "Already taken" only while someone really works on it; a cancelled or finished order is simply
+    // not takeable, and saying "taken" would send the user looking for a colleague.
+    const taken = action === 'take' && order.holderId !== null && isOpenStatus(order.status);
+    const code = taken ? 'WO_ALREADY_TAKEN' : 'WO_INVALID_TRANSITION';
     return new DomainError(code, `Cannot ${action} an order that is ${order.status}`, {
       action,
       status: order.status,
