@@ -1,0 +1,58 @@
+import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { LoginPage } from './LoginPage';
+import { NotFoundPage } from './components/NotFoundPage';
+import { landingPath } from './session/landing';
+import { RequireAuth } from './session/RequireAuth';
+import { useSession } from './session/SessionContext';
+
+// The desktop console and the phone pages are separate chunks: a phone never loads the console's table code.
+const ConsoleLayout = lazy(() => import('./console/ConsoleLayout'));
+const WorkOrderListPage = lazy(() => import('./console/orders/WorkOrderListPage'));
+const WorkOrderDetailPage = lazy(() => import('./console/orders/WorkOrderDetailPage'));
+const ExternalAccountsPage = lazy(() => import('./console/admin/ExternalAccountsPage'));
+const MobileLayout = lazy(() => import('./mobile/MobileLayout'));
+const MyTodoPage = lazy(() => import('./mobile/MyTodoPage'));
+const MobileOrderDetailPage = lazy(() => import('./mobile/orders/MobileOrderDetailPage'));
+
+function Landing() {
+  const { me, status } = useSession();
+  if (status !== 'ready' || !me) return <Navigate to="/login" replace />;
+  return <Navigate to={landingPath(me.position)} replace />;
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Spin size="large" fullscreen />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <ConsoleLayout />
+            </RequireAuth>
+          }
+        >
+          <Route path="/orders" element={<WorkOrderListPage />} />
+          <Route path="/orders/:id" element={<WorkOrderDetailPage />} />
+          <Route path="/admin/external-accounts" element={<ExternalAccountsPage />} />
+        </Route>
+        <Route
+          path="/m"
+          element={
+            <RequireAuth>
+              <MobileLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Navigate to="/m/todo" replace />} />
+          <Route path="todo" element={<MyTodoPage />} />
+          <Route path="orders/:id" element={<MobileOrderDetailPage />} />
+        </Route>
+        <Route path="/" element={<Landing />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,73 @@
+import { LinkOutlined, LogoutOutlined, MobileOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { isWorker } from '@daowei/domain';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ItemType } from 'antd/es/menu/interface';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PositionSwitcher } from '../components/PositionSwitcher';
+import { useMe, useSession } from '../session/SessionContext';
+
+/** The desktop console: side menu, header with position switcher, language and sign-out. */
+export default function ConsoleLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+
+  const items: ItemType[] = [
+    {
+      key: '/orders',
+      icon: <UnorderedListOutlined />,
+      label: <span data-testid="menu-orders">{t('menu.orders')}</span>,
+    },
+  ];
+  if (me.position === 'admin') {
+    items.push({
+      key: '/admin/external-accounts',
+      icon: <LinkOutlined />,
+      label: <span data-testid="menu-external-accounts">{t('menu.externalAccounts')}</span>,
+    });
+  }
+  if (isWorker(me.position)) {
+    items.push({
+      key: '/m/todo',
+      icon: <MobileOutlined />,
+      label: <span data-testid="menu-my-todo">{t('menu.myTodo')}</span>,
+    });
+  }
+  const selected = items.map((i) => String(i?.key)).find((k) => pathname.startsWith(k)) ?? '/orders';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
+        <div style={{ padding: '16px 24px', fontWeight: 600, fontSize: 18 }}>{t('app.name')}</div>
+        <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 8 }}
+        >
+          <Space size="middle" wrap>
+            <Typography.Text type="secondary" data-testid="tenant-name">
+              {me.tenant.name}
+            </Typography.Text>
+            <Typography.Text strong data-testid="me-name">
+              {me.person.name}
+            </Typography.Text>
+            <PositionSwitcher />
+            <LanguageSwitch />
+            <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
+              {t('common.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          {/* remount on a position switch: lists, details and allowed actions depend on the position */}
+          <Outlet key={me.position} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,77 @@
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Result, Row, Space, Spin, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import { StatusTag } from '../../components/StatusTag';
+import { useErrorText } from '../../hooks/useErrorText';
+import { useWorkOrderDetail } from '../../hooks/useWorkOrderDetail';
+import { useLabels } from '../../i18n/useLabels';
+import { LinkedOrders } from './LinkedOrders';
+import { OrderActionBar } from './OrderActionBar';
+import { OrderTimeline } from './OrderTimeline';
+import { WorkOrderFacts } from './WorkOrderFacts';
+
+/** /orders/:id: the facts, the allowed actions, linked orders and the full history. */
+export default function WorkOrderDetailPage() {
+  const { id = '' } = useParams();
+  const { t, type } = useLabels();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const { detail, error, loading, reload, replace } = useWorkOrderDetail(id);
+
+  if (!detail) {
+    if (error) {
+      return (
+        <Result
+          status={error.status === 404 ? '404' : 'error'}
+          title={errorText(error)}
+          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
+        />
+      );
+    }
+    return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
+  }
+
+  const o = detail.order;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+          <Space wrap>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} data-testid="back">
+              {t('common.back')}
+            </Button>
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="order-number">
+              {o.number}
+            </Typography.Title>
+            <Typography.Text>{type(o.type)}</Typography.Text>
+            <StatusTag status={o.status} />
+          </Space>
+          <Button icon={<ReloadOutlined />} loading={loading} onClick={reload} data-testid="order-refresh">
+            {t('common.refresh')}
+          </Button>
+        </Space>
+        {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginTop: 12 }} />}
+        <div style={{ marginTop: 16 }}>
+          <OrderActionBar detail={detail} onDone={replace} onStale={reload} />
+        </div>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Card title={t('orderDetail.facts')}>
+            <WorkOrderFacts order={o} />
+          </Card>
+          {detail.linked.length > 0 && (
+            <Card title={t('orderDetail.linked')} style={{ marginTop: 16 }}>
+              <LinkedOrders orders={detail.linked} />
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title={t('orderDetail.history')}>
+            <OrderTimeline events={detail.events} />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,62 @@
+import { ErrorBlock, InfiniteScroll, PullToRefresh } from 'antd-mobile';
+import { useState } from 'react';
+import { workOrdersApi, type WorkOrderView } from '../api';
+import { useLabels } from '../i18n/useLabels';
+import { MobileOrderCard } from './MobileOrderCard';
+import { apiTypeOf, belongsTo, type Scope, type TypeTab } from './todoTabs';
+
+const PAGE = 20;
+
+/** Cards of one tab, loaded page by page as the user scrolls (InfiniteScroll driven by nextCursor). */
+export function MobileOrderList({ scope, typeTab }: { scope: Scope; typeTab: TypeTab }) {
+  const { t } = useLabels();
+  const [items, setItems] = useState<WorkOrderView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [hasMore, setHasMore] = useState(true);
+
+  const fetchFrom = async (from: string | null) => {
+    const page = await workOrdersApi.list({ scope, type: apiTypeOf(typeTab), limit: PAGE }, from);
+    return { items: page.items.filter((o) => belongsTo(typeTab, o)), next: page.nextCursor };
+  };
+
+  const loadMore = async () => {
+    const page = await fetchFrom(cursor);
+    setItems((prev) => {
+      const seen = new Set(prev.map((o) => o.id));
+      return [...prev, ...page.items.filter((o) => !seen.has(o.id))];
+    });
+    setCursor(page.next);
+    setHasMore(page.next !== null);
+  };
+
+  const refresh = async () => {
+    const page = await fetchFrom(null);
+    setItems(page.items);
+    setCursor(page.next);
+    setHasMore(page.next !== null);
+  };
+
+  return (
+    <PullToRefresh onRefresh={refresh}>
+      <div data-testid={`order-list-${scope}-${typeTab}`} style={{ minHeight: 200 }}>
+        {items.map((o) => (
+          <MobileOrderCard key={o.id} order={o} />
+        ))}
+        {!hasMore && items.length === 0 && (
+          <ErrorBlock status="empty" title={t('mobile.empty')} description="" data-testid="order-list-empty" />
+        )}
+        <InfiniteScroll loadMore={loadMore} hasMore={hasMore}>
+          {(more, failed, retry) =>
+            failed ? (
+              <a onClick={retry}>{t('common.retry')}</a>
+            ) : more ? (
+              t('common.loading')
+            ) : items.length ? (
+              t('common.noMore')
+            ) : null
+          }
+        </InfiniteScroll>
+      </div>
+    </PullToRefresh>
+  );
+}

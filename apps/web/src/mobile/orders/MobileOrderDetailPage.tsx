@@ -1,0 +1,71 @@
+import { DotLoading, ErrorBlock, List, NavBar } from 'antd-mobile';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useErrorText } from '../../hooks/useErrorText';
+import { useWorkOrderDetail } from '../../hooks/useWorkOrderDetail';
+import { useLabels } from '../../i18n/useLabels';
+import { MobileHeaderMenu } from '../MobileHeaderMenu';
+import { MobileStatusTag } from '../MobileStatusTag';
+import { MobileActionButtons } from './MobileActionButtons';
+import { MobileOrderFacts } from './MobileOrderFacts';
+import { MobileOrderHistory } from './MobileOrderHistory';
+
+/** /m/orders/:id: facts, tap-to-call, linked orders, history and the actions the server allows. */
+export default function MobileOrderDetailPage() {
+  const { id = '' } = useParams();
+  const { t, type } = useLabels();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const errorText = useErrorText();
+  const { detail, error, reload, replace } = useWorkOrderDetail(id);
+  const back = () => (location.key === 'default' ? navigate('/m/todo') : navigate(-1));
+
+  return (
+    <div style={{ paddingBottom: 24 }}>
+      <NavBar
+        onBack={back}
+        backIcon={<span data-testid="back">‹</span>}
+        right={<MobileHeaderMenu />}
+        style={{ background: '#fff', position: 'sticky', top: 0, zIndex: 10 }}
+      >
+        {t('mobile.orderTitle')}
+      </NavBar>
+      {!detail && error && (
+        <ErrorBlock
+          status="default"
+          title={errorText(error)}
+          description={<a onClick={reload}>{t('common.retry')}</a>}
+        />
+      )}
+      {!detail && !error && (
+        <div style={{ textAlign: 'center', padding: 48 }}>
+          <DotLoading color="primary" />
+        </div>
+      )}
+      {detail && (
+        <>
+          <div style={{ background: '#fff', padding: '12px 16px', display: 'flex', gap: 8, alignItems: 'center' }}>
+            <strong style={{ fontSize: 17 }} data-testid="order-number">
+              {detail.order.number}
+            </strong>
+            <span>{type(detail.order.type)}</span>
+            <MobileStatusTag status={detail.order.status} />
+          </div>
+          <MobileActionButtons detail={detail} onDone={replace} onStale={reload} />
+          <MobileOrderFacts order={detail.order} />
+          {detail.linked.length > 0 && (
+            <List header={t('orderDetail.linked')} data-testid="linked-orders">
+              {detail.linked.map((o) => (
+                <List.Item key={o.id} description={type(o.type)} arrowIcon>
+                  <Link to={`/m/orders/${o.id}`} data-testid={`linked-order-${o.number}`}>
+                    {o.number}
+                  </Link>
+                </List.Item>
+              ))}
+            </List>
+          )}
+          <MobileOrderHistory events={detail.events} />
+        </>
+      )}
+    </div>
+  );
+}
