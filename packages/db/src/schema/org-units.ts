@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, sameTenant, tenantId } from './columns.js';
+import { tenants, vendors } from './tenants.js';
+
+export const ORG_UNIT_KINDS = ['operator', 'vendor', 'station', 'team'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+/**
+ * ORG-01 org tree: operator → vendor → station (服务站/辦事處) → team. `vendor_id` is NULL for the
+ * operator's own units; every unit below a vendor carries the vendor so "only my vendor's tree" is a
+ * plain filter rather than a recursive walk (SEC-02).
+ */
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => tenants.id),
+    vendorId: uuid('vendor_id'),
+    parentId: uuid('parent_id'),
+    kind: text('kind').$type<OrgUnitKind>().notNull(),
+    name: text('name').notNull(),
+    code: text('code').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('org_units_tenant_code_unique').on(t.tenantId, t.code),
+    unique('org_units_tenant_id_unique').on(t.tenantId, t.id),
+    sameTenant('org_units_vendor_fk', { tenantId: t.tenantId, column: t.vendorId }, vendors),
+    sameTenant('org_units_parent_fk', { tenantId: t.tenantId, column: t.parentId }, t),
+    index('org_units_tenant_parent_idx').on(t.tenantId, t.parentId),
+    index('org_units_tenant_vendor_idx').on(t.tenantId, t.vendorId),
+    check('org_units_kind_check', sql`${t.kind} in ('operator', 'vendor', 'station', 'team')`),
+  ],
+);
+
+/** A polygon ring of [lng, lat] pairs (WGS-84), as drawn on the map. */
+export type AreaPolygon = [number, number][];
+
+/** ORG-04 service area (网格): a polygon served by one station. */
+export const areas = pgTable(
+  'areas',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => tenants.id),
+    stationId: uuid('station_id').notNull(),
+    name: text('name').notNull(),
+    code: text('code').notNull(),
+    polygon: jsonb('polygon').$type<AreaPolygon>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('areas_tenant_code_unique').on(t.tenantId, t.code),
+    unique('areas_tenant_id_unique').on(t.tenantId, t.id),
+    sameTenant('areas_station_fk', { tenantId: t.tenantId, column: t.stationId }, orgUnits),
+  ],
+);
