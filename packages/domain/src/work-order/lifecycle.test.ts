@@ -224,6 +224,17 @@ describe('WO-03 reschedule, suspend, resume, reopen, cancel', () => {
     expect(availableActions(cancelled, actorOf('admin'))).toEqual([]);
   });
 
+  it("WO-03 an engineer cannot reschedule, suspend or resume a colleague's order: WO_NOT_HOLDER", () => {
+    const theirs = makeOrder({ status: 'appointment_confirmed', holderId: 'p-colleague', appointment: WINDOW });
+    const suspended = makeOrder({ status: 'suspended', holderId: 'p-colleague', suspendReason: 'waiting_parts' });
+    expect(codeOf(() => run(theirs, VALID_COMMANDS.reschedule, engineer('p-eng')))).toBe('WO_NOT_HOLDER');
+    expect(codeOf(() => run(theirs, VALID_COMMANDS.suspend, engineer('p-eng')))).toBe('WO_NOT_HOLDER');
+    expect(codeOf(() => run(suspended, VALID_COMMANDS.resume, engineer('p-eng')))).toBe('WO_NOT_HOLDER');
+    // The desk and dispatchers still may, for any order.
+    expect(run(theirs, VALID_COMMANDS.reschedule, actorOf('hotline_agent')).to).toBe('appointment_confirmed');
+    expect(run(suspended, VALID_COMMANDS.resume, actorOf('team_lead')).to).toBe('taken');
+  });
+
   it('WO-03 an engineer cannot cancel an order: FORBIDDEN', () => {
     expect(
       codeOf(() => run(makeOrder({ status: 'taken', holderId: 'p-eng' }), VALID_COMMANDS.cancel, engineer('p-eng'))),

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/errors.js';
-import type { Position } from '../org/positions.js';
+import { isSupervisor, isWorker, type Position } from '../org/positions.js';
 import type { PolicyPack } from '../policy/policy-pack.js';
 import { checkCompletion, statusAfterCompletion, type Completion } from './completion.js';
 import { LIFECYCLE, type WorkOrderAction } from './lifecycle.table.js';
@@ -82,6 +82,12 @@ function permits(order: WorkOrder, actor: Actor, action: WorkOrderAction): Domai
   }
   if (rule.relation === 'offered' && !isHolder(order, actor) && !isOfferedTo(order, actor)) {
     return new DomainError('WO_NOT_HOLDER', `The order is not offered to you`, { action });
+  }
+  // SEC-01: moves open to "any" actor (reschedule, suspend, resume) are open to the desk and to
+  // dispatchers for every order; a field engineer without a supervising position makes them only on
+  // the orders they hold, never on a colleague's.
+  if (rule.relation === 'any' && isWorker(actor.position) && !isSupervisor(actor.position) && !isHolder(order, actor)) {
+    return new DomainError('WO_NOT_HOLDER', `Only the engineer holding the order may ${action} it`, { action });
   }
   return null;
 }
