@@ -1,0 +1,3 @@
+export { generateDemoData, DEMO_DEFAULTS } from './generate.js';
+export { DEMO_ACCOUNTS } from './accounts.js';
+export type * from './types.js';
