@@ -1,0 +1,58 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '@daowei/db';
+import { DEFAULT_POLICY_PACK, type PolicyPack } from '@daowei/domain';
+import { installErrorHandler } from './http/error-handler.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerWebApp } from './http/web-static.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { createServices, type Services } from './services.js';
+import { authHook } from './features/auth/auth.hook.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { metaRoutes } from './features/meta/meta.routes.js';
+import { orgRoutes } from './features/org/org.routes.js';
+import { workOrderRoutes } from './features/work-orders/work-order.routes.js';
+
+export interface AppOptions {
+  database: Database;
+  clock?: Clock;
+  policy?: PolicyPack;
+  /** Built web app to serve at /; skipped when absent. */
+  webDist?: string;
+  logger?: boolean | { level: string };
+}
+
+export type App = FastifyInstance;
+
+/** Builds the HTTP app around one database. Used by main.ts, the tests (app.inject) and the benchmarks. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  const services: Services = createServices({
+    db: opts.database.db,
+    clock: opts.clock ?? systemClock,
+    policy: opts.policy ?? DEFAULT_POLICY_PACK,
+  });
+
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', authHook(services.auth));
+
+  await app.register(authRoutes(services), { prefix: '/api' });
+  await app.register(metaRoutes(services), { prefix: '/api' });
+  await app.register(orgRoutes(services), { prefix: '/api' });
+  await app.register(workOrderRoutes(services), { prefix: '/api' });
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: opts.database.kind }));
+
+  if (opts.webDist) await registerWebApp(app, opts.webDist);
+  await app.ready();
+  return app;
+}

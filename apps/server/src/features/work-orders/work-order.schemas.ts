@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import {
+  PRIORITIES,
+  SUSPEND_REASONS,
+  WARRANTY_STATES,
+  WORK_ORDER_ACTIONS,
+  WORK_ORDER_STATUSES,
+  WORK_ORDER_TYPES,
+} from '@daowei/domain';
+
+const text = (max = 2000) => z.string().trim().max(max);
+const requiredText = (max = 2000) => z.string().trim().min(1, 'must not be blank').max(max);
+const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+
+export const windowSchema = z
+  .object({ start: isoDate, end: isoDate })
+  .refine((w) => w.end > w.start, { message: 'end must be after start', path: ['end'] });
+
+export const idParams = z.object({ id: z.uuid() });
+
+export const actionParams = z.object({ id: z.uuid(), action: z.enum(WORK_ORDER_ACTIONS) });
+
+export const listQuery = z.object({
+  scope: z.enum(['todo', 'done', 'all']).default('all'),
+  type: z.enum(WORK_ORDER_TYPES).optional(),
+  status: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
+    .pipe(z.array(z.enum(WORK_ORDER_STATUSES)).optional()),
+  areaId: z.uuid().optional(),
+  engineerId: z.uuid().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  q: text(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListQuery = z.output<typeof listQuery>;
+
+export const createBody = z.object({
+  type: z.enum(WORK_ORDER_TYPES),
+  /** Operator staff name the vendor (or an area whose station belongs to one); vendor staff create for their own. */
+  vendorId: z.uuid().optional(),
+  priority: z.enum(PRIORITIES).default('normal'),
+  acceptanceSerial: requiredText(64),
+  product: requiredText(100),
+  business: requiredText(100),
+  productNumber: requiredText(64),
+  customer: z.object({
+    name: requiredText(100),
+    phone: z.string().regex(/^[0-9+\-\s]{5,20}$/, 'not a phone number'),
+    address: requiredText(300),
+  }),
+  areaId: z.uuid().optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+  faultDescription: text().optional(),
+  customerMessage: text().optional(),
+  broadband: z
+    .object({
+      bandwidthMbps: z.number().int().positive(),
+      tariff: requiredText(100),
+      accessMethod: requiredText(50),
+      cooperationMode: requiredText(50),
+    })
+    .optional(),
+  productModel: text(100).optional(),
+  purchaseDate: z.iso.date().optional(),
+  warranty: z.enum(WARRANTY_STATES).default('unknown'),
+  appointment: windowSchema.optional(),
+});
+export type CreateBody = z.output<typeof createBody>;
+
+const outcome = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('done') }),
+  z.object({
+    kind: z.literal('resolved'),
+    causeCode: requiredText(50),
+    solution: requiredText(),
+    steps: requiredText(),
+  }),
+  z.object({ kind: z.literal('unresolved_to_fault'), steps: requiredText() }),
+  z.object({ kind: z.literal('reschedule'), reason: requiredText(), window: windowSchema }),
+  z.object({ kind: z.literal('cannot_resolve'), explanation: requiredText() }),
+  z.object({ kind: z.literal('misdispatched'), remark: requiredText() }),
+]);
+
+/** One body schema per action (docs/api.md); the route picks it by the :action parameter. */
+export const actionBodies = {
+  triage: z.object({ remark: text().optional() }),
+  dispatch: z.object({ toPersonId: z.uuid().optional(), toUnitId: z.uuid().optional(), remark: text() }),
+  take: z.object({}),
+  return: z.object({ reasonCode: requiredText(50), remark: text() }),
+  confirm_appointment: z.object({ window: windowSchema }),
+  reschedule: z.object({ reason: requiredText(), window: windowSchema, askedBy: z.enum(['customer', 'us']) }),
+  depart: z.object({}),
+  arrive: z.object({}),
+  suspend: z.object({ reason: z.enum(SUSPEND_REASONS), remark: text() }),
+  resume: z.object({ remark: text().optional() }),
+  complete: z.object({
+    customerContacted: z.boolean(),
+    handlingMinutes: z.number().int().min(0).max(100_000),
+    remark: text(),
+    outcome,
+  }),
+  start_callback: z.object({}),
+  close: z.object({ remark: text().optional() }),
+  reopen: z.object({ reason: requiredText() }),
+  cancel: z.object({ reason: requiredText() }),
+} as const;
+
+/** The body is validated after routing, so the schema in OpenAPI is the union of all action bodies. */
+export const anyActionBody = z.record(z.string(), z.unknown()).default({});

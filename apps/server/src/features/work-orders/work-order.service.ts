@@ -1,0 +1,254 @@
+import {
+  appendEvent,
+  findOrCreateCustomer,
+  findRecentFinishedFaults,
+  getArea,
+  getForUpdate,
+  getOrgUnit,
+  getWorkOrder,
+  insertWorkOrder,
+  linkWorkOrders,
+  listWorkOrders,
+  updateWorkOrder,
+  visibilityFor,
+  type Db,
+  type StoredWorkOrder,
+} from '@daowei/db';
+import {
+  assertRequiredFields,
+  canSeeOrder,
+  decide,
+  DomainError,
+  findRepeatOf,
+  isOfferedTo,
+  linkedFaultFromComplaint,
+  type PolicyPack,
+  type Viewer,
+  type WorkOrderAction,
+  type WorkOrderCommand,
+} from '@daowei/domain';
+import type { AuthContext } from '../../http/auth-context.js';
+import type { Clock } from '../../platform/clock.js';
+import { runIdempotent } from '../../platform/idempotency.js';
+import type { CreateBody, ListQuery } from './work-order.schemas.js';
+import { createOrderReader } from './work-order.reader.js';
+
+const DAY_MS = 86_400_000;
+
+export type WorkOrderService = ReturnType<typeof createWorkOrderService>;
+
+export function viewerOf(auth: AuthContext): Viewer {
+  return {
+    tenantId: auth.tenantId,
+    personId: auth.personId,
+    position: auth.position,
+    unitIds: auth.unitIds,
+    vendorId: auth.vendorId,
+  };
+}
+
+/**
+ * WO-01..08, WO-12: creating orders and moving them through the lifecycle. Every change is one
+ * transaction: the order row is locked, the domain decides, the order and its event are written
+ * together, and a retried submission (Idempotency-Key) replays the first answer.
+ */
+export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: Clock; policy: PolicyPack }) {
+  const reader = createOrderReader(db);
+
+  /** Another vendor's or tenant's order is answered as missing: its existence must not leak (SEC-02). */
+  function notFound(id: string): DomainError {
+    return new DomainError('NOT_FOUND', 'Work order not found', { id });
+  }
+
+  async function vendorForNewOrder(tx: Db, auth: AuthContext, body: CreateBody): Promise<string> {
+    if (auth.vendorId) return auth.vendorId;
+    if (body.vendorId) return body.vendorId;
+    const area = body.areaId ? await getArea(tx, auth.tenantId, body.areaId) : null;
+    const station = area?.stationId ? await getOrgUnit(tx, auth.tenantId, area.stationId) : null;
+    if (station?.vendorId) return station.vendorId;
+    throw new DomainError('VALIDATION_FAILED', 'Name the vendor, or an area served by a vendor station', {
+      field: 'vendorId',
+    });
+  }
+
+  async function create(auth: AuthContext, body: CreateBody, key: string | null) {
+    assertRequiredFields(body);
+    return db.transaction((tx) =>
+      runIdempotent(tx, auth, key, { op: 'create', body }, async () => {
+        const now = clock.now();
+        const vendorId = await vendorForNewOrder(tx, auth, body);
+        const area = body.areaId ? await getArea(tx, auth.tenantId, body.areaId) : null;
+        if (body.areaId && !area) throw new DomainError('VALIDATION_FAILED', 'Unknown area', { field: 'areaId' });
+        const { customer } = await findOrCreateCustomer(tx, auth.tenantId, {
+          name: body.customer.name,
+          phone: body.customer.phone,
+          address: body.customer.address,
+          lat: body.lat ?? null,
+          lng: body.lng ?? null,
+          areaId: body.areaId ?? null,
+        });
+        let repeatOfOrderId: string | null = null;
+        if (body.type === 'fault') {
+          const since = new Date(now.getTime() - policy.repeatFaultWindowDays * DAY_MS);
+          const previous = await findRecentFinishedFaults(tx, auth.tenantId, {
+            customerId: customer.id,
+            productNumber: body.productNumber,
+            since,
+          });
+          repeatOfOrderId = findRepeatOf(
+            { customerId: customer.id, productNumber: body.productNumber, acceptedAt: now },
+            previous,
+            policy,
+          );
+        }
+        const order = await insertWorkOrder(tx, auth.tenantId, {
+          vendorId,
+          acceptanceSerial: body.acceptanceSerial,
+          type: body.type,
+          status: 'created',
+          priority: body.priority,
+          product: body.product,
+          business: body.business,
+          productNumber: body.productNumber,
+          customerId: customer.id,
+          contactName: body.customer.name,
+          contactPhone: body.customer.phone,
+          address: body.customer.address,
+          areaId: body.areaId ?? null,
+          lat: body.lat ?? null,
+          lng: body.lng ?? null,
+          appointment: body.appointment ?? null,
+          step: 'created',
+          customerMessage: body.customerMessage ?? null,
+          faultDescription: body.faultDescription ?? null,
+          broadband: body.broadband ?? null,
+          productModel: body.productModel ?? null,
+          purchaseDate: body.purchaseDate ?? null,
+          warranty: body.warranty,
+          stationId: area?.stationId ?? null,
+          offeredToPersonId: null,
+          offeredToUnitId: null,
+          holderId: null,
+          suspendReason: null,
+          parentOrderId: null,
+          repeatOfOrderId,
+          acceptedAt: now,
+          completedAt: null,
+          closedAt: null,
+          policyId: policy.id,
+          policyVersion: policy.version,
+        });
+        await appendEvent(tx, auth.tenantId, {
+          orderId: order.id,
+          action: 'create',
+          fromStatus: null,
+          toStatus: 'created',
+          actorId: auth.personId,
+          actorPosition: auth.position,
+          at: now,
+          payload: { repeatOfOrderId },
+        });
+        return reader.detail(tx, viewerOf(auth), order);
+      }),
+    );
+  }
+
+  /** WO-08: the fault raised by a complaint completed as "not resolved", linked both ways. */
+  async function spawnLinkedFault(tx: Db, auth: AuthContext, complaint: StoredWorkOrder, now: Date) {
+    const draft = linkedFaultFromComplaint(complaint, now);
+    const { tenantId: _t, ...fields } = draft;
+    const fault = await insertWorkOrder(tx, auth.tenantId, {
+      ...fields,
+      policyId: policy.id,
+      policyVersion: policy.version,
+    });
+    await linkWorkOrders(tx, auth.tenantId, {
+      fromOrderId: complaint.id,
+      toOrderId: fault.id,
+      kind: 'complaint_to_fault',
+    });
+    await appendEvent(tx, auth.tenantId, {
+      orderId: fault.id,
+      action: 'create',
+      fromStatus: null,
+      toStatus: 'created',
+      actorId: auth.personId,
+      actorPosition: auth.position,
+      at: now,
+      payload: { fromComplaintId: complaint.id, fromComplaintNumber: complaint.number },
+    });
+    return fault;
+  }
+
+  async function act(auth: AuthContext, id: string, cmd: WorkOrderCommand, key: string | null) {
+    return db.transaction((tx) =>
+      runIdempotent(tx, auth, key, { op: 'act', id, cmd }, async () => {
+        const viewer = viewerOf(auth);
+        const order = await getForUpdate(tx, auth.tenantId, id);
+        // A colleague of the pool who lost the race to take must hear "already taken", not "not found".
+        const lostTake =
+          cmd.action === 'take' &&
+          order &&
+          order.vendorId === (auth.vendorId ?? order.vendorId) &&
+          isOfferedTo(order, viewer);
+        if (!order || (!canSeeOrder(order, viewer) && !lostTake)) throw notFound(id);
+        const now = clock.now();
+        const decision = decide(order, cmd, viewer, policy, now);
+        const changes = { ...decision.changes, status: decision.to, step: decision.to };
+        if (cmd.action === 'complete') Object.assign(changes, { completion: cmd.completion });
+        let updated = await updateWorkOrder(tx, auth.tenantId, id, changes, order.version);
+        const payload = { ...decision.payload };
+        if (decision.spawnLinkedFault) {
+          const fault = await spawnLinkedFault(tx, auth, updated, now);
+          Object.assign(payload, { linkedFaultId: fault.id, linkedFaultNumber: fault.number });
+        }
+        await appendEvent(tx, auth.tenantId, {
+          orderId: id,
+          action: decision.action,
+          fromStatus: decision.from,
+          toStatus: decision.to,
+          actorId: auth.personId,
+          actorPosition: auth.position,
+          at: now,
+          payload,
+        });
+        updated = (await getWorkOrder(tx, auth.tenantId, id)) ?? updated;
+        return reader.detail(tx, viewer, updated);
+      }),
+    );
+  }
+
+  return {
+    create,
+    act,
+
+    async get(auth: AuthContext, id: string) {
+      const order = await getWorkOrder(db, auth.tenantId, id);
+      const viewer = viewerOf(auth);
+      if (!order || !canSeeOrder(order, viewer)) throw notFound(id);
+      return reader.detail(db, viewer, order);
+    },
+
+    async list(auth: AuthContext, q: ListQuery) {
+      const viewer = viewerOf(auth);
+      const visibility = visibilityFor(viewer);
+      if (!visibility) return { items: [], nextCursor: null };
+      const page = await listWorkOrders(db, auth.tenantId, {
+        ...visibility,
+        scope: q.scope,
+        ...(q.type ? { type: q.type } : {}),
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.areaId ? { areaId: q.areaId } : {}),
+        ...(q.engineerId ? { engineerId: q.engineerId } : {}),
+        ...(q.from ? { acceptedFrom: q.from } : {}),
+        ...(q.to ? { acceptedTo: q.to } : {}),
+        ...(q.q ? { q: q.q } : {}),
+        cursor: q.cursor ?? null,
+        limit: q.limit,
+      });
+      return { items: await reader.views(db, viewer, page.items), nextCursor: page.nextCursor };
+    },
+  };
+}
+
+export type { WorkOrderAction };

@@ -1,0 +1,48 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDomainError } from '@daowei/domain';
+import { HTTP_STATUS } from './error-map.js';
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Every error leaves as `{ code, message, details? }`. Validation errors name the field; anything
+ * unexpected is logged with its stack and answered with a bare INTERNAL so nothing leaks.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (isDomainError(err)) {
+      const body: ErrorBody = { code: err.code, message: err.message };
+      if (err.details) body.details = err.details;
+      return reply.code(HTTP_STATUS[err.code]).send(body);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        field: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'invalid',
+      }));
+      const first = issues[0];
+      return reply.code(400).send({
+        code: 'VALIDATION_FAILED',
+        message: first ? `${first.field}: ${first.message}` : 'Invalid request',
+        details: { field: first?.field, issues },
+      } satisfies ErrorBody);
+    }
+    if (err.statusCode === 429) {
+      return reply.code(429).send({ code: 'RATE_LIMITED', message: 'Too many requests, try again later' });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own client errors (bad JSON, wrong content type, body too large).
+      return reply.code(err.statusCode).send({ code: 'VALIDATION_FAILED', message: err.message } satisfies ErrorBody);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ code: 'INTERNAL', message: 'Internal error' } satisfies ErrorBody);
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` }),
+  );
+}
