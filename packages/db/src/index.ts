@@ -1,4 +1,20 @@
+/**
+ * @daowei/db — schema, migrations, the client for PGlite or PostgreSQL, and the repositories (the only
+ * code that writes SQL). Every repository function takes a `Db` (or a transaction) and the tenant id.
+ */
 export * from './client.js';
 export * from './migrate.js';
 export * from './data-dir-lock.js';
 export * as schema from './schema/index.js';
+export * from './mappers/work-order.mapper.js';
+export * from './mappers/org.mapper.js';
+export * from './mappers/event.mapper.js';
+export * from './repositories/org.repository.js';
+export * from './repositories/people.repository.js';
+export * from './repositories/external-account.repository.js';
+export * from './repositories/session.repository.js';
+export * from './repositories/customer.repository.js';
+export * from './repositories/work-order.repository.js';
+export * from './repositories/work-order-list.repository.js';
+export * from './repositories/event.repository.js';
+export * from './repositories/idempotency.repository.js';

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { foreignKey, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
@@ -32,4 +33,12 @@ export function sameTenant(
     columns: [local.tenantId, local.column],
     foreignColumns: [target.tenantId, target.id],
   });
+}
+
+/**
+ * CHECK (<column> in (...)) from a domain list, so the database refuses a value the domain does not
+ * know, and a list that grows shows up as a schema diff for drizzle-kit to turn into a migration.
+ */
+export function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
+  return sql`${column} in (${sql.raw(values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', '))})`;
 }

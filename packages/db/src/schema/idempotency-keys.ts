@@ -15,7 +15,8 @@ export const idempotencyKeys = pgTable(
     personId: uuid('person_id').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
-    response: jsonb('response').$type<unknown>().notNull(),
+    // NULL for an answer without a body (204).
+    response: jsonb('response').$type<unknown>(),
     statusCode: integer('status_code').notNull(),
     createdAt: createdAt(),
   },

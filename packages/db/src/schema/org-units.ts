@@ -1,10 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, sameTenant, tenantId } from './columns.js';
+import { ORG_UNIT_KINDS, type LngLat, type OrgUnitKind } from '@daowei/domain';
+import { createdAt, id, oneOf, sameTenant, tenantId } from './columns.js';
 import { tenants, vendors } from './tenants.js';
-
-export const ORG_UNIT_KINDS = ['operator', 'vendor', 'station', 'team'] as const;
-export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
 /**
  * ORG-01 org tree: operator → vendor → station (服务站/辦事處) → team. `vendor_id` is NULL for the
@@ -30,14 +27,11 @@ export const orgUnits = pgTable(
     sameTenant('org_units_parent_fk', { tenantId: t.tenantId, column: t.parentId }, t),
     index('org_units_tenant_parent_idx').on(t.tenantId, t.parentId),
     index('org_units_tenant_vendor_idx').on(t.tenantId, t.vendorId),
-    check('org_units_kind_check', sql`${t.kind} in ('operator', 'vendor', 'station', 'team')`),
+    check('org_units_kind_check', oneOf(t.kind, ORG_UNIT_KINDS)),
   ],
 );
 
-/** A polygon ring of [lng, lat] pairs (WGS-84), as drawn on the map. */
-export type AreaPolygon = [number, number][];
-
-/** ORG-04 service area (网格): a polygon served by one station. */
+/** ORG-04 service area (网格): a polygon of [lng, lat] pairs (GeoJSON order) served by one station. */
 export const areas = pgTable(
   'areas',
   {
@@ -46,7 +40,7 @@ export const areas = pgTable(
     stationId: uuid('station_id').notNull(),
     name: text('name').notNull(),
     code: text('code').notNull(),
-    polygon: jsonb('polygon').$type<AreaPolygon>().notNull(),
+    polygon: jsonb('polygon').$type<readonly LngLat[]>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, sameTenant, tenantId, timestamptz } from './columns.js';
+import { SHIFT_KINDS, type ShiftKind } from '@daowei/domain';
+import { createdAt, id, oneOf, sameTenant, tenantId, timestamptz } from './columns.js';
 import { people } from './people.js';
 import { tenants } from './tenants.js';
-
-export const SHIFT_KINDS = ['day', 'evening', 'weekend'] as const;
-export type ShiftKind = (typeof SHIFT_KINDS)[number];
 
 /**
  * ORG-06: a person's working period, including evening and weekend shifts (错时服务). Stored as
@@ -26,7 +24,7 @@ export const shifts = pgTable(
   (t) => [
     sameTenant('shifts_person_fk', { tenantId: t.tenantId, column: t.personId }, people),
     index('shifts_person_starts_idx').on(t.tenantId, t.personId, t.startsAt),
-    check('shifts_kind_check', sql`${t.kind} in ('day', 'evening', 'weekend')`),
+    check('shifts_kind_check', oneOf(t.kind, SHIFT_KINDS)),
     check('shifts_period_check', sql`${t.endsAt} > ${t.startsAt}`),
   ],
 );
