@@ -60,7 +60,7 @@ export function finalizeOrders(
         tenantId: order.tenantId,
         fromOrderId: order.parentOrderId,
         toOrderId: order.id,
-        kind: 'linked_fault',
+        kind: 'complaint_to_fault',
       });
     }
     let last: ChainedEvent | null = null;

@@ -261,9 +261,16 @@ export function generateOrg(
   const skills: Skill[] = SKILLS.map((s) => ({ tenantId: t, code: s.code, name: s.name }));
   const certificates = generateCertificates(rng, t, now, stations);
   const shifts = generateShifts(t, now, opts.days, stations);
+  // ORG-05: most vendor staff are linked to their BSS account; an external id maps to one person.
+  const externalIds = new Set<string>();
   const externalAccounts: ExternalAccount[] = people
     .filter((p) => p.vendorId !== null && rng.chance(0.7))
-    .map((p) => ({ tenantId: t, personId: p.id, system: 'BSS', externalId: `HZBSS${rng.digits(7)}` }));
+    .map((p) => {
+      let externalId = `HZBSS${rng.digits(7)}`;
+      while (externalIds.has(externalId)) externalId = `HZBSS${rng.digits(7)}`;
+      externalIds.add(externalId);
+      return { tenantId: t, personId: p.id, system: 'BSS', externalId };
+    });
 
   const groupBy = <T extends { personId: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();

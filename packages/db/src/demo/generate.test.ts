@@ -184,7 +184,7 @@ describe('demo data generator', () => {
       expect(parent?.type).toBe('complaint');
       expect(parent?.productNumber).toBe(fault.productNumber);
       expect(data.links).toContainEqual(
-        expect.objectContaining({ fromOrderId: parent?.id, toOrderId: fault.id, kind: 'linked_fault' }),
+        expect.objectContaining({ fromOrderId: parent?.id, toOrderId: fault.id, kind: 'complaint_to_fault' }),
       );
       const spawning = (eventsByOrder.get(parent?.id as string) ?? []).find(
         (e) =>

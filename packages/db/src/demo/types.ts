@@ -86,7 +86,7 @@ export interface DemoOrderLink {
   tenantId: string;
   fromOrderId: string;
   toOrderId: string;
-  kind: 'linked_fault';
+  kind: 'complaint_to_fault';
 }
 
 /** The tenant with the short code the tenants table keys it by. */
