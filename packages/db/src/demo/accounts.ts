@@ -25,9 +25,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   {
     login: 'eng1',
-    description: '上门工程师 (on-site engineer) of 西湖装维一组: several orders offered to or held by him today',
+    description: '上门工程师 (on-site engineer) of 西湖装维一组: several orders offered to them or held by them today',
   },
-  { login: 'eng2', description: '上门工程师 of 西湖装维一组: a few orders today; his IPTV certificate has expired' },
+  {
+    login: 'eng2',
+    description:
+      '上门工程师 of 西湖装维一组: a few orders today (one on site, one returned); IPTV certificate lapsed 10 days ago',
+  },
   {
     login: 'vendorb-coord',
     description: '协调员 of 拱墅服务站, the other vendor (联创): must never see vendor 恒通’s orders',

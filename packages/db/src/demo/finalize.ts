@@ -14,7 +14,7 @@ import type { DemoCompletion, DemoEvent, DemoOrder, DemoOrderLink } from './type
 /**
  * Once every order has run: trim to the requested count, number orders per local day in acceptance
  * order, flag repeat faults (WO-12), and seal each history into its hash chain (AUD-01). Hashing comes
- * last because the creation event records the order's number and repeat flag, known only now.
+ * last because event payloads record the repeat flag and linked orders' numbers, known only now.
  */
 export interface Finalized {
   orders: DemoOrder[];
@@ -63,13 +63,15 @@ export function finalizeOrders(
         kind: 'complaint_to_fault',
       });
     }
+  }
+  // Second pass: payloads may name another order's number (a complaint's linked fault is numbered
+  // after the complaint), so chains are sealed once every order is numbered.
+  const numberOf = new Map(orders.map((o) => [o.id, o.number]));
+  for (const [i, r] of kept.entries()) {
+    const order = orders[i] as DemoOrder;
     let last: ChainedEvent | null = null;
-    for (const [i, e] of r.events.entries()) {
-      const payload =
-        i === 0
-          ? { ...e.payload, number: order.number, ...(repeatOf ? { repeatOfOrderId: repeatOf } : {}) }
-          : e.payload;
-      last = chainNext(last, { ...e, payload });
+    for (const [n, e] of r.events.entries()) {
+      last = chainNext(last, { ...e, payload: eventPayload(e.payload, n === 0, order, numberOf) });
       events.push({ ...last, tenantId: order.tenantId });
     }
   }
@@ -91,11 +93,37 @@ function trim(results: SimulatedOrder[], target: number, rng: Rng): SimulatedOrd
   return results.filter((r) => !drop.has(r.order.id));
 }
 
-/** WO-07: the completion the order currently stands on (none after a reopen), as stored (JSON). */
+/**
+ * What the server records beside the decision's own payload: the repeat flag on creation, and on both
+ * sides of a complaint → fault link the other order's id and number (WO-08: history links both).
+ */
+function eventPayload(
+  payload: Record<string, unknown>,
+  isCreate: boolean,
+  order: DemoOrder,
+  numberOf: ReadonlyMap<string, string>,
+): Record<string, unknown> {
+  if (isCreate && order.parentOrderId) {
+    return {
+      fromComplaintId: order.parentOrderId,
+      fromComplaintNumber: numberOf.get(order.parentOrderId) ?? null,
+      repeatOfOrderId: order.repeatOfOrderId,
+    };
+  }
+  if (isCreate) return { ...payload, repeatOfOrderId: order.repeatOfOrderId };
+  if (typeof payload.linkedFaultId === 'string') {
+    return { ...payload, linkedFaultNumber: numberOf.get(payload.linkedFaultId) ?? null };
+  }
+  return payload;
+}
+
+/**
+ * WO-07: the latest completion, as stored (a JSON round trip). Like the server, a reopen does not erase
+ * it: it is what was reported, and the reopen event says why it did not hold.
+ */
 function lastCompletion(r: SimulatedOrder): DemoCompletion | null {
   for (let i = r.events.length - 1; i >= 0; i--) {
     const e = r.events[i] as SimulatedOrder['events'][number];
-    if (e.action === 'reopen') return null;
     if (e.action === 'complete') return JSON.parse(JSON.stringify(e.payload.completion)) as DemoCompletion;
   }
   return null;

@@ -107,14 +107,16 @@ export class OrderFactory {
     const hours = HOUR_WEIGHTS.map((w, h) => [h, w] as const);
     const plan: { at: number; type: WorkOrderType }[] = [];
     while (plan.length < count) {
-      const day = this.now - rng.int(0, days - 1) * DAY;
+      // Any day touching the window, then rejection: the period is exactly `days` long, ending 10 minutes
+      // before now, whatever the time of day `now` falls at.
+      const day = this.now - rng.int(0, days) * DAY;
       const midnight = day - ((day + 8 * HOUR) % DAY);
       let at = midnight + rng.weighted(hours) * HOUR + rng.int(0, 59) * MINUTE + rng.int(0, 59) * 1000;
       const type = rng.weighted(TYPE_MIX);
       // Planned visits are generated in office hours; carry-ins arrive while the station is open.
       if (type === 'inspection' || type === 'care_visit') at = intoHours(at, 9, 17, rng.int(0, 60));
       if (type === 'carry_in') at = intoHours(at, 9, 18, rng.int(0, 60));
-      if (at < this.now - 10 * MINUTE) plan.push({ at, type });
+      if (at >= this.now - days * DAY && at < this.now - 10 * MINUTE) plan.push({ at, type });
     }
     return plan.sort((a, b) => a.at - b.at);
   }
@@ -333,7 +335,7 @@ export class OrderFactory {
   }
 
   /** WO-08: the fault a complaint turned into, accepted when the complaint was completed. */
-  private spawnLinkedFault(complaint: WorkOrder, at: number, actor: Actor): void {
+  private spawnLinkedFault(complaint: WorkOrder, at: number, actor: Actor): string {
     const fault: WorkOrder = {
       ...linkedFaultFromComplaint(complaint, new Date(at)),
       id: this.rng.uuid(),
@@ -343,7 +345,9 @@ export class OrderFactory {
     const line = this.lineOf.get(complaint.id);
     if (line) this.lineOf.set(fault.id, line);
     const station = this.org.stations.find((s) => s.unit.id === complaint.stationId) as StationModel;
-    this.run(fault, actor, { channel: 'complaint', parentOrderId: complaint.id }, station, 'linked');
+    // Its creation payload (the complaint's id and number) is written by finalize, once numbers exist.
+    this.run(fault, actor, {}, station, 'linked');
+    return fault.id;
   }
 }
 

@@ -193,6 +193,12 @@ describe('demo data generator', () => {
             'unresolved_to_fault',
       );
       expect(spawning?.at.getTime()).toBe(fault.acceptedAt.getTime());
+      // History links both: each side names the other's id and number.
+      expect(spawning?.payload).toMatchObject({ linkedFaultId: fault.id, linkedFaultNumber: fault.number });
+      expect(eventsByOrder.get(fault.id)?.[0]?.payload).toMatchObject({
+        fromComplaintId: parent?.id,
+        fromComplaintNumber: parent?.number,
+      });
     }
   });
 

@@ -1,9 +1,8 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { verifyChain, type ChainedEvent } from '@daowei/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../client.js';
-import { toEvent } from '../mappers/event.mapper.js';
+import { verifyAllChains } from '../repositories/event.repository.js';
 import * as schema from '../schema/index.js';
 import { openTestDatabase } from '../testing/test-database.js';
 import { DEMO_ACCOUNTS } from './accounts.js';
@@ -66,15 +65,8 @@ describe('seedDemoData', () => {
           .from(schema.people)
           .where(eq(schema.people.tenantId, tenantId));
         seen.demoAccounts = DEMO_ACCOUNTS.filter((a) => logins.some((l) => l.login === a.login)).length;
-        // AUD-01 after a trip through jsonb and timestamptz: what `npm run verify:events` will see.
-        const rows = await db
-          .select()
-          .from(schema.workOrderEvents)
-          .where(eq(schema.workOrderEvents.tenantId, tenantId))
-          .orderBy(asc(schema.workOrderEvents.orderId), asc(schema.workOrderEvents.seq));
-        const byOrder = new Map<string, ChainedEvent[]>();
-        for (const r of rows) byOrder.set(r.orderId, [...(byOrder.get(r.orderId) ?? []), toEvent(r)]);
-        broken = [...byOrder].filter(([, events]) => !verifyChain(events).ok).map(([id]) => id);
+        // AUD-01 after a trip through jsonb and timestamptz, checked as `npm run verify:events` does.
+        broken = (await verifyAllChains(db, tenantId)).map((b) => `${b.number}: ${b.reason}`);
         const [{ statuses } = { statuses: 0 }] = await db
           .select({ statuses: sql<number>`count(distinct ${schema.workOrders.status})::int` })
           .from(schema.workOrders)

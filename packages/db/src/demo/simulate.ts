@@ -39,8 +39,8 @@ export interface SimEnv {
   rng: Rng;
   policy: PolicyPack;
   now: number;
-  /** WO-08: called when a complaint completes as unresolved → fault. */
-  spawnLinkedFault(complaint: WorkOrder, at: number, actor: Actor): void;
+  /** WO-08: called when a complaint completes as unresolved → fault; returns the fault's id. */
+  spawnLinkedFault(complaint: WorkOrder, at: number, actor: Actor): string;
 }
 
 export class OrderSim {
@@ -88,7 +88,7 @@ export class OrderSim {
     // `step` (环节) follows the status by default; people may override it later, the demo never does.
     this.order = { ...applyDecision(this.order, decision), step: decision.to };
     this.t = when;
-    this.events.push({
+    const event: RawEvent = {
       orderId: this.order.id,
       action: decision.action,
       fromStatus: from,
@@ -97,8 +97,12 @@ export class OrderSim {
       actorPosition: actor.position,
       at: new Date(when),
       payload: decision.payload,
-    });
-    if (decision.spawnLinkedFault) this.env.spawnLinkedFault(this.order, when, actor);
+    };
+    this.events.push(event);
+    // As the server does, the complaint's completion names the fault it raised (its number comes later).
+    if (decision.spawnLinkedFault) {
+      event.payload = { ...event.payload, linkedFaultId: this.env.spawnLinkedFault(this.order, when, actor) };
+    }
     return true;
   }
 
