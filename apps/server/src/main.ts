@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   let demo = false;
   if (config.loadDemo && !(await hasAnyTenant(database.db))) {
     console.log('Loading demo data (first start)…');
-    await seedDemoData(database.db, { seed: config.demoSeed, passwordHash: await hashPassword('daowei123') });
+    await seedDemoData(database.db, {
+      seed: config.demoSeed,
+      orders: config.demoOrders,
+      passwordHash: await hashPassword('daowei123'),
+    });
     demo = true;
   }
   const app = await buildApp({ database, webDist: config.webDist, logger: { level: config.logLevel } });

@@ -36,8 +36,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(429).send({ code: 'RATE_LIMITED', message: 'Too many requests, try again later' });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      // Fastify's own client errors (bad JSON, wrong content type, body too large).
-      return reply.code(err.statusCode).send({ code: 'VALIDATION_FAILED', message: err.message } satisfies ErrorBody);
+      // Fastify's own client errors (bad JSON, wrong content type, body too large): all about the body.
+      const body: ErrorBody = { code: 'VALIDATION_FAILED', message: err.message };
+      if (err.code?.startsWith('FST_ERR_CTP_')) body.details = { field: 'body' };
+      return reply.code(err.statusCode).send(body);
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: 'Internal error' } satisfies ErrorBody);

@@ -8,6 +8,8 @@ export interface ServerConfig {
   dataDir: string;
   loadDemo: boolean;
   demoSeed: number;
+  /** Size of the demo tenant's order history (tests use a smaller one to start faster). */
+  demoOrders: number;
   /** Folder of the built web app; served at / when it exists. */
   webDist: string;
   logLevel: string;
@@ -30,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     dataDir: resolve(flag('data-dir') ?? env.DAOWEI_DATA_DIR ?? 'data'),
     loadDemo: !argv.includes('--no-demo') && env.DAOWEI_NO_DEMO !== '1',
     demoSeed: Number(env.DAOWEI_DEMO_SEED ?? 20261123),
+    demoOrders: Number(env.DAOWEI_DEMO_ORDERS ?? 3000),
     webDist: resolve(env.DAOWEI_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     logLevel: env.LOG_LEVEL ?? 'info',
   };

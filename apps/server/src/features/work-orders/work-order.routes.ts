@@ -20,6 +20,8 @@ function parseCommand(action: keyof typeof actionBodies, body: unknown): WorkOrd
       issues: parsed.error.issues.map((i) => ({ field: ['body', ...i.path].join('.'), message: i.message })),
     });
   }
+  // The completion facts travel flat in the body (docs/api.md); the domain takes them as one record.
+  if (action === 'complete') return { action, completion: parsed.data } as WorkOrderCommand;
   return { action, ...parsed.data } as WorkOrderCommand;
 }
 

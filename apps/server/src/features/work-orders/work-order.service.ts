@@ -5,6 +5,8 @@ import {
   getArea,
   getForUpdate,
   getOrgUnit,
+  getPerson,
+  getVendor,
   getWorkOrder,
   insertWorkOrder,
   linkWorkOrders,
@@ -60,15 +62,45 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
     return new DomainError('NOT_FOUND', 'Work order not found', { id });
   }
 
-  async function vendorForNewOrder(tx: Db, auth: AuthContext, body: CreateBody): Promise<string> {
-    if (auth.vendorId) return auth.vendorId;
-    if (body.vendorId) return body.vendorId;
+  /**
+   * The vendor and area of a new order. Vendor staff create for their own vendor; operator staff name
+   * the vendor or an area served by a vendor's station. An unknown area or vendor, or an area served by
+   * another vendor than the order's, is refused naming the field (never a foreign-key 500).
+   */
+  async function placeNewOrder(tx: Db, auth: AuthContext, body: CreateBody) {
     const area = body.areaId ? await getArea(tx, auth.tenantId, body.areaId) : null;
+    if (body.areaId && !area) throw new DomainError('VALIDATION_FAILED', 'Unknown area', { field: 'areaId' });
     const station = area?.stationId ? await getOrgUnit(tx, auth.tenantId, area.stationId) : null;
-    if (station?.vendorId) return station.vendorId;
-    throw new DomainError('VALIDATION_FAILED', 'Name the vendor, or an area served by a vendor station', {
-      field: 'vendorId',
-    });
+    const vendorId = auth.vendorId ?? body.vendorId ?? station?.vendorId ?? null;
+    if (!vendorId) {
+      throw new DomainError('VALIDATION_FAILED', 'Name the vendor, or an area served by a vendor station', {
+        field: 'vendorId',
+      });
+    }
+    if (!auth.vendorId && body.vendorId && !(await getVendor(tx, auth.tenantId, body.vendorId))) {
+      throw new DomainError('VALIDATION_FAILED', 'Unknown vendor', { field: 'vendorId' });
+    }
+    if (station?.vendorId && station.vendorId !== vendorId) {
+      throw new DomainError('VALIDATION_FAILED', 'This area is served by another vendor', { field: 'areaId' });
+    }
+    return { vendorId, area };
+  }
+
+  /** WO-06: a dispatch goes to an active person or a unit of the order's own vendor (SEC-02). */
+  async function checkDispatchTarget(tx: Db, auth: AuthContext, order: StoredWorkOrder, cmd: WorkOrderCommand) {
+    if (cmd.action !== 'dispatch') return;
+    if (cmd.toPersonId) {
+      const person = await getPerson(tx, auth.tenantId, cmd.toPersonId);
+      if (!person || !person.active || person.vendorId !== order.vendorId) {
+        throw new DomainError('VALIDATION_FAILED', "No such person in this order's vendor", { field: 'toPersonId' });
+      }
+    }
+    if (cmd.toUnitId) {
+      const unit = await getOrgUnit(tx, auth.tenantId, cmd.toUnitId);
+      if (!unit || unit.vendorId !== order.vendorId) {
+        throw new DomainError('VALIDATION_FAILED', "No such unit in this order's vendor", { field: 'toUnitId' });
+      }
+    }
   }
 
   async function create(auth: AuthContext, body: CreateBody, key: string | null) {
@@ -76,9 +108,7 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
     return db.transaction((tx) =>
       runIdempotent(tx, auth, key, { op: 'create', body }, async () => {
         const now = clock.now();
-        const vendorId = await vendorForNewOrder(tx, auth, body);
-        const area = body.areaId ? await getArea(tx, auth.tenantId, body.areaId) : null;
-        if (body.areaId && !area) throw new DomainError('VALIDATION_FAILED', 'Unknown area', { field: 'areaId' });
+        const { vendorId, area } = await placeNewOrder(tx, auth, body);
         const { customer } = await findOrCreateCustomer(tx, auth.tenantId, {
           name: body.customer.name,
           phone: body.customer.phone,
@@ -194,6 +224,7 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
         if (!order || (!canSeeOrder(order, viewer) && !lostTake)) throw notFound(id);
         const now = clock.now();
         const decision = decide(order, cmd, viewer, policy, now);
+        await checkDispatchTarget(tx, auth, order, cmd);
         const changes = { ...decision.changes, status: decision.to, step: decision.to };
         if (cmd.action === 'complete') Object.assign(changes, { completion: cmd.completion });
         let updated = await updateWorkOrder(tx, auth.tenantId, id, changes, order.version);
