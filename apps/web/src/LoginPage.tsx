@@ -36,9 +36,9 @@ export function LoginPage() {
       keys.succeeded();
       const from = (location.state as { from?: string } | null)?.from;
       navigate(from && from !== '/' ? from : landingPath(me.position), { replace: true });
+      // stay "submitting" until the page is left, so the redirect for signed-in visitors does not win the race
     } catch (e) {
       setError(toApiError(e));
-    } finally {
       setSubmitting(false);
     }
   };

@@ -3,6 +3,7 @@ import { App, Select } from 'antd';
 import { useState } from 'react';
 import { toApiError } from '../api';
 import { useErrorText } from '../hooks/useErrorText';
+import { optionTestId } from './optionTestId';
 import { useLabels } from '../i18n/useLabels';
 import { useMe } from '../session/SessionContext';
 import { usePositionSwitch } from '../session/usePositionSwitch';
@@ -38,9 +39,10 @@ export function PositionSwitcher() {
       aria-label={t('header.position')}
       data-testid="position-switcher"
       popupMatchSelectWidth={false}
+      optionRender={optionTestId('position-option')}
       options={me.positions.map((p) => ({
         value: p,
-        label: <span data-testid={`position-option-${p}`}>{position(p)}</span>,
+        label: position(p),
       }))}
     />
   );

@@ -1,4 +1,5 @@
-import { Alert, Card, Col, Input, Row, Table } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Input, Row, Space, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { type ApiError, type ExternalAccount, externalAccountsApi, toApiError } from '../../api';
@@ -10,12 +11,14 @@ import { LinkExternalAccountForm } from './LinkExternalAccountForm';
 export default function ExternalAccountsPage() {
   const { t } = useLabels();
   const errorText = useErrorText();
+  const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>(null);
   const [rows, setRows] = useState<ExternalAccount[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
   const search = async (q: string) => {
+    setText(q);
     setQuery(q);
     setLoading(true);
     setError(null);
@@ -33,15 +36,25 @@ export default function ExternalAccountsPage() {
     <Row gutter={16}>
       <Col xs={24} xl={15}>
         <Card title={t('external.title')}>
-          <Input.Search
-            allowClear
-            enterButton={t('common.search')}
-            placeholder={t('external.searchPlaceholder')}
-            onSearch={(q) => void search(q)}
-            loading={loading}
-            style={{ marginBottom: 16 }}
-            data-testid="external-search"
-          />
+          <Space.Compact style={{ width: '100%', marginBottom: 16 }}>
+            <Input
+              allowClear
+              prefix={<SearchOutlined />}
+              placeholder={t('external.searchPlaceholder')}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onPressEnter={() => void search(text)}
+              data-testid="external-search"
+            />
+            <Button
+              type="primary"
+              loading={loading}
+              onClick={() => void search(text)}
+              data-testid="external-search-submit"
+            >
+              {t('common.search')}
+            </Button>
+          </Space.Compact>
           {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
           <Table<ExternalAccount>
             rowKey={(r) => `${r.system}:${r.externalId}`}

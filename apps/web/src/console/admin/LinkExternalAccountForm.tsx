@@ -8,6 +8,7 @@ import {
   SubmissionKeys,
   toApiError,
 } from '../../api';
+import { optionTestId } from '../../components/optionTestId';
 import { useLabels } from '../../i18n/useLabels';
 import { useFeedback } from '../useFeedback';
 
@@ -67,15 +68,10 @@ export function LinkExternalAccountForm({ onLinked }: { onLinked: (m: ExternalAc
           placeholder={t('external.personPlaceholder')}
           notFoundContent={searching ? <Spin size="small" /> : null}
           data-testid="external-link-person"
+          optionRender={optionTestId('external-person-option')}
           options={people.map((p) => ({
             value: p.id,
-            label: (
-              <span data-testid={`external-person-option-${p.id}`}>
-                {p.name}
-                {p.staffNo ? ` · ${p.staffNo}` : ''}
-                {p.phone ? ` · ${p.phone}` : ''}
-              </span>
-            ),
+            label: [p.name, p.staffNo, p.phone].filter(Boolean).join(' · '),
           }))}
         />
       </Form.Item>

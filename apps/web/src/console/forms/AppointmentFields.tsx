@@ -20,8 +20,8 @@ export function AppointmentFields({ prefix }: { prefix: string }) {
       <Form.Item name="slot" label={t('forms.slot')} rules={required}>
         <Radio.Group optionType="button" buttonStyle="solid" data-testid={`${prefix}-slot`}>
           {TIME_SLOTS.map((s) => (
-            <Radio.Button key={s.id} value={s.id} data-testid={`slot-${s.id}`}>
-              {slotLabel(s.id)}
+            <Radio.Button key={s.id} value={s.id}>
+              <span data-testid={`slot-${s.id}`}>{slotLabel(s.id)}</span>
             </Radio.Button>
           ))}
         </Radio.Group>

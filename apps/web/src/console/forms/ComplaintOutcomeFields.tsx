@@ -1,5 +1,6 @@
 import { COMPLAINT_OUTCOMES, type OutcomeKind } from '@daowei/domain';
 import { Form, Input, Radio, Select } from 'antd';
+import { optionTestId } from '../../components/optionTestId';
 import { useMeta } from '../../hooks/useReferenceData';
 import { useLabels } from '../../i18n/useLabels';
 import { AppointmentFields } from './AppointmentFields';
@@ -21,8 +22,8 @@ export function ComplaintOutcomeFields() {
       <Form.Item name="outcome" label={t('forms.outcome')} rules={[{ required: true, message: t('forms.required') }]}>
         <Radio.Group data-testid="complete-outcome">
           {COMPLAINT_OUTCOMES.map((k) => (
-            <Radio key={k} value={k} data-testid={`complete-outcome-${k}`}>
-              {t(`outcomes.${k}`)}
+            <Radio key={k} value={k}>
+              <span data-testid={`complete-outcome-${k}`}>{t(`outcomes.${k}`)}</span>
             </Radio>
           ))}
         </Radio.Group>
@@ -37,11 +38,10 @@ export function ComplaintOutcomeFields() {
             <Select
               placeholder={t('forms.pick')}
               data-testid="complete-cause"
+              optionRender={optionTestId('complete-cause-option')}
               options={(meta?.complaintCauses ?? []).map((c) => ({
                 value: c.code,
-                label: (
-                  <span data-testid={`complete-cause-option-${c.code}`}>{coded(meta?.complaintCauses, c.code)}</span>
-                ),
+                label: coded(meta?.complaintCauses, c.code),
               }))}
             />
           </Form.Item>

@@ -55,6 +55,7 @@ export function DispatchOrderForm({ submitting, onSubmit }: ActionFormProps) {
           placeholder={t('forms.dispatchTargetPlaceholder')}
           showSearch
           treeDefaultExpandAll
+          treeNodeLabelProp="searchText"
           filterTreeNode={(input, node) =>
             String((node as unknown as TreeOption).searchText ?? '')
               .toLowerCase()

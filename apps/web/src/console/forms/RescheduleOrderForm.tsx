@@ -31,11 +31,11 @@ export function RescheduleOrderForm({ order, submitting, onSubmit }: ActionFormP
     >
       <Form.Item name="askedBy" label={t('forms.askedBy')}>
         <Radio.Group>
-          <Radio value="customer" data-testid="reschedule-asked-by-customer">
-            {t('askedBy.customer')}
+          <Radio value="customer">
+            <span data-testid="reschedule-asked-by-customer">{t('askedBy.customer')}</span>
           </Radio>
-          <Radio value="us" data-testid="reschedule-asked-by-us">
-            {t('askedBy.us')}
+          <Radio value="us">
+            <span data-testid="reschedule-asked-by-us">{t('askedBy.us')}</span>
           </Radio>
         </Radio.Group>
       </Form.Item>

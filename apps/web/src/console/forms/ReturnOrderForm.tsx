@@ -1,4 +1,5 @@
 import { Form, Input, Select } from 'antd';
+import { optionTestId } from '../../components/optionTestId';
 import { useMeta } from '../../hooks/useReferenceData';
 import { useLabels } from '../../i18n/useLabels';
 import { FormSubmitButton } from './FormSubmitButton';
@@ -19,9 +20,10 @@ export function ReturnOrderForm({ submitting, onSubmit }: ActionFormProps) {
           placeholder={t('forms.pick')}
           loading={!meta}
           data-testid="return-reason"
+          optionRender={optionTestId('return-reason-option')}
           options={(meta?.returnReasons ?? []).map((r) => ({
             value: r.code,
-            label: <span data-testid={`return-reason-option-${r.code}`}>{coded(meta?.returnReasons, r.code)}</span>,
+            label: coded(meta?.returnReasons, r.code),
           }))}
         />
       </Form.Item>

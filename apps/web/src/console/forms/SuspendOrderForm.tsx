@@ -1,6 +1,7 @@
 import { SUSPEND_REASONS, type SuspendReason } from '@daowei/domain';
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { optionTestId } from '../../components/optionTestId';
 import { FormSubmitButton } from './FormSubmitButton';
 import type { ActionFormProps } from '../../orders/ActionFormProps';
 
@@ -22,17 +23,14 @@ export function SuspendOrderForm({ submitting, onSubmit }: ActionFormProps) {
         <Select
           placeholder={t('forms.pick')}
           data-testid="suspend-reason"
+          optionRender={optionTestId('suspend-reason-option')}
           options={SUSPEND_REASONS.map((r) => ({
             value: r,
-            label: <span data-testid={`suspend-reason-option-${r}`}>{t(`suspendReasons.${r}`)}</span>,
+            label: t(`suspendReasons.${r}`),
           }))}
         />
       </Form.Item>
-      <Form.Item
-        name="remark"
-        label={t('forms.remark')}
-        rules={[{ required: true, whitespace: true, message: t('forms.required') }]}
-      >
+      <Form.Item name="remark" label={t('forms.remark')}>
         <Input.TextArea rows={2} data-testid="suspend-remark" />
       </Form.Item>
       <FormSubmitButton testId="suspend-submit" loading={submitting} />

@@ -52,14 +52,21 @@ export function WorkOrderFacts({ order: o }: { order: WorkOrderView }) {
 
   return (
     <>
-      <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} items={items} />
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, md: 2, xxl: 3 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+        items={items}
+      />
       {o.broadband && (
         <Descriptions
           style={{ marginTop: 16 }}
           title={t('orderDetail.broadband')}
           bordered
           size="small"
-          column={{ xs: 1, md: 2, xl: 4 }}
+          column={{ xs: 1, md: 2, xxl: 4 }}
+          styles={{ label: { whiteSpace: 'nowrap' } }}
           items={[
             item('bandwidth', t('orderDetail.mbps', { value: o.broadband.bandwidthMbps })),
             item('tariff', dash(o.broadband.tariff)),

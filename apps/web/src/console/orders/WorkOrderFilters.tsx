@@ -1,4 +1,5 @@
 import { isWorker, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '@daowei/domain';
+import { SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useAreas, useOrgTree } from '../../hooks/useReferenceData';
@@ -60,20 +61,22 @@ export function WorkOrderFilters({ value, onChange }: Props) {
         data-testid="filter-engineer"
       />
       <DatePicker.RangePicker
-        placeholder={[t('orderList.accepted'), t('orderList.accepted')]}
+        placeholder={[t('orderList.acceptedFrom'), t('orderList.acceptedTo')]}
         value={value.from && value.to ? [dayjs(value.from), dayjs(value.to)] : null}
         onChange={(r) =>
           set({ from: r?.[0]?.format('YYYY-MM-DD') ?? undefined, to: r?.[1]?.format('YYYY-MM-DD') ?? undefined })
         }
         data-testid="filter-accepted"
       />
-      <Input.Search
+      <Input
         allowClear
+        prefix={<SearchOutlined />}
         placeholder={t('orderList.searchPlaceholder')}
         style={{ width: 260 }}
         key={value.q ?? ''}
         defaultValue={value.q}
-        onSearch={(q) => set({ q: q || undefined })}
+        onPressEnter={(e) => set({ q: e.currentTarget.value.trim() || undefined })}
+        onClear={() => set({ q: undefined })}
         data-testid="filter-search"
       />
       <Button onClick={() => onChange({ status: [] })} data-testid="filter-reset">

@@ -46,7 +46,7 @@ export default function WorkOrderListPage() {
         dataSource={list.items}
         loading={list.firstLoading}
         pagination={false}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1320 }}
         locale={{ emptyText: t('orderList.empty') }}
         data-testid="orders-table"
         onRow={(o) =>

@@ -23,11 +23,11 @@ export function useWorkOrderColumns(): TableColumnsType<WorkOrderView> {
     {
       title: t('fields.status'),
       dataIndex: 'status',
-      width: 110,
+      width: 150,
       render: (s: WorkOrderView['status']) => <StatusTag status={s} />,
     },
     { title: t('fields.customer'), dataIndex: 'contactName', width: 110 },
-    { title: t('fields.address'), dataIndex: 'address', ellipsis: true },
+    { title: t('fields.address'), dataIndex: 'address', width: 240, ellipsis: true },
     { title: t('fields.area'), dataIndex: 'areaName', width: 110, render: (v: string | null) => v ?? '—' },
     {
       title: t('fields.holder'),
@@ -39,7 +39,7 @@ export function useWorkOrderColumns(): TableColumnsType<WorkOrderView> {
     {
       title: t('fields.appointment'),
       dataIndex: 'appointment',
-      width: 190,
+      width: 180,
       render: (v: WorkOrderView['appointment']) => formatWindow(v),
     },
   ];

@@ -11,8 +11,8 @@ export function MobileSuspendForm({ submitting, onSubmit }: ActionFormProps) {
     <Form
       layout="vertical"
       footer={<MobileSubmitButton testId="suspend-submit" loading={submitting} />}
-      onFinish={(v: { reason: SuspendReason[]; remark: string }) =>
-        onSubmit({ reason: v.reason[0], remark: v.remark.trim() })
+      onFinish={(v: { reason: SuspendReason[]; remark?: string }) =>
+        onSubmit({ reason: v.reason[0], remark: (v.remark ?? '').trim() })
       }
     >
       <Form.Item
@@ -28,11 +28,7 @@ export function MobileSuspendForm({ submitting, onSubmit }: ActionFormProps) {
           }))}
         />
       </Form.Item>
-      <Form.Item
-        name="remark"
-        label={t('forms.remark')}
-        rules={[{ required: true, whitespace: true, message: t('forms.required') }]}
-      >
+      <Form.Item name="remark" label={t('forms.remark')}>
         <TextArea rows={2} data-testid="suspend-remark" />
       </Form.Item>
     </Form>
