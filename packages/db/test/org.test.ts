@@ -78,6 +78,8 @@ describe('org tree and people', () => {
     expect(err.code).toBe('23503');
     expect(await getOrgUnit(db, t.tenant.id, other.units.team.id)).toBeNull();
     expect(await getPerson(db, t.tenant.id, other.engineer.id)).toBeNull();
+    // An id from a URL that is not even a uuid is "not found", not a database error.
+    expect(await getPerson(db, t.tenant.id, 'not-a-uuid')).toBeNull();
   });
 
   it('ORG-02 positions are replaced as a set and read in a stable order', async () => {

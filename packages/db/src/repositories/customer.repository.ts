@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { WarrantyState } from '@daowei/domain';
 import type { Db } from '../client.js';
 import { customerProducts, customers } from '../schema/customers.js';
+import { isUuid } from './helpers.js';
 
 /** DESK-01 customers and the products they hold. */
 
@@ -61,6 +62,7 @@ export async function findCustomerByPhone(db: Db, tenantId: string, phone: strin
 }
 
 export async function getCustomer(db: Db, tenantId: string, customerId: string): Promise<Customer | null> {
+  if (!isUuid(customerId)) return null;
   const [row] = await db
     .select()
     .from(customers)

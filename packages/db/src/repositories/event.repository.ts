@@ -1,10 +1,18 @@
 import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
-import { chainNext, verifyChain, type ChainBreakReason, type Position, type WorkOrderStatus } from '@daowei/domain';
+import {
+  DomainError,
+  chainNext,
+  verifyChain,
+  type ChainBreakReason,
+  type Position,
+  type WorkOrderStatus,
+} from '@daowei/domain';
 import type { Db } from '../client.js';
 import { toEvent, type StoredEvent } from '../mappers/event.mapper.js';
 import { people } from '../schema/people.js';
 import { workOrderEvents } from '../schema/work-order-events.js';
 import { workOrders } from '../schema/work-orders.js';
+import { isUuid } from './helpers.js';
 
 /**
  * WO-03 / AUD-01: the order's history. Events are only ever inserted (the database refuses UPDATE and
@@ -34,7 +42,7 @@ export async function appendEvent(tx: Db, tenantId: string, input: NewEvent): Pr
     .from(workOrders)
     .where(and(eq(workOrders.tenantId, tenantId), eq(workOrders.id, input.orderId)))
     .for('update');
-  if (!order) throw new Error(`appendEvent: no work order ${input.orderId} in this tenant`);
+  if (!order) throw new DomainError('NOT_FOUND', 'Work order not found', { id: input.orderId });
   const [last] = await tx
     .select({ seq: workOrderEvents.seq, hash: workOrderEvents.hash })
     .from(workOrderEvents)
@@ -68,6 +76,7 @@ export type EventWithActor = StoredEvent & { actorName: string | null };
 
 /** An order's events in order, with the actor's name for display (api.md `Event`). */
 export async function listEvents(db: Db, tenantId: string, orderId: string): Promise<EventWithActor[]> {
+  if (!isUuid(orderId)) return [];
   const rows = await db
     .select({ event: workOrderEvents, actorName: people.name })
     .from(workOrderEvents)

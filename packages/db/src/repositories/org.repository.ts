@@ -4,6 +4,7 @@ import type { Db } from '../client.js';
 import { toArea, toOrgUnit, toTenant, toVendor, type StoredOrgUnit, type StoredTenant } from '../mappers/org.mapper.js';
 import { areas, orgUnits } from '../schema/org-units.js';
 import { tenants, vendors } from '../schema/tenants.js';
+import { isUuid } from './helpers.js';
 
 /**
  * ORG-01/ORG-04: tenants, vendors, the org tree and service areas. Every function except the tenant
@@ -22,6 +23,7 @@ export async function createTenant(
 }
 
 export async function getTenant(db: Db, tenantId: string): Promise<StoredTenant | null> {
+  if (!isUuid(tenantId)) return null;
   const [row] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
   return row ? toTenant(row) : null;
 }
@@ -45,6 +47,7 @@ export async function listVendors(db: Db, tenantId: string) {
 }
 
 export async function getVendor(db: Db, tenantId: string, vendorId: string) {
+  if (!isUuid(vendorId)) return null;
   const [row] = await db
     .select()
     .from(vendors)
@@ -70,6 +73,7 @@ export async function createOrgUnit(db: Db, tenantId: string, input: NewOrgUnit)
 }
 
 export async function getOrgUnit(db: Db, tenantId: string, unitId: string): Promise<StoredOrgUnit | null> {
+  if (!isUuid(unitId)) return null;
   const [row] = await db
     .select()
     .from(orgUnits)
@@ -113,6 +117,7 @@ export async function createArea(db: Db, tenantId: string, input: NewArea) {
 }
 
 export async function getArea(db: Db, tenantId: string, areaId: string) {
+  if (!isUuid(areaId)) return null;
   const [row] = await db
     .select()
     .from(areas)

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Person, Position, ShiftKind } from '@daowei/domain';
+import { DomainError, type Person, type Position, type ShiftKind } from '@daowei/domain';
 import type { Db } from '../client.js';
 import { toCertificate, toPerson, toShift, type StoredCertificate, type StoredShift } from '../mappers/org.mapper.js';
 import { orgUnits } from '../schema/org-units.js';
@@ -7,7 +7,7 @@ import { people, personPositions } from '../schema/people.js';
 import { shifts } from '../schema/shifts.js';
 import { personCertificates, skills } from '../schema/skills.js';
 import { tenants } from '../schema/tenants.js';
-import { clampLimit, containsPattern } from './helpers.js';
+import { clampLimit, containsPattern, isUuid } from './helpers.js';
 
 /** ORG-01/02/03/06: people, their positions, skills, certificates and shifts. */
 
@@ -32,7 +32,7 @@ export async function createPerson(db: Db, tenantId: string, input: NewPerson): 
       .select({ vendorId: orgUnits.vendorId })
       .from(orgUnits)
       .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, input.unitId)));
-    if (!unit) throw new Error(`Unknown org unit ${input.unitId}`);
+    if (!unit) throw new DomainError('VALIDATION_FAILED', 'Unknown org unit', { field: 'unitId' });
     const { positions, ...fields } = input;
     const [row] = await tx
       .insert(people)
@@ -45,6 +45,7 @@ export async function createPerson(db: Db, tenantId: string, input: NewPerson): 
 }
 
 export async function getPerson(db: Db, tenantId: string, personId: string): Promise<Person | null> {
+  if (!isUuid(personId)) return null;
   const [row] = await db
     .select()
     .from(people)
@@ -53,11 +54,12 @@ export async function getPerson(db: Db, tenantId: string, personId: string): Pro
 }
 
 export async function getPeople(db: Db, tenantId: string, personIds: readonly string[]): Promise<Person[]> {
-  if (personIds.length === 0) return [];
+  const valid = personIds.filter(isUuid);
+  if (valid.length === 0) return [];
   const rows = await db
     .select()
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), inArray(people.id, [...personIds])));
+    .where(and(eq(people.tenantId, tenantId), inArray(people.id, valid)));
   return rows.map(toPerson);
 }
 

@@ -186,6 +186,7 @@ export async function listLinkedOrders(
   tenantId: string,
   orderId: string,
 ): Promise<{ link: WorkOrderLink; order: StoredWorkOrder }[]> {
+  if (!isUuid(orderId)) return [];
   const rows = await db
     .select({ link: workOrderLinks, order: workOrders })
     .from(workOrderLinks)
