@@ -13,12 +13,17 @@ export async function apiLogin(
   return (await res.json()) as { token: string; me: { person: { id: string } } };
 }
 
-export async function apiPost(url: string, token: string, path: string, body: unknown): Promise<any> {
+/** The part of an order detail answer these scripts read. */
+interface OrderDetail {
+  order: { id: string; number: string; status: string };
+}
+
+export async function apiPost(url: string, token: string, path: string, body: unknown): Promise<OrderDetail> {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
+  return (await res.json()) as OrderDetail;
 }

@@ -41,14 +41,19 @@ async function login(url: string, loginName: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-async function post(url: string, token: string, path: string, body: unknown): Promise<any> {
+/** The part of an order detail answer these scripts read. */
+interface OrderDetail {
+  order: { id: string; number: string; status: string };
+}
+
+async function post(url: string, token: string, path: string, body: unknown): Promise<OrderDetail> {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
+  return (await res.json()) as OrderDetail;
 }
 
 /** Orders offered personally to the engineer, created and dispatched through the API. */
