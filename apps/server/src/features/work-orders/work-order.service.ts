@@ -117,20 +117,8 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
           lng: body.lng ?? null,
           areaId: body.areaId ?? null,
         });
-        let repeatOfOrderId: string | null = null;
-        if (body.type === 'fault') {
-          const since = new Date(now.getTime() - policy.repeatFaultWindowDays * DAY_MS);
-          const previous = await findRecentFinishedFaults(tx, auth.tenantId, {
-            customerId: customer.id,
-            productNumber: body.productNumber,
-            since,
-          });
-          repeatOfOrderId = findRepeatOf(
-            { customerId: customer.id, productNumber: body.productNumber, acceptedAt: now },
-            previous,
-            policy,
-          );
-        }
+        const repeatOfOrderId =
+          body.type === 'fault' ? await repeatOf(tx, auth.tenantId, customer.id, body.productNumber, now) : null;
         const order = await insertWorkOrder(tx, auth.tenantId, {
           vendorId,
           acceptanceSerial: body.acceptanceSerial,
@@ -183,12 +171,21 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
     );
   }
 
-  /** WO-08: the fault raised by a complaint completed as "not resolved", linked both ways. */
+  /** WO-12: the customer's fault on this product fixed within the policy's window before `now`, if any. */
+  async function repeatOf(tx: Db, tenantId: string, customerId: string, productNumber: string, now: Date) {
+    const since = new Date(now.getTime() - policy.repeatFaultWindowDays * DAY_MS);
+    const previous = await findRecentFinishedFaults(tx, tenantId, { customerId, productNumber, since });
+    return findRepeatOf({ customerId, productNumber, acceptedAt: now }, previous, policy);
+  }
+
+  /** WO-08: the fault raised by a complaint completed as "not resolved", linked both ways (and WO-12 checked). */
   async function spawnLinkedFault(tx: Db, auth: AuthContext, complaint: StoredWorkOrder, now: Date) {
     const draft = linkedFaultFromComplaint(complaint, now);
     const { tenantId: _t, ...fields } = draft;
+    const repeatOfOrderId = await repeatOf(tx, auth.tenantId, draft.customerId, draft.productNumber, now);
     const fault = await insertWorkOrder(tx, auth.tenantId, {
       ...fields,
+      repeatOfOrderId,
       policyId: policy.id,
       policyVersion: policy.version,
     });
@@ -205,7 +202,7 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
       actorId: auth.personId,
       actorPosition: auth.position,
       at: now,
-      payload: { fromComplaintId: complaint.id, fromComplaintNumber: complaint.number },
+      payload: { fromComplaintId: complaint.id, fromComplaintNumber: complaint.number, repeatOfOrderId },
     });
     return fault;
   }
