@@ -43,6 +43,11 @@ export interface WorkOrderListFilter {
   acceptedTo?: Date;
   /** Contains-search over number, acceptance serial, contact phone and address. */
   q?: string;
+  /**
+   * SEC-01: whether `q` may match the contact phone. Off for viewers who see phones masked, or a
+   * search by full number would confirm a number the viewer is not allowed to read.
+   */
+  qMatchesPhone?: boolean;
   cursor?: string | null;
   /** 1..100, default 50. */
   limit?: number;
@@ -115,7 +120,7 @@ function conditions(f: WorkOrderListFilter): (SQL | undefined)[] {
       or(
         ilike(workOrders.number, p),
         ilike(workOrders.acceptanceSerial, p),
-        ilike(workOrders.contactPhone, p),
+        f.qMatchesPhone === false ? undefined : ilike(workOrders.contactPhone, p),
         ilike(workOrders.address, p),
       ),
     );

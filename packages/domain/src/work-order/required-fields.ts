@@ -114,6 +114,9 @@ export function missingRequiredFields(draft: WorkOrderDraft): DraftField[] {
 export function assertRequiredFields(draft: WorkOrderDraft): void {
   const fields = missingRequiredFields(draft);
   if (fields.length > 0) {
-    throw new DomainError('WO_REQUIRED_FIELD_MISSING', `Required fields are blank: ${fields.join(', ')}`, { fields });
+    throw new DomainError('WO_REQUIRED_FIELD_MISSING', `Required fields are blank: ${fields.join(', ')}`, {
+      fields,
+      field: fields[0],
+    });
   }
 }

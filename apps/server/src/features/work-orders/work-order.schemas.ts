@@ -46,11 +46,13 @@ export const createBody = z.object({
   acceptanceSerial: requiredText(64),
   product: requiredText(100),
   business: requiredText(100),
-  productNumber: requiredText(64),
+  /** Required by type (WO-02, domain required-fields): installs, faults and complaints name the line. */
+  productNumber: text(64).default(''),
   customer: z.object({
     name: requiredText(100),
     phone: z.string().regex(/^[0-9+\-\s]{5,20}$/, 'not a phone number'),
-    address: requiredText(300),
+    /** Required for every order that sends someone to the customer (WO-02). */
+    address: text(300).default(''),
   }),
   areaId: z.uuid().optional(),
   lat: z.number().min(-90).max(90).optional(),

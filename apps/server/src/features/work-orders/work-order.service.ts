@@ -24,6 +24,7 @@ import {
   findRepeatOf,
   isOfferedTo,
   linkedFaultFromComplaint,
+  PHONE_VISIBLE_POSITIONS,
   type PolicyPack,
   type Viewer,
   type WorkOrderAction,
@@ -270,7 +271,7 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
         ...(q.engineerId ? { engineerId: q.engineerId } : {}),
         ...(q.from ? { acceptedFrom: q.from } : {}),
         ...(q.to ? { acceptedTo: q.to } : {}),
-        ...(q.q ? { q: q.q } : {}),
+        ...(q.q ? { q: q.q, qMatchesPhone: PHONE_VISIBLE_POSITIONS.includes(auth.position) } : {}),
         cursor: q.cursor ?? null,
         limit: q.limit,
       });
