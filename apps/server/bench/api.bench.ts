@@ -8,7 +8,7 @@
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { findLoginAccount, migrate, openDatabase, seedDemoData, type Database } from '@daowei/db';
+import { analyzeDatabase, findLoginAccount, migrate, openDatabase, seedDemoData, type Database } from '@daowei/db';
 import { buildApp } from '../src/app.js';
 import { hashPassword } from '../src/features/auth/password.js';
 
@@ -100,6 +100,7 @@ async function benchOne(label: string, database: Database): Promise<Row[]> {
   await migrate(database);
   console.error(`[${label}] seeding the demo tenant…`);
   await seedDemoData(database.db, { seed: 7, passwordHash: await hashPassword(PASSWORD) });
+  await analyzeDatabase(database.db);
   const app = await buildApp({ database, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();

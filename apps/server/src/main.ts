@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openDatabase, migrate, hasAnyTenant, seedDemoData, DEMO_ACCOUNTS } from '@daowei/db';
+import { analyzeDatabase, openDatabase, migrate, hasAnyTenant, seedDemoData, DEMO_ACCOUNTS } from '@daowei/db';
 import { buildApp } from './app.js';
 import { readConfig } from './platform/config.js';
 import { hashPassword } from './features/auth/password.js';
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     });
     demo = true;
   }
+  await analyzeDatabase(database.db);
   const app = await buildApp({ database, webDist: config.webDist, logger: { level: config.logLevel } });
   await app.listen({ host: config.host, port: config.port });
   const url = `http://${config.host}:${config.port}`;

@@ -19,3 +19,4 @@ export * from './repositories/work-order-list.repository.js';
 export * from './repositories/event.repository.js';
 export * from './repositories/idempotency.repository.js';
 export * from './demo/index.js';
+export * from './maintenance.js';
