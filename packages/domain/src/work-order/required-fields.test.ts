@@ -117,7 +117,7 @@ describe('WO-02 required fields (不许有空格)', () => {
     expect(() => assertRequiredFields(blanks)).toThrow(
       expect.objectContaining({
         code: 'WO_REQUIRED_FIELD_MISSING',
-        details: { fields: ['customer.name', 'customer.phone'] },
+        details: { fields: ['customer.name', 'customer.phone'], field: 'customer.name' },
       }),
     );
     expect(() => assertRequiredFields(draft('fault'))).not.toThrow();
