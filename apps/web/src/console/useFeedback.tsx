@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api';
 import { useErrorText } from '../hooks/useErrorText';
 
+/** One message at a time: a new one replaces the last (and a test id is never on the page twice). */
+const FEEDBACK_KEY = 'daowei-feedback';
+
 /** Console messages: successes as a toast, conflicts (409) as a dialog that must be acknowledged. */
 export function useFeedback() {
   const { message, modal } = App.useApp();
@@ -10,7 +13,7 @@ export function useFeedback() {
   const errorText = useErrorText();
   return {
     success(text: string) {
-      void message.success({ content: <span data-testid="success-message">{text}</span> });
+      void message.success({ key: FEEDBACK_KEY, content: <span data-testid="success-message">{text}</span> });
     },
     error(e: ApiError) {
       const text = errorText(e);
@@ -26,6 +29,7 @@ export function useFeedback() {
         });
       } else {
         void message.error({
+          key: FEEDBACK_KEY,
           content: (
             <span data-testid="error-message" data-code={e.code}>
               {text}

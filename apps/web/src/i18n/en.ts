@@ -115,6 +115,9 @@ export const en: typeof zhCN = {
     handling: 'Handling time',
     contacted: 'Customer contacted',
     notContacted: 'Customer not contacted',
+    linkedFault: 'Fault order raised',
+    fromComplaint: 'From complaint',
+    repeat: 'Repeat fault',
   },
   forms: {
     remark: 'Remark',

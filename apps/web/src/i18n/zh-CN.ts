@@ -114,6 +114,9 @@ export const zhCN = {
     handling: '处理时长',
     contacted: '已联系用户',
     notContacted: '未联系用户',
+    linkedFault: '转出故障单',
+    fromComplaint: '来自投诉单',
+    repeat: '重复报障',
   },
   forms: {
     remark: '备注',

@@ -36,6 +36,9 @@ export function summarizeEvent(e: OrderEvent, t: TFunction, lists: Lists): Summa
   const completion = p.completion as Record<string, unknown> | undefined;
   if (completion && typeof completion === 'object') out.push(...summarizeCompletion(completion, t, lists));
   push(t('timeline.remark'), str(p.remark));
+  push(t('timeline.linkedFault'), str(p.linkedFaultNumber));
+  push(t('timeline.fromComplaint'), str(p.fromComplaintNumber));
+  if (str(p.repeatOfOrderId)) push(t('timeline.repeat'), str(p.repeatOfOrderNumber) ?? t('common.yes'));
   return out;
 }
 

@@ -14,7 +14,7 @@ export function ConfirmAppointmentForm({ order, submitting, onSubmit }: ActionFo
       initialValues={current ? { date: dayjs(current.date), slot: current.slot } : undefined}
       onFinish={(v) => onSubmit({ window: slotWindow(v.date.format('YYYY-MM-DD'), v.slot) })}
     >
-      <AppointmentFields prefix="confirm-appointment" />
+      <AppointmentFields prefix="confirm_appointment" />
       <FormSubmitButton testId="confirm_appointment-submit" loading={submitting} />
     </Form>
   );

@@ -56,7 +56,7 @@ export default function WorkOrderDetailPage() {
         </div>
       </Card>
       <Row gutter={16}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xl={14}>
           <Card title={t('orderDetail.facts')}>
             <WorkOrderFacts order={o} />
           </Card>
@@ -66,7 +66,7 @@ export default function WorkOrderDetailPage() {
             </Card>
           )}
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xl={10}>
           <Card title={t('orderDetail.history')}>
             <OrderTimeline events={detail.events} />
           </Card>

@@ -1,10 +1,13 @@
 import { Descriptions, type DescriptionsProps } from 'antd';
+import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '@daowei/domain';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { WorkOrderView } from '../../api';
 import type { zhCN } from '../../i18n/zh-CN';
 import { useLabels } from '../../i18n/useLabels';
 import { formatDate, formatDateTime, formatWindow } from '../../orders/format';
+
+const isStatus = (s: string): s is WorkOrderStatus => (WORK_ORDER_STATUSES as readonly string[]).includes(s);
 
 /** WO-02: every field of the order, broadband facts included; the phone is shown as the server gives it. */
 export function WorkOrderFacts({ order: o }: { order: WorkOrderView }) {
@@ -22,7 +25,7 @@ export function WorkOrderFacts({ order: o }: { order: WorkOrderView }) {
     item('acceptanceSerial', dash(o.acceptanceSerial)),
     item('type', type(o.type)),
     item('priority', t(`priorities.${o.priority}`)),
-    item('step', dash(o.step)),
+    item('step', isStatus(o.step) ? t(`statuses.${o.step}`) : dash(o.step)),
     item('product', dash(o.product)),
     item('business', dash(o.business)),
     item('productNumber', dash(o.productNumber)),

@@ -21,7 +21,7 @@ export function MobileAppointmentForm({
 }: ActionFormProps & { reschedule: boolean }) {
   const { t } = useLabels();
   const current = slotOf(order.appointment);
-  const prefix = reschedule ? 'reschedule' : 'confirm-appointment';
+  const prefix = reschedule ? 'reschedule' : 'confirm_appointment';
   const finish = (v: Values) => {
     const window = slotWindow(v.date, v.slot[0] ?? '08-10');
     onSubmit(
@@ -36,12 +36,7 @@ export function MobileAppointmentForm({
         slot: current ? [current.slot] : [],
         askedBy: ['customer'],
       }}
-      footer={
-        <MobileSubmitButton
-          testId={`${reschedule ? 'reschedule' : 'confirm_appointment'}-submit`}
-          loading={submitting}
-        />
-      }
+      footer={<MobileSubmitButton testId={`${prefix}-submit`} loading={submitting} />}
       onFinish={finish}
     >
       {reschedule && (

@@ -15,7 +15,7 @@ export function MobileOrderFacts({ order: o }: { order: WorkOrderView }) {
       t('fields.contactPhone'),
       callable ? (
         <a href={`tel:${o.contactPhone}`} data-testid="order-phone-call">
-          📞 {o.contactPhone}
+          {o.contactPhone} · {t('mobile.call')}
         </a>
       ) : (
         o.contactPhone || '—'
