@@ -14,6 +14,7 @@ export const en: typeof zhCN = {
     search: 'Search',
     reset: 'Reset',
     none: '—',
+    colon: ': ',
     yes: 'Yes',
     no: 'No',
     minutes: '{{count}} min',

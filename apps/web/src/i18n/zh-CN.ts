@@ -13,6 +13,7 @@ export const zhCN = {
     search: '搜索',
     reset: '重置',
     none: '—',
+    colon: '：',
     yes: '是',
     no: '否',
     minutes: '{{count}} 分钟',

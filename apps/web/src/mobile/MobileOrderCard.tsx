@@ -24,7 +24,8 @@ export function MobileOrderCard({ order: o }: { order: WorkOrderView }) {
       </div>
       <div style={line}>{o.address}</div>
       <div style={line}>
-        {t('fields.appointment')}：{formatWindow(o.appointment)}
+        {t('fields.appointment') + t('common.colon')}
+        {formatWindow(o.appointment)}
       </div>
     </Card>
   );

@@ -26,7 +26,6 @@ export function OrderTimeline({ events }: { events: OrderEvent[] }) {
         items={sorted.map((e) => ({
           key: e.seq,
           color: e.toStatus ? STATUS_COLORS[e.toStatus]?.hex : 'gray',
-          title: <span data-testid="timeline-time">{formatDateTime(e.at)}</span>,
           content: (
             <div data-testid={`timeline-item-${e.seq}`} data-action={e.action}>
               <Space size={6} wrap>
@@ -40,6 +39,7 @@ export function OrderTimeline({ events }: { events: OrderEvent[] }) {
               </Space>
               <div>
                 <Typography.Text type="secondary">
+                  <span data-testid="timeline-time">{formatDateTime(e.at)}</span>{' '}
                   {e.actorName
                     ? t('timeline.by', { name: e.actorName, position: position(e.actorPosition) || '—' })
                     : t('timeline.system')}
@@ -47,7 +47,7 @@ export function OrderTimeline({ events }: { events: OrderEvent[] }) {
               </div>
               {summarizeEvent(e, t, lists).map((l, i) => (
                 <div key={i}>
-                  {l.label && <Typography.Text type="secondary">{l.label}：</Typography.Text>}
+                  {l.label && <Typography.Text type="secondary">{l.label + t('common.colon')}</Typography.Text>}
                   {l.value}
                 </div>
               ))}

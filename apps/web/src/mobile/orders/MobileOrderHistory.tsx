@@ -44,7 +44,7 @@ export function MobileOrderHistory({ events }: { events: OrderEvent[] }) {
                   </div>
                   {summarizeEvent(e, t, lists).map((l, i) => (
                     <div key={i}>
-                      {l.label ? `${l.label}：` : ''}
+                      {l.label ? l.label + t('common.colon') : ''}
                       {l.value}
                     </div>
                   ))}
