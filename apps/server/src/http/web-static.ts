@@ -11,7 +11,10 @@ export async function registerWebApp(app: FastifyInstance, webDist: string): Pro
   if (!existsSync(join(webDist, 'index.html'))) return false;
   await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
-    if (req.url.startsWith('/api/') || req.url === '/api') {
+    const path = req.url.split('?')[0] ?? '';
+    // API paths and missing files (a stale tab asking for an old /assets/x.js) are real 404s: answering
+    // index.html there would hand the browser HTML where it expects a script.
+    if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
       return reply.code(404).send({ code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` });
     }
     return reply.sendFile('index.html');
