@@ -18,6 +18,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY_PACK, WORK_ORDER_ACTIONS, type Position } from '@daowei/domain';
+import type { Body } from './harness.js';
 
 export type Scope = 'tenant' | 'vendor' | 'engineer';
 
@@ -57,6 +58,8 @@ export interface Probe {
   /** The request, or null when this scope has no object of the kind the probe needs. */
   build(f: Foreign, actor: Actor): ProbeRequest | null;
   expect: Expectation | ((f: Foreign, actor: Actor) => Expectation);
+  /** A further check of the answer: null when right, else what is wrong. */
+  check?(answer: { status: number; body: Body }, f: Foreign): string | null;
   /** Run on a fresh session of the actor (the probe ends its session). */
   freshSession?: boolean;
 }
@@ -285,7 +288,11 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
       scopes: PEOPLE_SCOPES,
       build: (f) =>
         f.vendorId ? { method: 'POST', url: '/api/work-orders', body: createBody({ vendorId: f.vendorId }) } : null,
-      expect: status(400, 403, 404),
+      // Vendor staff always create for their own vendor (the named one is ignored, WO-01): a 201 is
+      // right as long as the order did not land in the foreign vendor.
+      expect: status(201, 400, 403, 404),
+      check: (a, f) =>
+        a.status === 201 && a.body.order.vendorId === f.vendorId ? 'created for the foreign vendor' : null,
     },
   ],
   'POST /api/work-orders/{id}/actions/{action}': [

@@ -43,8 +43,15 @@ export function createOrgService({ db }: { db: Db }) {
       };
     },
 
+    /** Vendor staff see the areas their vendor's stations serve (SEC-02: no other vendor's stations). */
     async areas(auth: AuthContext) {
-      const areas = await listAreas(db, auth.tenantId);
+      const stationIds = auth.vendorId
+        ? (await listOrgUnits(db, auth.tenantId, { vendorId: auth.vendorId }))
+            .filter((u) => u.kind === 'station')
+            .map((u) => u.id)
+        : undefined;
+      if (stationIds?.length === 0) return { items: [] };
+      const areas = await listAreas(db, auth.tenantId, stationIds ? { stationIds } : {});
       return { items: areas.map((a) => ({ id: a.id, name: a.name, code: a.code, stationId: a.stationId })) };
     },
 
