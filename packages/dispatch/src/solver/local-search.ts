@@ -112,10 +112,15 @@ export class LocalSearch {
     return this.acc.cost(this.st.penaltyLoad, this.st.penaltyTw, this.p.capacity);
   }
 
-  commit(r1: number, r2: number): void {
+  /** Test hook: called after each applied move with its evaluated delta and the cost before/after. */
+  onMove: ((delta: number, before: number, after: number) => void) | null = null;
+
+  commit(r1: number, r2: number, delta: number): void {
+    const before = this.onMove ? this.st.totalCost() : 0;
     this.moves++;
     this.st.update(r1, this.moves);
     if (r2 !== r1) this.st.update(r2, this.moves);
+    if (this.onMove) this.onMove(delta, before, this.st.totalCost());
   }
 
   private sectorsOverlap(r1: number, r2: number): boolean {
@@ -187,7 +192,7 @@ export class LocalSearch {
     }
     if (delta >= -EPS) return false;
     st.moveAfter(u, v);
-    this.commit(ru, rv);
+    this.commit(ru, rv, delta);
     return true;
   }
 
@@ -220,7 +225,7 @@ export class LocalSearch {
     if (delta >= -EPS) return false;
     st.moveAfter(a, v);
     st.moveAfter(b, a);
-    this.commit(ru, rv);
+    this.commit(ru, rv, delta);
     return true;
   }
 
@@ -253,7 +258,7 @@ export class LocalSearch {
     if (delta >= -EPS) return false;
     st.moveAfter(u, pv);
     st.moveAfter(v, pu);
-    this.commit(ru, rv);
+    this.commit(ru, rv, delta);
     return true;
   }
 
@@ -292,7 +297,7 @@ export class LocalSearch {
     st.moveAfter(x, u);
     st.moveAfter(v, pu);
     if (both) st.moveAfter(y, v);
-    this.commit(ru, rv);
+    this.commit(ru, rv, delta);
     return true;
   }
 
@@ -318,7 +323,7 @@ export class LocalSearch {
       st.moveAfter(a, pb);
       st.moveAfter(b, pa);
     }
-    this.commit(r, r);
+    this.commit(r, r, delta);
     return true;
   }
 
@@ -351,7 +356,7 @@ export class LocalSearch {
     }
     st.next[last] = y;
     st.prev[y] = last;
-    this.commit(r, r);
+    this.commit(r, r, delta);
     return true;
   }
 
@@ -379,7 +384,7 @@ export class LocalSearch {
     for (let node = y; node !== ev; node = st.next[node]!) this.buf2[kv++] = node;
     this.link(u, this.buf2, kv, eu);
     this.link(v, this.buf, ku, ev);
-    this.commit(ru, rv);
+    this.commit(ru, rv, delta);
     return true;
   }
 

@@ -17,7 +17,7 @@ export interface SwapStarHost {
   readonly st: RouteState;
   readonly acc: Segment;
   accCost(): number;
-  commit(r1: number, r2: number): void;
+  commit(r1: number, r2: number, delta: number): void;
 }
 
 interface Top3 {
@@ -153,6 +153,6 @@ export function swapStar(ls: SwapStarHost, r1: number, r2: number): boolean {
   if (exact >= -EPS) return false;
   st.moveAfter(bu, atU);
   st.moveAfter(bv, atV);
-  ls.commit(r1, r2);
+  ls.commit(r1, r2, exact);
   return true;
 }
