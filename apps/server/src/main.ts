@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { analyzeDatabase, openDatabase, migrate, hasAnyTenant, seedDemoData, DEMO_ACCOUNTS } from '@daowei/db';
 import { buildApp } from './app.js';
+import { registerMaintenanceJobs } from './jobs/maintenance.jobs.js';
+import { systemClock } from './platform/clock.js';
+import { startJobQueue } from './platform/jobs.js';
 import { readConfig } from './platform/config.js';
 import { hashPassword } from './features/auth/password.js';
 
@@ -27,6 +30,8 @@ async function main(): Promise<void> {
     demo = true;
   }
   await analyzeDatabase(database.db);
+  const jobs = await startJobQueue(database);
+  await registerMaintenanceJobs(jobs, database.db, systemClock);
   const app = await buildApp({ database, webDist: config.webDist, logger: { level: config.logLevel } });
   await app.listen({ host: config.host, port: config.port });
   const url = `http://${config.host}:${config.port}`;
@@ -43,6 +48,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: stopping…`);
     await app.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };
