@@ -23,6 +23,13 @@ export const ERROR_CODES = [
   'WO_STALE_VERSION',
   'AUD_CHAIN_BROKEN',
   'INTERNAL',
+  // PART-01..03 stock and borrowing
+  'PART_OUT_OF_STOCK',
+  'PART_UNIT_ELSEWHERE',
+  'PART_PREVIOUS_NOT_RETURNED',
+  'PART_NOT_SETTLED',
+  'PART_MOVEMENT_NOT_ALLOWED',
+  'PART_OVER_RETURN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
