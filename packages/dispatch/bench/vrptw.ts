@@ -93,7 +93,11 @@ for (const f of files) {
 
 const pct = (x: number): string => `${x.toFixed(2)}%`;
 function summarise(label: string, rs: Row[]): string {
-  const gaps = rs.map((r) => (objective === 'distance' ? r.gap : r.bksGap)).sort((a, b) => a - b);
+  // Infeasible runs have no meaningful distance: they are counted in the feasible column, not in the gaps.
+  const gaps = rs
+    .filter((r) => r.feasible)
+    .map((r) => (objective === 'distance' ? r.gap : r.bksGap))
+    .sort((a, b) => a - b);
   const avg = gaps.reduce((s, g) => s + g, 0) / Math.max(1, gaps.length);
   const med = gaps.length ? (gaps[(gaps.length - 1) >> 1]! + gaps[gaps.length >> 1]!) / 2 : 0;
   const worst = gaps.length ? gaps[gaps.length - 1]! : 0;

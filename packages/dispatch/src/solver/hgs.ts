@@ -52,7 +52,7 @@ export class Hgs {
     this.split = new Splitter(p, params.splitLoadFactor);
     this.ls = new LocalSearch(p, params, rng, fleet);
     this.penaltyLoad = Math.max(0.1, Math.min(1000, p.maxDist / Math.max(1, p.maxDemand)));
-    this.penaltyTw = 1;
+    this.penaltyTw = Math.max(1, p.maxDist / 5);
     this.child = new Int32Array(p.n);
     this.used = new Uint8Array(p.n + 1);
   }

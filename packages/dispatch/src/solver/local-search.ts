@@ -85,7 +85,9 @@ export class LocalSearch {
           }
         }
       }
-      if (this.params.useSwapStar) {
+      // SWAP* is the costliest neighbourhood (all pairs of two routes): only run it once the cheap
+      // granular moves are exhausted, as a way out of their local optimum.
+      if (this.params.useSwapStar && !improved) {
         for (let r1 = 0; r1 < st.R; r1++) {
           if (st.size[r1] === 0) continue;
           const last1 = this.lastSwapStar[r1]!;
@@ -180,12 +182,12 @@ export class LocalSearch {
       if (dd >= st.penaltyOf(ru) - EPS) return false;
       if (st.pos[u]! < st.pos[v]!) {
         st.loadPrefix(acc, pu);
-        this.appendRange(x, v);
+        this.st.appendRange(this.acc, x, v);
         acc.appendNode(u);
         st.appendSuffix(acc, y);
       } else {
         st.loadPrefix(acc, v).appendNode(u);
-        this.appendRange(y, pu);
+        this.st.appendRange(this.acc, y, pu);
         st.appendSuffix(acc, x);
       }
       delta = this.accCost() - st.cost[ru]!;
@@ -312,7 +314,7 @@ export class LocalSearch {
     const r = st.routeOf[u]!;
     const acc = this.acc;
     st.loadPrefix(acc, pa).appendNode(b);
-    if (na !== b) this.appendRange(na, st.prev[b]!);
+    if (na !== b) this.st.appendRange(this.acc, na, st.prev[b]!);
     acc.appendNode(a);
     const delta = this.accCost2(nb) - st.cost[r]!;
     if (delta >= -EPS) return false;
@@ -382,31 +384,9 @@ export class LocalSearch {
     for (let node = x; node !== eu; node = st.next[node]!) this.buf[ku++] = node;
     let kv = 0;
     for (let node = y; node !== ev; node = st.next[node]!) this.buf2[kv++] = node;
-    this.link(u, this.buf2, kv, eu);
-    this.link(v, this.buf, ku, ev);
+    this.st.link(u, this.buf2, kv, eu);
+    this.st.link(v, this.buf, ku, ev);
     this.commit(ru, rv, delta);
     return true;
-  }
-
-  private link(from: number, nodes: Int32Array, count: number, end: number): void {
-    const st = this.st;
-    let last = from;
-    for (let i = 0; i < count; i++) {
-      const node = nodes[i]!;
-      st.next[last] = node;
-      st.prev[node] = last;
-      last = node;
-    }
-    st.next[last] = end;
-    st.prev[end] = last;
-  }
-
-  /** acc ← acc ⊕ a ⊕ … ⊕ b following the route (a before or equal to b). */
-  private appendRange(a: number, b: number): void {
-    const st = this.st;
-    for (let node = a; ; node = st.next[node]!) {
-      this.acc.appendNode(node);
-      if (node === b) break;
-    }
   }
 }

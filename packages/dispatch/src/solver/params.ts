@@ -1,7 +1,9 @@
 /**
  * Hybrid genetic search parameters. Defaults follow the published HGS settings (population 25 + 40
- * offspring, 4 elites, 5 closest for diversity, 20 % feasible target) with a granular neighbourhood a
- * little wider than for the CVRP because time windows make geometric neighbours less telling.
+ * offspring, 4 elites, 5 closest for diversity, 20 % feasible target). Two deliberate departures, measured
+ * on Solomon at 1 s per instance in this pure-TypeScript implementation: a narrower granular neighbourhood
+ * (15 instead of 20–40) and SWAP* off by default — both buy more generations, which mattered more than
+ * the wider neighbourhoods at short time limits (average gap roughly halved on an R/RC sample).
  */
 export interface HgsParams {
   granularity: number;
@@ -24,7 +26,7 @@ export interface HgsParams {
 }
 
 export const defaultParams: HgsParams = {
-  granularity: 40,
+  granularity: 15,
   minPopSize: 25,
   generationSize: 40,
   nbElite: 4,
@@ -36,5 +38,5 @@ export const defaultParams: HgsParams = {
   weightWaitTime: 0.2,
   weightTimeWarp: 1,
   splitLoadFactor: 1.5,
-  useSwapStar: true,
+  useSwapStar: false,
 };

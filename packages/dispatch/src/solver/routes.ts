@@ -213,6 +213,27 @@ export class RouteState {
     this.prev[na] = node;
   }
 
+  /** Relinks `from` → nodes[0..count) → `end` (used by 2-opt and 2-opt* to splice chains). */
+  link(from: number, nodes: Int32Array, count: number, end: number): void {
+    let last = from;
+    for (let i = 0; i < count; i++) {
+      const node = nodes[i]!;
+      this.next[last] = node;
+      this.prev[node] = last;
+      last = node;
+    }
+    this.next[last] = end;
+    this.prev[end] = last;
+  }
+
+  /** acc ← acc ⊕ a ⊕ … ⊕ b following the route (a before or equal to b). */
+  appendRange(acc: Segment, a: number, b: number): void {
+    for (let node = a; ; node = this.next[node]!) {
+      acc.appendNode(node);
+      if (node === b) break;
+    }
+  }
+
   penaltyOf(r: number): number {
     return this.cost[r]! - this.pDist[this.endDepot(r)]!;
   }
