@@ -20,8 +20,9 @@ export type DaySource = 'official' | 'override' | 'weekly';
 
 /** One resolved local day. Intervals are [start, end) pairs of epoch ms, in order. */
 export interface CalendarDay {
-  /** Local date `YYYY-MM-DD`. */
+  /** Local date `YYYY-MM-DD`, and the same as a day number (days since 1970-01-01) for quick stepping. */
   date: string;
+  n: number;
   /** Epoch ms of local midnight and of the next local midnight. */
   startMs: number;
   endMs: number;
@@ -62,7 +63,7 @@ export class BusinessCalendar {
   private readonly declaredYears: ReadonlySet<number>;
   private readonly days = new Map<number, CalendarDay>();
   /** Last seen zone offset, the first guess of the local day of an instant. */
-  private offsetGuessMs: number;
+  private offsetGuessMs = 0;
 
   constructor(spec: CalendarSpec, official?: OfficialHolidaySource | null) {
     this.spec = parseCalendarSpec(spec);
@@ -72,8 +73,7 @@ export class BusinessCalendar {
     this.overrides = new Map(this.spec.overrides.map((o) => [o.date, o]));
     this.declaredYears = new Set(this.spec.declaredYears);
     // Resolving a day validates the zone too (zonedDateTime throws VALIDATION_FAILED on an unknown one).
-    const probe = this.dayByNumber(dayNumberOf('2000-01-03'));
-    this.offsetGuessMs = dayNumberOf('2000-01-03') * DAY_MS - probe.startMs;
+    this.dayByNumber(dayNumberOf('2000-01-03'));
   }
 
   /**
@@ -149,11 +149,7 @@ export class BusinessCalendar {
   /** Local date of the first working day strictly after the local day of `t`, plus n − 1 more. */
   workingDayAfter(t: Date, n = 1): string {
     let d = this.dayAt(checkedMs(t));
-    for (let left = n, guard = 0; left > 0; guard++) {
-      if (guard > MAX_SEARCH_DAYS + n) throw noWorkingTime(this.id);
-      d = this.dayByNumber(dayNumberOf(d.date) + 1);
-      if (d.working) left--;
-    }
+    for (let left = n; left > 0; left--) d = this.nextWorkingDay(d);
     return d.date;
   }
 
@@ -241,16 +237,42 @@ export class BusinessCalendar {
 
   /** The instant a wall-clock time of a local date happens; 24:00 is the next midnight. */
   instantOf(date: string, minute: number): number {
-    const d = this.dayOf(date);
+    return this.atMinute(this.dayOf(date), minute);
+  }
+
+  /** The instant a wall-clock minute of a resolved day happens; 1440 is the next midnight. */
+  atMinute(d: CalendarDay, minute: number): number {
     if (minute >= 1440) return d.endMs;
-    return zonedDateTime(date, hhmm(minute), this.timeZone).getTime();
+    // A day of exactly 24 hours has no offset change, so wall minutes are plain offsets from midnight.
+    if (d.endMs - d.startMs === DAY_MS) return d.startMs + minute * MINUTE_MS;
+    return zonedDateTime(d.date, hhmm(minute), this.timeZone).getTime();
   }
 
-  private nextDay(d: CalendarDay): CalendarDay {
-    return this.dayByNumber(dayNumberOf(d.date) + 1);
+  /** The same local wall time `days` calendar days later (SLA-03 "within 3 days"), across DST. */
+  addCalendarDaysMs(t: number, days: number): number {
+    const from = this.dayAt(t);
+    const sinceMidnight = t - from.startMs;
+    const to = this.dayByNumber(from.n + days);
+    if (from.endMs - from.startMs === DAY_MS && to.endMs - to.startMs === DAY_MS) return to.startMs + sinceMidnight;
+    const minute = Math.floor(sinceMidnight / MINUTE_MS);
+    return this.atMinute(to, minute) + (sinceMidnight - minute * MINUTE_MS);
   }
 
-  private dayByNumber(n: number): CalendarDay {
+  /** The first working day strictly after `d`. */
+  nextWorkingDay(d: CalendarDay): CalendarDay {
+    let next = this.nextDay(d);
+    for (let guard = 0; !next.working; guard++) {
+      if (guard > MAX_SEARCH_DAYS) throw noWorkingTime(this.id);
+      next = this.nextDay(next);
+    }
+    return next;
+  }
+
+  nextDay(d: CalendarDay): CalendarDay {
+    return this.dayByNumber(d.n + 1);
+  }
+
+  dayByNumber(n: number): CalendarDay {
     let d = this.days.get(n);
     if (!d) {
       d = this.resolve(n);
@@ -283,7 +305,7 @@ export class BusinessCalendar {
         }
       }
     }
-    return { date, startMs, endMs, working: working && intervals.length > 0, source, name, intervals, workingMs };
+    return { date, n, startMs, endMs, working: working && intervals.length > 0, source, name, intervals, workingMs };
   }
 
   /** Precedence: a tenant override beats the official notice, which beats the weekly hours. */

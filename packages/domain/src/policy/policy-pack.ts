@@ -1,3 +1,6 @@
+import { DEFAULT_SLA_POLICY } from '../sla/default-sla-policy.js';
+import type { SlaPolicy } from '../sla/sla-policy.js';
+
 /**
  * Every number of requirements.md is a default of a versioned policy pack, never a literal in code.
  * This file holds the foundation's part of the pack; later features add their sections.
@@ -23,6 +26,8 @@ export interface PolicyPack {
   sessionIdleMinutes: number;
   /** SEC-03: login attempts allowed per minute per client address. */
   loginAttemptsPerMinute: number;
+  /** SLA-02..09: the promises (clocks) orders get, versioned on its own so clocks can stamp it. */
+  sla: SlaPolicy;
 }
 
 const l = (code: string, zh: string, en: string): LabelledCode => ({ code, label: { 'zh-CN': zh, en } });
@@ -51,4 +56,5 @@ export const DEFAULT_POLICY_PACK: PolicyPack = {
   ],
   sessionIdleMinutes: 12 * 60,
   loginAttemptsPerMinute: 10,
+  sla: DEFAULT_SLA_POLICY,
 };
