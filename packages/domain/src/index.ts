@@ -32,3 +32,4 @@ export * from './work-order/repeat-fault.js';
 export * from './work-order/visibility.js';
 export * from './work-order/numbering.js';
 export * from './work-order/labels.js';
+export * from './parts/index.js';

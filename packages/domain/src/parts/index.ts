@@ -1,0 +1,6 @@
+/** PART-01..03: stock ledger, movement rules, borrowing. Re-exported from the package root. */
+export * from './parts.types.js';
+export * from './movement-rules.js';
+export * from './ledger.js';
+export * from './parts-policy.js';
+export * from './borrowing.js';
