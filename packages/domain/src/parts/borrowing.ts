@@ -42,7 +42,7 @@ export function acceptOverride(override: Override, policy: PartsPolicy): string 
   return reason;
 }
 
-export type Decision = { overridden: false } | { overridden: true; reason: string };
+export type PartsDecision = { overridden: false } | { overridden: true; reason: string };
 
 /**
  * PART-02 前件不还后件不借: may the engineer borrow for `orderId`, given all their borrow lines?
@@ -54,7 +54,7 @@ export function checkBorrow(
   orderId: string,
   policy: PartsPolicy,
   override?: Override | null,
-): Decision {
+): PartsDecision {
   const open = engineerLines.filter((l) => l.orderId !== orderId && !isSettled(l));
   if (open.length <= policy.maxOpenLinesOfOtherOrders) return { overridden: false };
   if (override) return { overridden: true, reason: acceptOverride(override, policy) };
@@ -67,7 +67,7 @@ export function checkBorrow(
  * PART-03: may the order be completed? Every line borrowed for it must be returned or consumed,
  * unless a manager waived that (the waiver's reason was accepted when it was recorded).
  */
-export function canCompleteOrder(orderLines: readonly BorrowLine[], waived: boolean): Decision & { open: number } {
+export function canCompleteOrder(orderLines: readonly BorrowLine[], waived: boolean): PartsDecision & { open: number } {
   const open = orderLines.filter((l) => !isSettled(l));
   if (open.length === 0) return { overridden: false, open: 0 };
   if (waived) return { overridden: true, reason: 'waived by a manager', open: open.length };
@@ -77,7 +77,7 @@ export function canCompleteOrder(orderLines: readonly BorrowLine[], waived: bool
 }
 
 /** Books a return or a use on a line; PART_OVER_RETURN when more than is still out. */
-export function settle(line: BorrowLine, how: 'returned' | 'consumed', quantity: number): BorrowLine {
+export function settleBorrowLine(line: BorrowLine, how: 'returned' | 'consumed', quantity: number): BorrowLine {
   if (!Number.isSafeInteger(quantity) || quantity < 1) {
     throw new DomainError('VALIDATION_FAILED', 'Quantity must be a whole number of at least 1', { field: 'quantity' });
   }
