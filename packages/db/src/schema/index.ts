@@ -10,3 +10,4 @@ export * from './customers.js';
 export * from './work-orders.js';
 export * from './work-order-events.js';
 export * from './idempotency-keys.js';
+export * from './parts.js';
