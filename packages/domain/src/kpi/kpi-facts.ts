@@ -169,7 +169,7 @@ export interface KpiDefinition {
 }
 
 /** A rate over a population: value = hits / population, null for an empty population. */
-export function rate(population: readonly KpiOrderFacts[], hit: (o: KpiOrderFacts) => boolean): KpiValue {
+export function kpiRate(population: readonly KpiOrderFacts[], hit: (o: KpiOrderFacts) => boolean): KpiValue {
   const numerator = population.filter(hit).length;
   const denominator = population.length;
   return {

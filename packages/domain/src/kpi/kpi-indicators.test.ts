@@ -71,7 +71,10 @@ describe('KPI-01 indicators on hand-computed fixtures', () => {
     expect(v).toMatchObject({ numerator: 1, denominator: 3, orderIds: ['a1', 'a2', 'a3'] });
     expect(v.value).toBeCloseTo(1 / 3, 10);
     // Judged by the window's start plus 5 min grace instead, a1 (10:30 > 09:05) is late too: 0 / 3.
-    const strict = { ...CTX, policy: { ...DEFAULT_KPI_POLICY, onTimeArrival: { by: 'window_start', graceMinutes: 5 } } };
+    const strict = {
+      ...CTX,
+      policy: { ...DEFAULT_KPI_POLICY, onTimeArrival: { by: 'window_start', graceMinutes: 5 } },
+    };
     expect(onTimeArrivalRate.compute(orders, strict as typeof CTX)).toMatchObject({ value: 0, numerator: 0 });
   });
 
@@ -127,7 +130,11 @@ describe('KPI-01 indicators on hand-computed fixtures', () => {
       kpiOrder({ id: 'f6', status: 'on_site', acceptedAt: at('01-25 12:00') }), // open for days ✗
     ];
     // 3 / 5 = 0.6
-    expect(faultResolvedWithinHoursRate.compute(orders, CTX)).toMatchObject({ value: 0.6, numerator: 3, denominator: 5 });
+    expect(faultResolvedWithinHoursRate.compute(orders, CTX)).toMatchObject({
+      value: 0.6,
+      numerator: 3,
+      denominator: 5,
+    });
   });
 
   it('KPI-01 first-time-fix rate: 3 of 4 faults fixed on the first visit → 75 %', () => {

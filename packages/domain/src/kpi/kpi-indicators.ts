@@ -1,6 +1,6 @@
 import { addDays, localDate, localParts, zonedDateTime } from '../shared/local-time.js';
 import type { KpiContext, KpiDefinition, KpiOrderFacts, KpiValue } from './kpi-facts.js';
-import { inPeriod, rate } from './kpi-facts.js';
+import { inPeriod, kpiRate } from './kpi-facts.js';
 
 /**
  * KPI-01: each indicator defined once. Every definition names the instant that places an order in a
@@ -41,7 +41,7 @@ function deadlineRate(
       inPeriod(o.acceptedAt, ctx.period) &&
       (o.completedAt != null || deadlineOf(o).getTime() <= ctx.asOf.getTime()),
   );
-  return rate(population, (o) => o.completedAt != null && o.completedAt.getTime() <= deadlineOf(o).getTime());
+  return kpiRate(population, (o) => o.completedAt != null && o.completedAt.getTime() <= deadlineOf(o).getTime());
 }
 
 export const installWithinDaysRate: KpiDefinition = {
@@ -85,7 +85,10 @@ export const onTimeArrivalRate: KpiDefinition = {
         (o.arrivedAt != null || due.getTime() <= ctx.asOf.getTime())
       );
     });
-    return rate(population, (o) => o.arrivedAt != null && o.arrivedAt.getTime() <= arrivalDeadline(o, ctx)!.getTime());
+    return kpiRate(
+      population,
+      (o) => o.arrivedAt != null && o.arrivedAt.getTime() <= arrivalDeadline(o, ctx)!.getTime(),
+    );
   },
 };
 
@@ -170,7 +173,7 @@ export const firstTimeFixRate: KpiDefinition = {
   },
   unit: 'ratio',
   compute: (orders, ctx) =>
-    rate(
+    kpiRate(
       completedFaults(orders, ctx).filter((o) => o.firstVisitResolved != null),
       (o) => o.firstVisitResolved === true,
     ),
@@ -186,7 +189,7 @@ export const repeatFaultRate: KpiDefinition = {
   },
   unit: 'ratio',
   compute: (orders, ctx) =>
-    rate(
+    kpiRate(
       orders.filter((o) => o.type === 'fault' && live(o) && inPeriod(o.acceptedAt, ctx.period)),
       (o) => o.repeatOfOrderId != null,
     ),
@@ -226,7 +229,7 @@ export const callbackCompletionRate: KpiDefinition = {
   },
   unit: 'ratio',
   compute: (orders, ctx) =>
-    rate(
+    kpiRate(
       completedInPeriod(orders, ctx).filter((o) => o.callback?.required === true),
       (o) => o.callback?.done === true,
     ),
@@ -242,7 +245,7 @@ export const satisfactionRate: KpiDefinition = {
   },
   unit: 'ratio',
   compute: (orders, ctx) =>
-    rate(
+    kpiRate(
       completedInPeriod(orders, ctx).filter((o) => o.callback?.done === true && o.callback.satisfaction != null),
       (o) => ctx.policy.satisfiedLevels.includes(o.callback!.satisfaction!),
     ),
@@ -258,7 +261,7 @@ export const partsHitRate: KpiDefinition = {
   },
   unit: 'ratio',
   compute: (orders, ctx) =>
-    rate(
+    kpiRate(
       completedInPeriod(orders, ctx).filter((o) => o.partsHit != null),
       (o) => o.partsHit === true,
     ),
@@ -302,7 +305,7 @@ export const noAccessRate: KpiDefinition = {
     en: 'on-site orders with at least one no-access visit ÷ on-site orders accepted in the period',
   },
   unit: 'ratio',
-  compute: (orders, ctx) => rate(onSiteAccepted(orders, ctx), (o) => o.noAccessAttempts > 0),
+  compute: (orders, ctx) => kpiRate(onSiteAccepted(orders, ctx), (o) => o.noAccessAttempts > 0),
 };
 
 /** Every KPI-01 indicator, in dashboard order. */
