@@ -23,6 +23,7 @@ export interface CalendarDay {
   /** Local date `YYYY-MM-DD`, and the same as a day number (days since 1970-01-01) for quick stepping. */
   date: string;
   n: number;
+  year: number;
   /** Epoch ms of local midnight and of the next local midnight. */
   startMs: number;
   endMs: number;
@@ -64,6 +65,7 @@ export class BusinessCalendar {
   private readonly days = new Map<number, CalendarDay>();
   /** Last seen zone offset, the first guess of the local day of an instant. */
   private offsetGuessMs = 0;
+  private lastDay: CalendarDay | null = null;
 
   constructor(spec: CalendarSpec, official?: OfficialHolidaySource | null) {
     this.spec = parseCalendarSpec(spec);
@@ -222,10 +224,14 @@ export class BusinessCalendar {
 
   /** The local day containing instant `t`. */
   dayAt(t: number): CalendarDay {
+    // Most look-ups of one computation fall on the same day as the previous one.
+    const last = this.lastDay;
+    if (last && t >= last.startMs && t < last.endMs) return last;
     let n = Math.floor((t + this.offsetGuessMs) / DAY_MS);
     let d = this.dayByNumber(n);
     while (t < d.startMs) d = this.dayByNumber(--n);
     while (t >= d.endMs) d = this.dayByNumber(++n);
+    this.lastDay = d;
     return d;
   }
 
@@ -305,7 +311,18 @@ export class BusinessCalendar {
         }
       }
     }
-    return { date, n, startMs, endMs, working: working && intervals.length > 0, source, name, intervals, workingMs };
+    return {
+      date,
+      n,
+      year: Number(date.slice(0, 4)),
+      startMs,
+      endMs,
+      working: working && intervals.length > 0,
+      source,
+      name,
+      intervals,
+      workingMs,
+    };
   }
 
   /** Precedence: a tenant override beats the official notice, which beats the weekly hours. */

@@ -55,54 +55,59 @@ export function startClock(
   if (Number.isNaN(rd.dueMs)) return null;
   const measure = measureOf(def.deadline);
   const ruleAllowedMs = Math.max(0, measuredBetween(measure, cal, startMs, rd.dueMs));
-  const official = cal.official;
-  const steps: ClockStep[] = [
+  const appointment = appointmentFollowed(def, facts.appointment);
+  const warnShare = def.warnShare ?? policy.warnShare;
+  // Built in one go (not start-then-settle): this runs for every clock of every order.
+  const t = computeTimes(
     {
-      code: 'policy',
-      params: {
-        policyId: policy.id,
-        version: policy.version,
-        kind: def.kind,
-        ruleId: def.ruleId,
-        computedAtMs: now.getTime(),
-      },
+      definition: def,
+      measure,
+      warnShare,
+      startMs,
+      ruleAllowedMs,
+      consumedMs: 0,
+      dueMs: rd.dueMs,
+      warnMs: startMs,
+      appointment,
+      provisionalYears: NO_YEARS,
     },
-    {
-      code: 'calendar',
-      params: { calendarId: cal.id, timeZone: cal.timeZone, officialSource: official ? official.id : null },
-    },
-    { code: 'anchor', params: { anchor: def.anchor, atMs: startMs } },
-    ...rd.steps,
-  ];
-  const clock: SlaClock = {
+    startMs,
+    cal,
+  );
+  if (t.step) rd.steps.push(t.step);
+  if (t.provisionalStep) rd.steps.push(t.provisionalStep);
+  return {
     orderId: facts.orderId,
     kind: def.kind,
     ruleId: def.ruleId,
     policyId: policy.id,
     policyVersion: policy.version,
     definition: def,
-    warnShare: def.warnShare ?? policy.warnShare,
+    warnShare,
     calendarId: cal.id,
     timeZone: cal.timeZone,
+    holidaySource: cal.official ? cal.official.id : null,
     measure,
     startedAt,
-    dueAt: new Date(rd.dueMs),
-    warnAt: startedAt,
+    dueAt: new Date(t.dueMs),
+    warnAt: new Date(t.warnMs),
     ruleAllowedMs,
-    allowedMs: ruleAllowedMs,
+    allowedMs: t.allowedMs,
     consumedMs: 0,
     runningSince: startedAt,
     pausedIntervals: [],
-    appointment: appointmentFollowed(def, facts.appointment),
+    appointment,
     stoppedAt: null,
     stopReason: null,
-    provisional: false,
-    provisionalYears: [],
+    provisional: t.provisionalYears.length > 0,
+    provisionalYears: t.provisionalYears,
+    computedAt: now,
     lastEventAt: startedAt,
-    steps,
+    steps: rd.steps,
   };
-  return settle(clock, startMs, cal);
 }
+
+const NO_YEARS: readonly number[] = [];
 
 /** Which appointment a clock follows: the window an appointment rule is about, or a customer's choice. */
 export function appointmentFollowed(def: ClockDefinition, appt: SlaClock['appointment']): SlaClock['appointment'] {
@@ -111,58 +116,105 @@ export function appointmentFollowed(def: ClockDefinition, appt: SlaClock['appoin
   return def.followsCustomerAppointment && appt.chosenBy === 'customer' ? appt : null;
 }
 
+interface TimesInput {
+  definition: ClockDefinition;
+  measure: SlaClock['measure'];
+  warnShare: number;
+  startMs: number;
+  ruleAllowedMs: number;
+  consumedMs: number;
+  /** The current due and warning instants (kept when the budget is already spent). */
+  dueMs: number;
+  warnMs: number;
+  appointment: SlaClock['appointment'];
+  provisionalYears: readonly number[];
+}
+
+interface Times {
+  dueMs: number;
+  warnMs: number;
+  allowedMs: number;
+  provisionalYears: readonly number[];
+  step: ClockStep | null;
+  provisionalStep: ClockStep | null;
+}
+
 /**
- * Recomputes due and warning instants of a running clock from its budget, from `segStartMs` (its start,
- * a resume, an appointment change). The deadline is the rule's budget spent from here, or the end of
+ * Due and warning instants of a running clock from its budget, from `segStartMs` (its start, a resume,
+ * an appointment change). The deadline is the rule's remaining budget spent from there, or the end of
  * the customer's later appointment when the clock follows it; the warning is where the used share of
  * the allowed time reaches warnShare.
  */
-export function settle(clock: SlaClock, segStartMs: number, cal: BusinessCalendar): SlaClock {
-  const { measure, definition: def } = clock;
-  const steps = [...clock.steps];
+function computeTimes(c: TimesInput, segStartMs: number, cal: BusinessCalendar): Times {
+  const { measure, definition: def } = c;
+  let step: ClockStep | null = null;
   let dueMs: number;
   if (def.deadline.kind === 'before_appointment') {
     // An absolute instant: pauses do not move it; only a new appointment does.
-    dueMs = clock.appointment
-      ? clock.appointment.start.getTime() - def.deadline.minutes * 60_000
-      : clock.dueAt.getTime();
+    dueMs = c.appointment ? c.appointment.start.getTime() - def.deadline.minutes * 60_000 : c.dueMs;
   } else {
-    const ruleLeft = clock.ruleAllowedMs - clock.consumedMs;
+    const ruleLeft = c.ruleAllowedMs - c.consumedMs;
     // Once the budget is spent the deadline has passed: it stays where it was, a pause cannot revive it.
-    dueMs = ruleLeft > 0 ? addMeasured(measure, cal, segStartMs, ruleLeft) : clock.dueAt.getTime();
-    const appt = clock.appointment;
+    dueMs = ruleLeft > 0 ? addMeasured(measure, cal, segStartMs, ruleLeft) : c.dueMs;
+    const appt = c.appointment;
     if (appt && appt.end.getTime() > dueMs) {
       dueMs = appt.end.getTime();
-      steps.push({
+      step = {
         code: 'customer_appointment',
-        params: { windowStartMs: appt.start.getTime(), windowEndMs: appt.end.getTime(), dueMs },
-      });
+        params: { windowStartMs: appt.start.getTime(), windowEndMs: dueMs, dueMs },
+      };
     }
   }
-  const allowedMs = clock.consumedMs + Math.max(0, measuredBetween(measure, cal, segStartMs, dueMs));
+  const allowedMs = c.consumedMs + Math.max(0, measuredBetween(measure, cal, segStartMs, dueMs));
   // Whole milliseconds: a fractional instant would not survive a round trip through the database.
-  const warnLine = Math.floor(allowedMs * clock.warnShare);
+  const warnLine = Math.floor(allowedMs * c.warnShare);
   const warnMs =
-    clock.consumedMs < warnLine
-      ? addMeasured(measure, cal, segStartMs, warnLine - clock.consumedMs)
-      : Math.min(clock.warnAt.getTime(), segStartMs);
-  const years = dependsOnHolidays(def.deadline) ? missingYears(cal, clock.startedAt.getTime(), dueMs) : [];
-  const provisionalYears = [...new Set([...clock.provisionalYears, ...years])].sort();
-  if (years.length > 0 && !clock.provisional) steps.push({ code: 'provisional', params: { years: years.join(', ') } });
+    c.consumedMs < warnLine
+      ? addMeasured(measure, cal, segStartMs, warnLine - c.consumedMs)
+      : Math.min(c.warnMs, segStartMs);
+  let provisionalYears = c.provisionalYears;
+  let provisionalStep: ClockStep | null = null;
+  if (dependsOnHolidays(def.deadline)) {
+    const years = missingYears(cal, c.startMs, dueMs);
+    const added = years.filter((y) => !provisionalYears.includes(y));
+    if (added.length > 0) {
+      provisionalYears = [...provisionalYears, ...added].sort();
+      provisionalStep = { code: 'provisional', params: { years: added.join(', ') } };
+    }
+  }
+  return { dueMs, warnMs: Math.min(warnMs, dueMs), allowedMs, provisionalYears, step, provisionalStep };
+}
+
+/** A clock with due and warning instants recomputed from `segStartMs` (after a resume or a new appointment). */
+export function settle(clock: SlaClock, segStartMs: number, cal: BusinessCalendar): SlaClock {
+  const t = computeTimes(
+    {
+      ...clock,
+      startMs: clock.startedAt.getTime(),
+      dueMs: clock.dueAt.getTime(),
+      warnMs: clock.warnAt.getTime(),
+    },
+    segStartMs,
+    cal,
+  );
+  const steps = [...clock.steps];
+  if (t.step) steps.push(t.step);
+  if (t.provisionalStep) steps.push(t.provisionalStep);
   return {
     ...clock,
-    dueAt: new Date(dueMs),
-    warnAt: new Date(Math.min(warnMs, dueMs)),
-    allowedMs,
-    provisional: provisionalYears.length > 0,
-    provisionalYears,
+    dueAt: new Date(t.dueMs),
+    warnAt: new Date(t.warnMs),
+    allowedMs: t.allowedMs,
+    provisional: t.provisionalYears.length > 0,
+    provisionalYears: t.provisionalYears,
     steps,
   };
 }
 
 /** Years from a start to a deadline (local, in the calendar's zone) whose holidays are unknown. */
 function missingYears(cal: BusinessCalendar, fromMs: number, toMs: number): number[] {
-  const from = Number(cal.dayAt(fromMs).date.slice(0, 4));
-  const to = Number(cal.dayAt(Math.max(fromMs, toMs)).date.slice(0, 4));
-  return from === to ? (cal.coverage(from) === 'missing' ? [from] : []) : cal.missingYears(from, to);
+  const from = cal.dayAt(fromMs).year;
+  const to = cal.dayAt(Math.max(fromMs, toMs)).year;
+  if (from === to) return cal.coverage(from) === 'missing' ? [from] : [];
+  return cal.missingYears(from, to);
 }

@@ -40,8 +40,9 @@ export interface PausedInterval {
 }
 
 /**
- * One step of how a deadline came about, as data: `explainClock` renders it in zh-CN and en, and the
- * API can return it as is. Instants are ISO strings, local times `YYYY-MM-DD HH:mm` in the calendar zone.
+ * One step of how a deadline came about, as data: `explainClock` renders it in zh-CN and en. Instants
+ * are epoch ms in params ending in `Ms` (formatting waits for explainClock, off the hot path). The
+ * policy, calendar and start steps are not stored: explainClock derives them from the clock's fields.
  */
 export interface ClockStep {
   code: StepCode;
@@ -88,6 +89,8 @@ export interface SlaClock {
   warnShare: number;
   calendarId: string;
   timeZone: string;
+  /** The official holiday dataset the calendar followed (e.g. 'cn-mainland'), null for none. */
+  holidaySource: string | null;
   measure: ClockMeasure;
   startedAt: Date;
   dueAt: Date;
@@ -106,6 +109,8 @@ export interface SlaClock {
   /** SLA-01: the deadline lies in a year without official holiday data (or depends on one). */
   provisional: boolean;
   provisionalYears: readonly number[];
+  /** When the clock was computed (the `now` given to startClocks). */
+  computedAt: Date;
   /** Time of the last event applied; events are applied in time order. */
   lastEventAt: Date;
   steps: readonly ClockStep[];

@@ -184,10 +184,25 @@ const TEXT: Record<ClockStep['code'], Record<Lang, Fmt>> = {
 export function explainClock(clock: SlaClock): ClockExplanation {
   const tz = clock.timeZone;
   const iso = (d: Date): string => d.toISOString();
-  const steps: ExplainedStep[] = [
-    ...clock.steps,
-    { code: 'warning', params: { atMs: clock.warnAt.getTime() } } as ClockStep,
-  ].map((s) => {
+  const derived: ClockStep[] = [
+    {
+      code: 'policy',
+      params: {
+        policyId: clock.policyId,
+        version: clock.policyVersion,
+        kind: clock.kind,
+        ruleId: clock.ruleId,
+        computedAtMs: clock.computedAt.getTime(),
+      },
+    },
+    {
+      code: 'calendar',
+      params: { calendarId: clock.calendarId, timeZone: tz, officialSource: clock.holidaySource },
+    },
+    { code: 'anchor', params: { anchor: clock.definition.anchor, atMs: clock.startedAt.getTime() } },
+  ];
+  const warning: ClockStep = { code: 'warning', params: { atMs: clock.warnAt.getTime() } };
+  const steps: ExplainedStep[] = [...derived, ...clock.steps, warning].map((s) => {
     const params: ExplainedStep['params'] = {};
     for (const [k, v] of Object.entries(s.params)) {
       if (k.endsWith('Ms') && typeof v === 'number' && !k.endsWith('pausedMs')) {
