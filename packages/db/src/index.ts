@@ -20,3 +20,6 @@ export * from './repositories/event.repository.js';
 export * from './repositories/idempotency.repository.js';
 export * from './demo/index.js';
 export * from './maintenance.js';
+export * from './repositories/parts.repository.js';
+export * from './repositories/stock.repository.js';
+export * from './repositories/borrow.repository.js';

@@ -62,8 +62,12 @@ export const stockLocations = pgTable(
     sameTenant('stock_locations_person_fk', { tenantId: t.tenantId, column: t.personId }, people),
     sameTenant('stock_locations_customer_fk', { tenantId: t.tenantId, column: t.customerId }, customers),
     // One van per engineer and one place per customer, so find-or-create is a race-free upsert.
-    uniqueIndex('stock_locations_van_unique').on(t.tenantId, t.personId).where(sql`${t.kind} = 'van'`),
-    uniqueIndex('stock_locations_customer_unique').on(t.tenantId, t.customerId).where(sql`${t.kind} = 'customer'`),
+    uniqueIndex('stock_locations_van_unique')
+      .on(t.tenantId, t.personId)
+      .where(sql`${t.kind} = 'van'`),
+    uniqueIndex('stock_locations_customer_unique')
+      .on(t.tenantId, t.customerId)
+      .where(sql`${t.kind} = 'customer'`),
     index('stock_locations_vendor_idx').on(t.tenantId, t.vendorId),
     check('stock_locations_kind_check', oneOf(t.kind, LOCATION_KINDS)),
   ],
