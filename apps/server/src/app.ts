@@ -3,8 +3,9 @@ import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '@daowei/db';
 import { DEFAULT_POLICY_PACK, type PolicyPack } from '@daowei/domain';
-import { installErrorHandler } from './http/error-handler.js';
+import { frameworkErrors, installErrorHandler } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
+import { rejectUnstorableText } from './http/text-guard.js';
 import { registerWebApp } from './http/web-static.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { createServices, type Services } from './services.js';
@@ -30,6 +31,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -45,6 +47,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await registerOpenApi(app);
   app.decorateRequest('auth', null);
   app.addHook('onRequest', authHook(services.auth));
+  app.addHook('preValidation', rejectUnstorableText);
 
   await app.register(authRoutes(services), { prefix: '/api' });
   await app.register(metaRoutes(services), { prefix: '/api' });

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDomainError } from '@daowei/domain';
 import { HTTP_STATUS } from './error-map.js';
@@ -47,4 +47,17 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send({ code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` }),
   );
+}
+
+/**
+ * Errors the router raises before any route (and so before the error handler): a malformed
+ * percent-encoding in the URL, a path segment over the length limit. Passed to Fastify as
+ * `frameworkErrors` so they too leave as `{ code, message }` (SEC-03).
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  void reply.code(400).send({
+    code: 'VALIDATION_FAILED',
+    message: err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long' : 'The URL is malformed',
+    details: { field: 'url' },
+  } satisfies ErrorBody);
 }

@@ -10,7 +10,39 @@ import {
 
 const text = (max = 2000) => z.string().trim().max(max);
 const requiredText = (max = 2000) => z.string().trim().min(1, 'must not be blank').max(max);
-const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+/**
+ * Dates the database can store: ISO 8601 with an offset, between the years 1900 and 9999 in UTC
+ * (PostgreSQL has no year 0, so "0000-01-01T00:00:00Z" would otherwise fail as a 500).
+ */
+const MIN_DATE = Date.UTC(1900, 0, 1);
+const MAX_DATE = Date.UTC(10000, 0, 1) - 1;
+const inStorableRange = (d: Date) => d.getTime() >= MIN_DATE && d.getTime() <= MAX_DATE;
+const isoDate = z.iso
+  .datetime({ offset: true })
+  .transform((s) => new Date(s))
+  .refine(inStorableRange, { message: 'must be between the years 1900 and 9999' });
+
+/**
+ * The opaque list cursor (base64url of `[acceptedAt ISO, id]`, as the list answer gave it). The list
+ * service checks it so that a forged one is a 400, never a date the database cannot read.
+ */
+export function isWellFormedCursor(cursor: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return false;
+    const [at, id] = parsed as unknown[];
+    return (
+      typeof at === 'string' &&
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(at) &&
+      !Number.isNaN(new Date(at).getTime()) &&
+      inStorableRange(new Date(at)) &&
+      typeof id === 'string' &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+    );
+  } catch {
+    return false;
+  }
+}
 
 export const windowSchema = z
   .object({ start: isoDate, end: isoDate })

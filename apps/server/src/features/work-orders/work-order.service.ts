@@ -33,7 +33,7 @@ import {
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
-import type { CreateBody, ListQuery } from './work-order.schemas.js';
+import { isWellFormedCursor, type CreateBody, type ListQuery } from './work-order.schemas.js';
 import { createOrderReader } from './work-order.reader.js';
 
 const DAY_MS = 86_400_000;
@@ -259,6 +259,9 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
     },
 
     async list(auth: AuthContext, q: ListQuery) {
+      if (q.cursor && !isWellFormedCursor(q.cursor)) {
+        throw new DomainError('VALIDATION_FAILED', 'The page cursor is not valid', { field: 'cursor' });
+      }
       const viewer = viewerOf(auth);
       const visibility = visibilityFor(viewer);
       if (!visibility) return { items: [], nextCursor: null };
