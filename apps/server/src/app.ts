@@ -14,6 +14,7 @@ import { authRoutes } from './features/auth/auth.routes.js';
 import { metaRoutes } from './features/meta/meta.routes.js';
 import { orgRoutes } from './features/org/org.routes.js';
 import { workOrderRoutes } from './features/work-orders/work-order.routes.js';
+import { partsRoutes } from './features/parts/parts.routes.js';
 
 export interface AppOptions {
   database: Database;
@@ -53,6 +54,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(metaRoutes(services), { prefix: '/api' });
   await app.register(orgRoutes(services), { prefix: '/api' });
   await app.register(workOrderRoutes(services), { prefix: '/api' });
+  await app.register(partsRoutes(services), { prefix: '/api' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: opts.database.kind }));
 
   if (opts.webDist) await registerWebApp(app, opts.webDist);

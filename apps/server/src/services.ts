@@ -1,24 +1,32 @@
 import type { Db } from '@daowei/db';
-import type { PolicyPack } from '@daowei/domain';
+import { DEFAULT_PARTS_POLICY, type PartsPolicy, type PolicyPack } from '@daowei/domain';
 import type { Clock } from './platform/clock.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createOrgService } from './features/org/org.service.js';
 import { createWorkOrderService } from './features/work-orders/work-order.service.js';
+import { createBorrowService } from './features/parts/borrow.service.js';
+import { createStockService } from './features/parts/stock.service.js';
 
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
   policy: PolicyPack;
+  /** PART-02/03 rules; the default pack until parts policies are chosen per tenant. */
+  partsPolicy?: PartsPolicy;
 }
 
 /** All services of one app instance; routes receive this and call exactly one method per request. */
 export function createServices(deps: ServiceDeps) {
+  const partsPolicy = deps.partsPolicy ?? DEFAULT_PARTS_POLICY;
   return {
     policy: deps.policy,
     clock: deps.clock,
     auth: createAuthService(deps),
     org: createOrgService(deps),
     workOrders: createWorkOrderService(deps),
+    partsPolicy,
+    stock: createStockService({ ...deps, partsPolicy }),
+    borrows: createBorrowService({ ...deps, partsPolicy }),
   };
 }
 

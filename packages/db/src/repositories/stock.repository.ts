@@ -222,6 +222,22 @@ async function addToBalance(
   condition: Condition,
   delta: number,
 ) {
+  // A decrease updates the row read under lock (an upsert would check its negative candidate row
+  // against the CHECK before noticing the conflict); an increase may create the row.
+  if (delta < 0) {
+    await tx
+      .update(stockBalances)
+      .set({ quantity: sql`${stockBalances.quantity} + ${delta}` })
+      .where(
+        and(
+          eq(stockBalances.tenantId, tenantId),
+          eq(stockBalances.locationId, locationId),
+          eq(stockBalances.itemId, itemId),
+          eq(stockBalances.condition, condition),
+        ),
+      );
+    return;
+  }
   await tx
     .insert(stockBalances)
     .values({ tenantId, locationId, itemId, condition, quantity: delta })

@@ -35,6 +35,7 @@ import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { isWellFormedCursor, type CreateBody, type ListQuery } from './work-order.schemas.js';
 import { createOrderReader } from './work-order.reader.js';
+import { assertPartsSettled } from '../parts/borrow.service.js';
 
 const DAY_MS = 86_400_000;
 
@@ -223,6 +224,8 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
         const now = clock.now();
         const decision = decide(order, cmd, viewer, policy, now);
         await checkDispatchTarget(tx, auth, order, cmd);
+        // PART-03: parts borrowed for the order must be back or used (or waived by a manager) first.
+        if (cmd.action === 'complete') await assertPartsSettled(tx, auth.tenantId, id);
         const changes = { ...decision.changes, status: decision.to, step: decision.to };
         if (cmd.action === 'complete') Object.assign(changes, { completion: cmd.completion });
         let updated = await updateWorkOrder(tx, auth.tenantId, id, changes, order.version);
