@@ -5,6 +5,7 @@ import type { Database } from '@daowei/db';
 import { DEFAULT_POLICY_PACK, type PolicyPack } from '@daowei/domain';
 import { frameworkErrors, installErrorHandler } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { rejectUnstorableText } from './http/text-guard.js';
 import { registerWebApp } from './http/web-static.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -44,6 +45,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     policy: opts.policy ?? DEFAULT_POLICY_PACK,
   });
 
+  await registerSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
   await registerOpenApi(app);
   app.decorateRequest('auth', null);

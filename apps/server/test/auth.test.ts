@@ -109,8 +109,9 @@ describe('auth and sessions over HTTP', () => {
 
   it('SEC-03 login attempts beyond the policy rate per client answer 429 RATE_LIMITED; other clients are unaffected', async () => {
     const addr = '10.9.8.7'; // only this test logs in from here
+    // A different unknown login each time, so the per-account lockout (security.test.ts) stays out of it.
     for (let i = 0; i < policy.loginAttemptsPerMinute; i++) {
-      const res = await logIn(login, `wrong-${i}`, addr);
+      const res = await logIn(`${login}-nobody-${i}`, `wrong-${i}`, addr);
       expect(res.statusCode, `attempt ${i + 1}`).toBe(401);
     }
     const limited = await logIn(login, PASSWORD, addr);

@@ -18,6 +18,7 @@ export * from './repositories/work-order.repository.js';
 export * from './repositories/work-order-list.repository.js';
 export * from './repositories/event.repository.js';
 export * from './repositories/idempotency.repository.js';
+export * from './repositories/login-failure.repository.js';
 export * from './demo/index.js';
 export * from './maintenance.js';
 export * from './repositories/parts.repository.js';

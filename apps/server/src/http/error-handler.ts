@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDomainError } from '@daowei/domain';
 import { HTTP_STATUS } from './error-map.js';
+import { FALLBACK_SECURITY_HEADERS } from './security-headers.js';
 
 export interface ErrorBody {
   code: string;
@@ -18,6 +19,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (isDomainError(err)) {
       const body: ErrorBody = { code: err.code, message: err.message };
       if (err.details) body.details = err.details;
+      const retryAfter = err.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
       return reply.code(HTTP_STATUS[err.code]).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -55,9 +58,12 @@ export function installErrorHandler(app: FastifyInstance): void {
  * `frameworkErrors` so they too leave as `{ code, message }` (SEC-03).
  */
 export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
-  void reply.code(400).send({
-    code: 'VALIDATION_FAILED',
-    message: err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long' : 'The URL is malformed',
-    details: { field: 'url' },
-  } satisfies ErrorBody);
+  void reply
+    .code(400)
+    .headers(FALLBACK_SECURITY_HEADERS)
+    .send({
+      code: 'VALIDATION_FAILED',
+      message: err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long' : 'The URL is malformed',
+      details: { field: 'url' },
+    } satisfies ErrorBody);
 }

@@ -11,3 +11,4 @@ export * from './work-orders.js';
 export * from './work-order-events.js';
 export * from './idempotency-keys.js';
 export * from './parts.js';
+export * from './login-failures.js';

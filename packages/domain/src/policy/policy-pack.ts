@@ -26,6 +26,10 @@ export interface PolicyPack {
   sessionIdleMinutes: number;
   /** SEC-03: login attempts allowed per minute per client address. */
   loginAttemptsPerMinute: number;
+  /** SEC-03: consecutive failed logins of one account that lock it… */
+  loginLockoutFailures: number;
+  /** SEC-03: …for this many minutes. */
+  loginLockoutMinutes: number;
   /** SLA-02..09: the promises (clocks) orders get, versioned on its own so clocks can stamp it. */
   sla: SlaPolicy;
 }
@@ -56,5 +60,7 @@ export const DEFAULT_POLICY_PACK: PolicyPack = {
   ],
   sessionIdleMinutes: 12 * 60,
   loginAttemptsPerMinute: 10,
+  loginLockoutFailures: 5,
+  loginLockoutMinutes: 15,
   sla: DEFAULT_SLA_POLICY,
 };

@@ -1,6 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  clearLoginFailures,
   createSession,
+  deleteStaleLoginFailures,
+  getLoginFailures,
+  recordLoginFailure,
   deleteSession,
   findLoginAccount,
   findSessionByTokenHash,
@@ -63,16 +67,44 @@ export function createAuthService({ db, clock, policy }: AuthServiceDeps) {
     };
   }
 
+  /** SEC-03 lockout: a login name locked by too many failures is refused without trying the password. */
+  async function refuseWhileLocked(login: string): Promise<void> {
+    const state = await getLoginFailures(db, login);
+    const now = clock.now();
+    if (state?.lockedUntil && state.lockedUntil > now) {
+      const retryAfterSeconds = Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000);
+      throw new DomainError('RATE_LIMITED', 'Too many failed logins for this account; try again later', {
+        retryAfterSeconds,
+      });
+    }
+  }
+
+  /**
+   * Counts a failed login — for unknown names too, so the lockout does not tell which logins exist —
+   * and answers the one "wrong login or password". Counters idle longer than a lockout are pruned.
+   */
+  async function failed(login: string): Promise<never> {
+    const now = clock.now();
+    const lockMs = policy.loginLockoutMinutes * MINUTE;
+    await recordLoginFailure(db, login, {
+      now,
+      lockAfter: policy.loginLockoutFailures,
+      lockUntil: new Date(now.getTime() + lockMs),
+    });
+    await deleteStaleLoginFailures(db, new Date(now.getTime() - lockMs));
+    throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Wrong login or password');
+  }
+
   return {
     async login(login: string, password: string) {
+      await refuseWhileLocked(login);
       const account = await findLoginAccount(db, login);
       if (!account || !account.person.active) {
         await verifyPassword(await dummyHash(), password); // same cost as a wrong password
-        throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Wrong login or password');
+        return failed(login);
       }
-      if (!(await verifyPassword(account.passwordHash, password))) {
-        throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Wrong login or password');
-      }
+      if (!(await verifyPassword(account.passwordHash, password))) return failed(login);
+      await clearLoginFailures(db, login);
       const { person } = account;
       const positions = await listPositions(db, person.tenantId, person.id);
       const position = positions[0];
