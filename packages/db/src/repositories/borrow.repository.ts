@@ -44,7 +44,7 @@ export async function insertBorrowLine(
   return row!.id;
 }
 
-function linesQuery(db: Db, tenantId: string) {
+function linesQuery(db: Db) {
   return db
     .select({
       id: borrowLines.id,
@@ -79,7 +79,7 @@ export async function listEngineerBorrowLines(
   engineerId: string,
   opts: { openOnly: boolean },
 ): Promise<StoredBorrowLine[]> {
-  return linesQuery(db, tenantId)
+  return linesQuery(db)
     .where(
       and(
         eq(borrowLines.tenantId, tenantId),
@@ -92,7 +92,7 @@ export async function listEngineerBorrowLines(
 
 export async function listOrderBorrowLines(db: Db, tenantId: string, orderId: string): Promise<StoredBorrowLine[]> {
   if (!isUuid(orderId)) return [];
-  return linesQuery(db, tenantId)
+  return linesQuery(db)
     .where(and(eq(borrowLines.tenantId, tenantId), eq(borrowCards.orderId, orderId)))
     .orderBy(asc(borrowCards.issuedAt), asc(borrowLines.createdAt));
 }
@@ -100,7 +100,7 @@ export async function listOrderBorrowLines(db: Db, tenantId: string, orderId: st
 /** A line, locked with FOR UPDATE so two returns of the same line cannot both pass PART_OVER_RETURN. */
 export async function getBorrowLineForUpdate(db: Db, tenantId: string, id: string): Promise<StoredBorrowLine | null> {
   if (!isUuid(id)) return null;
-  const [row] = await linesQuery(db, tenantId)
+  const [row] = await linesQuery(db)
     .where(and(eq(borrowLines.tenantId, tenantId), eq(borrowLines.id, id)))
     .for('update', { of: borrowLines });
   return row ?? null;
