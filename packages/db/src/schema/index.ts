@@ -12,3 +12,4 @@ export * from './work-order-events.js';
 export * from './idempotency-keys.js';
 export * from './parts.js';
 export * from './login-failures.js';
+export * from './sla-clocks.js';
