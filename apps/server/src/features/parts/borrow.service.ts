@@ -6,6 +6,7 @@ import {
   getPartItem,
   getPartsWaiver,
   getPerson,
+  getUnitForUpdate,
   getWorkOrder,
   insertBorrowCard,
   insertBorrowLine,
@@ -85,14 +86,22 @@ export function createBorrowService({ db, clock, partsPolicy }: { db: Db; clock:
       for (let i = 0; i < picks; i++) {
         let unitId: string | null = null;
         if (item.tracking === 'serialised') {
-          unitId = requested.unitId ?? (await pickUnitForUpdate(tx, auth.tenantId, item.id, store.id))?.id ?? null;
-          if (!unitId) {
+          // Lock the unit before the line's foreign key touches it: the key check takes a share lock, and
+          // two clerks each holding one and then asking for FOR UPDATE would deadlock.
+          const unit = requested.unitId
+            ? await getUnitForUpdate(tx, auth.tenantId, requested.unitId)
+            : await pickUnitForUpdate(tx, auth.tenantId, item.id, store.id);
+          if (requested.unitId && unit?.itemId !== item.id) {
+            throw new DomainError('VALIDATION_FAILED', 'No such unit of this item', { field: 'lines.unitId' });
+          }
+          if (!unit) {
             throw new DomainError('PART_OUT_OF_STOCK', 'No unit of this item in the store', {
               itemId: item.id,
               locationId: store.id,
               wanted: requested.quantity,
             });
           }
+          unitId = unit.id;
         }
         const quantity = item.tracking === 'serialised' ? 1 : requested.quantity;
         const lineId = await insertBorrowLine(tx, auth.tenantId, {
