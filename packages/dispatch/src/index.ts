@@ -5,3 +5,4 @@ export { checkSolution } from './vrptw/checker.js';
 export type { CheckResult } from './vrptw/checker.js';
 export { solve } from './solver/solve.js';
 export type { SolveOptions, SolveResult, Objective } from './solver/solve.js';
+export * from './plan/index.js';

@@ -1,0 +1,11 @@
+export type * from './model.js';
+export { defaultWeights } from './model.js';
+export type { TravelTimeProvider, TravelMatrix, SpeedBand, SpeedModelOptions } from './travel.js';
+export { speedModel, defaultSpeedModel } from './travel.js';
+export { planDay } from './plan-day.js';
+export { replan } from './replan.js';
+export type { PlanChange, ReplanResult } from './replan.js';
+export { checkInsertion } from './check-insertion.js';
+export type { InsertionVerdict, InsertionReason } from './check-insertion.js';
+export { cityInstance } from './generator.js';
+export type { CityOptions } from './generator.js';
