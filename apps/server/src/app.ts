@@ -16,6 +16,9 @@ import { metaRoutes } from './features/meta/meta.routes.js';
 import { orgRoutes } from './features/org/org.routes.js';
 import { workOrderRoutes } from './features/work-orders/work-order.routes.js';
 import { partsRoutes } from './features/parts/parts.routes.js';
+import { slaRoutes } from './features/sla/sla.routes.js';
+import type { JobQueue } from './platform/jobs.js';
+import { registerSlaJobs } from './jobs/sla.jobs.js';
 
 export interface AppOptions {
   database: Database;
@@ -24,6 +27,11 @@ export interface AppOptions {
   /** Built web app to serve at /; skipped when absent. */
   webDist?: string;
   logger?: boolean | { level: string };
+  /**
+   * Persisted job queue for SLA timers (main.ts passes the real one, timer tests one on their own
+   * schema). Without it clocks are still stored and their status computed at read time; nothing fires.
+   */
+  jobs?: JobQueue;
 }
 
 export type App = FastifyInstance;
@@ -43,7 +51,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     db: opts.database.db,
     clock: opts.clock ?? systemClock,
     policy: opts.policy ?? DEFAULT_POLICY_PACK,
+    jobs: opts.jobs,
   });
+
+  // Timer handlers first: the SLA service inserts jobs into queues that `work` creates.
+  if (opts.jobs) await registerSlaJobs(opts.jobs, opts.database.db, services.sla);
 
   await registerSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
@@ -57,6 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(orgRoutes(services), { prefix: '/api' });
   await app.register(workOrderRoutes(services), { prefix: '/api' });
   await app.register(partsRoutes(services), { prefix: '/api' });
+  await app.register(slaRoutes(services), { prefix: '/api' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: opts.database.kind }));
 
   if (opts.webDist) await registerWebApp(app, opts.webDist);

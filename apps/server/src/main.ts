@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   await analyzeDatabase(database.db);
   const jobs = await startJobQueue(database);
   await registerMaintenanceJobs(jobs, database.db, systemClock);
-  const app = await buildApp({ database, webDist: config.webDist, logger: { level: config.logLevel } });
+  const app = await buildApp({ database, jobs, webDist: config.webDist, logger: { level: config.logLevel } });
   await app.listen({ host: config.host, port: config.port });
   const url = `http://${config.host}:${config.port}`;
   console.log(`\nDaowei is running at ${url}  (API docs: ${url}/api/docs)`);

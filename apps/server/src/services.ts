@@ -1,6 +1,8 @@
 import type { Db } from '@daowei/db';
 import { DEFAULT_PARTS_POLICY, type PartsPolicy, type PolicyPack } from '@daowei/domain';
 import type { Clock } from './platform/clock.js';
+import type { JobQueue } from './platform/jobs.js';
+import { createSlaService } from './features/sla/sla.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createOrgService } from './features/org/org.service.js';
 import { createWorkOrderService } from './features/work-orders/work-order.service.js';
@@ -13,17 +15,21 @@ export interface ServiceDeps {
   policy: PolicyPack;
   /** PART-02/03 rules; the default pack until parts policies are chosen per tenant. */
   partsPolicy?: PartsPolicy;
+  /** Persisted timers (SLA warnings and breaches); without it clocks are stored but nothing fires. */
+  jobs?: JobQueue | undefined;
 }
 
 /** All services of one app instance; routes receive this and call exactly one method per request. */
 export function createServices(deps: ServiceDeps) {
   const partsPolicy = deps.partsPolicy ?? DEFAULT_PARTS_POLICY;
+  const sla = createSlaService(deps);
   return {
     policy: deps.policy,
     clock: deps.clock,
     auth: createAuthService(deps),
     org: createOrgService(deps),
-    workOrders: createWorkOrderService(deps),
+    sla,
+    workOrders: createWorkOrderService({ ...deps, sla }),
     partsPolicy,
     stock: createStockService({ ...deps, partsPolicy }),
     borrows: createBorrowService({ ...deps, partsPolicy }),

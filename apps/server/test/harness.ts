@@ -5,6 +5,7 @@ import { DEFAULT_POLICY_PACK, type Person, type Position, type WorkOrderType } f
 import { buildApp, type App } from '../src/app.js';
 import { hashPassword } from '../src/features/auth/password.js';
 import { FakeClock } from '../src/platform/clock.js';
+import { startJobQueue, type JobQueue, type JobQueueOptions } from '../src/platform/jobs.js';
 
 export const policy = DEFAULT_POLICY_PACK;
 export const MINUTE = 60_000;
@@ -15,22 +16,26 @@ export interface Harness {
   database: Database;
   clock: FakeClock;
   t: TestTenant;
+  /** The job queue, when the harness was started with `jobs` (SLA timer tests). */
+  jobs: JobQueue | null;
   /** A bearer token for this person working in this position (a session row, as login makes). */
   tokenFor(person: Person, position?: Position): Promise<string>;
   close(): Promise<void>;
 }
 
 /** Starts the app on a real database (PGlite, or PostgreSQL when DATABASE_URL is set) with its own tenant. */
-export async function startHarness(opts: { poolSize?: number } = {}): Promise<Harness> {
+export async function startHarness(opts: { poolSize?: number; jobs?: JobQueueOptions } = {}): Promise<Harness> {
   const database = await openTestDatabase(opts);
   const clock = new FakeClock('2026-11-23T02:00:00Z');
-  const app = await buildApp({ database, clock });
+  const jobs = opts.jobs ? await startJobQueue(database, opts.jobs) : null;
+  const app = await buildApp({ database, clock, ...(jobs ? { jobs } : {}) });
   const t = await createTestTenant(database.db);
   return {
     app,
     database,
     clock,
     t,
+    jobs,
     async tokenFor(person, position) {
       const token = randomBytes(24).toString('base64url');
       await createSession(database.db, person.tenantId, {
@@ -44,6 +49,7 @@ export async function startHarness(opts: { poolSize?: number } = {}): Promise<Ha
     },
     async close() {
       await app.close();
+      await jobs?.stop();
       await database.close();
     },
   };

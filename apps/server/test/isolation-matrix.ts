@@ -464,4 +464,46 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
       expect: denied,
     },
   ],
+  // SLA-02/04/09 (issue 8): clocks are read and annotated through their order; the at-risk view is a
+  // list scoped like the work-order list (vendor staff see their own vendor whatever they ask for).
+  'GET /api/work-orders/{id}/clocks': [
+    {
+      name: 'the clocks of a foreign order',
+      scopes: ALL,
+      build: (f) => ({ method: 'GET', url: `/api/work-orders/${f.order.id}/clocks` }),
+      expect: denied,
+    },
+  ],
+  'GET /api/sla/at-risk': [
+    {
+      name: 'the unfiltered at-risk view',
+      scopes: ALL,
+      build: () => ({ method: 'GET', url: '/api/sla/at-risk' }),
+      expect: list,
+    },
+    {
+      name: 'the at-risk view of a foreign vendor',
+      scopes: PEOPLE_SCOPES,
+      build: (f) => (f.vendorId ? { method: 'GET', url: `/api/sla/at-risk${qs({ vendorId: f.vendorId })}` } : null),
+      expect: list,
+    },
+    {
+      name: 'the at-risk view of a foreign station',
+      scopes: PEOPLE_SCOPES,
+      build: (f) => (f.unitId ? { method: 'GET', url: `/api/sla/at-risk${qs({ stationId: f.unitId })}` } : null),
+      expect: empty,
+    },
+  ],
+  'PUT /api/work-orders/{id}/clocks/{clockId}/overdue-reason': [
+    {
+      name: 'note an overdue reason on a foreign order',
+      scopes: ALL,
+      build: (f) => ({
+        method: 'PUT',
+        url: `/api/work-orders/${f.order.id}/clocks/${randomUUID()}/overdue-reason`,
+        body: { reason: 'probe reason' },
+      }),
+      expect: denied,
+    },
+  ],
 };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@daowei/db';
+import { openTestDatabase } from '@daowei/db/testing';
 import { startJobQueue } from '../src/platform/jobs.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -59,6 +60,33 @@ describe('persisted timers (SLA-09)', () => {
       expect(fired).toEqual(['c-1']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('SLA-09 a job scheduled inside a transaction exists only if the transaction commits', async () => {
+    const database = await openTestDatabase();
+    const queue = await startJobQueue(database, { schema: schema(), pollingIntervalSeconds: 0.5 });
+    try {
+      const fired: string[] = [];
+      await queue.work<{ n: string }>('sla.tx', async (data) => {
+        fired.push(data.n);
+      });
+      const soon = () => new Date(Date.now() + 500);
+      await database.db
+        .transaction(async (tx) => {
+          await queue.schedule('sla.tx', { n: 'rolled back' }, { runAt: soon(), key: 'tx-1', tx });
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
+      await database.db.transaction(async (tx) => {
+        await queue.schedule('sla.tx', { n: 'committed' }, { runAt: soon(), key: 'tx-2', tx });
+      });
+      await until(() => fired.length > 0, 15_000);
+      await sleep(1_500);
+      expect(fired).toEqual(['committed']);
+    } finally {
+      await queue.stop();
+      await database.close();
     }
   }, 60_000);
 

@@ -24,3 +24,5 @@ export * from './maintenance.js';
 export * from './repositories/parts.repository.js';
 export * from './repositories/stock.repository.js';
 export * from './repositories/borrow.repository.js';
+export * from './mappers/sla-clock.mapper.js';
+export * from './repositories/sla-clock.repository.js';

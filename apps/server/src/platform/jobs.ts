@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
-import { pgliteOf, poolOf, type Database } from '@daowei/db';
+import { pgliteOf, poolOf, type Database, type Db } from '@daowei/db';
 
 /**
  * Persisted timers and background work (SLA warnings and breaches, callbacks due later, maintenance).
@@ -10,8 +10,13 @@ import { pgliteOf, poolOf, type Database } from '@daowei/db';
  * Delivery is at least once: handlers must be idempotent (e.g. "record the breach unless recorded").
  */
 export interface JobQueue {
-  /** Runs `name` with `data` at `runAt` (or now). A `key` makes scheduling idempotent: one pending job per key. */
-  schedule(name: string, data: object, opts?: { runAt?: Date; key?: string }): Promise<string | null>;
+  /**
+   * Runs `name` with `data` at `runAt` (or now). A `key` makes scheduling idempotent: one pending job per
+   * key. With `tx` the job is inserted in that transaction, so it exists exactly when the change that
+   * needs it commits (on PGlite a second connection would wait for the open transaction forever).
+   * The queue must exist already (`work` creates it).
+   */
+  schedule(name: string, data: object, opts?: { runAt?: Date; key?: string; tx?: Db }): Promise<string | null>;
   /** Handles jobs of `name` in this process. */
   work<T extends object>(name: string, handler: (data: T, jobId: string) => Promise<void>): Promise<void>;
   /** Runs `name` on a cron schedule (in the given zone) from every process; pg-boss sends each slot once. */
@@ -48,6 +53,27 @@ function executorFor(database: Database): PgBoss.Db {
   };
 }
 
+/** The driver connection under a drizzle handle: a pg PoolClient or a PGlite Transaction. */
+interface RawClient {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * pg-boss's statement run on the connection of a drizzle transaction, so the job row is written inside
+ * the caller's transaction. It goes to the driver as is: pg-boss reuses placeholders ($5 twice) and
+ * relies on PostgreSQL typing each one once, which re-numbering through drizzle's `sql` would break.
+ * `session.client` is drizzle's (internal) connection field for both drivers; jobs.test.ts covers it.
+ */
+function executorForTx(tx: Db): PgBoss.Db {
+  const client = (tx as unknown as { session?: { client?: RawClient } }).session?.client;
+  if (!client || typeof client.query !== 'function') throw new Error('No driver connection under this transaction');
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      return { rows: (await client.query(text, values)).rows };
+    },
+  };
+}
+
 export async function startJobQueue(database: Database, opts: JobQueueOptions = {}): Promise<JobQueue> {
   const polling = opts.pollingIntervalSeconds ?? 1;
   const boss = new PgBoss({
@@ -67,10 +93,11 @@ export async function startJobQueue(database: Database, opts: JobQueueOptions = 
   };
 
   return {
-    async schedule(name, data, { runAt, key } = {}) {
-      await ensureQueue(name);
+    async schedule(name, data, { runAt, key, tx } = {}) {
+      if (!tx) await ensureQueue(name);
       return boss.send(name, data, {
         ...(runAt ? { startAfter: runAt } : {}),
+        ...(tx ? { db: executorForTx(tx) } : {}),
         // Every job carries a key: under the 'short' policy jobs without one would share a single slot.
         singletonKey: key ?? randomUUID(),
         retryLimit: 5,

@@ -36,6 +36,7 @@ import { runIdempotent } from '../../platform/idempotency.js';
 import { isWellFormedCursor, type CreateBody, type ListQuery } from './work-order.schemas.js';
 import { createOrderReader } from './work-order.reader.js';
 import { assertPartsSettled } from '../parts/borrow.service.js';
+import type { SlaService } from '../sla/sla.service.js';
 
 const DAY_MS = 86_400_000;
 
@@ -56,7 +57,18 @@ export function viewerOf(auth: AuthContext): Viewer {
  * transaction: the order row is locked, the domain decides, the order and its event are written
  * together, and a retried submission (Idempotency-Key) replays the first answer.
  */
-export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: Clock; policy: PolicyPack }) {
+export function createWorkOrderService({
+  db,
+  clock,
+  policy,
+  sla,
+}: {
+  db: Db;
+  clock: Clock;
+  policy: PolicyPack;
+  /** SLA-09: clocks start and follow the order in its transaction (absent in unit-level uses). */
+  sla?: Pick<SlaService, 'startForOrder' | 'onOrderAction'>;
+}) {
   const reader = createOrderReader(db);
 
   /** Another vendor's or tenant's order is answered as missing: its existence must not leak (SEC-02). */
@@ -168,6 +180,7 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
           at: now,
           payload: { repeatOfOrderId },
         });
+        await sla?.startForOrder(tx, order, now);
         return reader.detail(tx, viewerOf(auth), order);
       }),
     );
@@ -206,6 +219,7 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
       at: now,
       payload: { fromComplaintId: complaint.id, fromComplaintNumber: complaint.number, repeatOfOrderId },
     });
+    await sla?.startForOrder(tx, fault, now);
     return fault;
   }
 
@@ -245,6 +259,7 @@ export function createWorkOrderService({ db, clock, policy }: { db: Db; clock: C
           payload,
         });
         updated = (await getWorkOrder(tx, auth.tenantId, id)) ?? updated;
+        await sla?.onOrderAction(tx, updated, cmd, now);
         return reader.detail(tx, viewer, updated);
       }),
     );

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireAuth } from '../../http/guards.js';
+import type { Services } from '../../services.js';
+import { atRiskQuery, clockParams, orderClocksParams, overdueReasonBody } from './sla.schemas.js';
+
+/** SLA-02/04/09 routes (docs/api.md "SLA clocks"): thin — one service call each. */
+export const slaRoutes =
+  (services: Services): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get(
+      '/work-orders/:id/clocks',
+      {
+        schema: {
+          tags: ['sla'],
+          params: orderClocksParams,
+          description: 'The order’s SLA clocks with status, time left, pauses and the explanation (SLA-02).',
+        },
+      },
+      async (req) => services.sla.clocksOf(requireAuth(req), req.params.id),
+    );
+
+    r.get(
+      '/sla/at-risk',
+      {
+        schema: {
+          tags: ['sla'],
+          querystring: atRiskQuery,
+          description: 'Clocks of open orders in warning or breached, earliest due first (SLA-09).',
+        },
+      },
+      async (req) => services.sla.atRisk(requireAuth(req), req.query),
+    );
+
+    r.put(
+      '/work-orders/:id/clocks/:clockId/overdue-reason',
+      {
+        schema: {
+          tags: ['sla'],
+          params: clockParams,
+          body: overdueReasonBody,
+          description: 'Notes why an overdue order is late; an overdue clock without one is flagged (SLA-04).',
+        },
+      },
+      async (req) =>
+        services.sla.setOverdueReason(requireAuth(req), req.params.id, req.params.clockId, req.body.reason),
+    );
+  };

@@ -1,0 +1,246 @@
+import {
+  getSlaClock,
+  getWorkOrder,
+  insertSlaClocks,
+  listAtRiskSlaClocks,
+  isWellFormedAtRiskCursor,
+  listSlaClocksOfOrder,
+  getWorkOrders,
+  recordSlaClockEvent,
+  setSlaOverdueReason,
+  updateSlaClock,
+  type Db,
+  type StoredSlaClock,
+  type StoredWorkOrder,
+} from '@daowei/db';
+import {
+  applyClockEvent,
+  BusinessCalendar,
+  canSeeOrder,
+  clockStatus,
+  DEFAULT_CALENDAR_SPEC,
+  DomainError,
+  isSupervisor,
+  startClocks,
+  type PolicyPack,
+  type WorkOrderCommand,
+} from '@daowei/domain';
+import type { AuthContext } from '../../http/auth-context.js';
+import type { Clock } from '../../platform/clock.js';
+import type { JobQueue } from '../../platform/jobs.js';
+import { viewerOf } from '../work-orders/work-order.service.js';
+import { agreesAppointment, clockEventFor, slaFactsOf } from './sla-order-events.js';
+import { atRiskView, clockView } from './sla.presenter.js';
+import type { AtRiskQuery } from './sla.schemas.js';
+
+export const SLA_WARN_JOB = 'sla.warn';
+export const SLA_BREACH_JOB = 'sla.breach';
+
+export interface SlaTimerData {
+  tenantId: string;
+  clockId: string;
+}
+
+/**
+ * A timer fires this long after the instant it watches: pg-boss compares with the database clock and
+ * the handler with the server clock, and a job that arrives a moment early would find nothing due and
+ * be spent. A second of slack keeps firing "on time, within a few seconds" (SLA-09).
+ */
+const FIRE_SLACK_MS = 1_000;
+
+export type SlaService = ReturnType<typeof createSlaService>;
+
+/**
+ * SLA-02/04/09 on the server: clocks start with the order (same transaction), follow its lifecycle
+ * (pause, resume, appointment, stop), are persisted whole, and their warning and breach instants are
+ * persisted jobs. Calendar: the shipped DEFAULT_CALENDAR_SPEC for every tenant until per-tenant and
+ * per-area calendars get their admin screens (issue 8, later step).
+ */
+export function createSlaService({
+  db,
+  clock,
+  policy,
+  jobs,
+}: {
+  db: Db;
+  clock: Clock;
+  policy: PolicyPack;
+  jobs?: JobQueue | undefined;
+}) {
+  const calendar = new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
+
+  /**
+   * Timers for a clock's current warning and due instants, inserted in the caller's transaction. The
+   * key carries the instant: a resume that moves the deadline gets a new job, and the stale one finds
+   * nothing due when it fires (handlers re-read the clock). No queue (tests, tools): clocks are still
+   * stored and their status is computed at read time.
+   */
+  async function scheduleTimers(tx: Db, s: StoredSlaClock): Promise<void> {
+    if (!jobs || s.clock.stoppedAt || s.clock.runningSince === null) return;
+    const data: SlaTimerData = { tenantId: s.tenantId, clockId: s.id };
+    const warnMs = s.clock.warnAt.getTime();
+    const dueMs = s.clock.dueAt.getTime();
+    if (!s.warnedAt && warnMs < dueMs) {
+      await jobs.schedule(SLA_WARN_JOB, data, {
+        runAt: new Date(warnMs + FIRE_SLACK_MS),
+        key: `clock:${s.id}:warn:${warnMs}`,
+        tx,
+      });
+    }
+    if (!s.breachedAt) {
+      await jobs.schedule(SLA_BREACH_JOB, data, {
+        runAt: new Date(dueMs + FIRE_SLACK_MS),
+        key: `clock:${s.id}:breach:${dueMs}`,
+        tx,
+      });
+    }
+  }
+
+  /** Starts the clocks the policy gives a new order (call inside the order's transaction). */
+  async function startForOrder(tx: Db, order: StoredWorkOrder, now: Date): Promise<void> {
+    const facts = slaFactsOf(order, order.appointment ? now : null);
+    await insertAndSchedule(tx, order, startClocks(facts, policy.sla, calendar, now));
+  }
+
+  async function insertAndSchedule(tx: Db, order: StoredWorkOrder, clocks: ReturnType<typeof startClocks>) {
+    const stored = await insertSlaClocks(
+      tx,
+      order.tenantId,
+      clocks.map((c) => ({
+        orderId: order.id,
+        vendorId: order.vendorId,
+        stationId: order.stationId,
+        orderType: order.type,
+        clock: c,
+      })),
+    );
+    for (const s of stored) await scheduleTimers(tx, s);
+  }
+
+  /**
+   * Applies a lifecycle action to the order's open clocks (call inside the action's transaction, after
+   * the order is updated; the order row lock serialises this per order). Clocks anchored on a newly
+   * agreed appointment (SLA-07) start here.
+   */
+  async function onOrderAction(tx: Db, order: StoredWorkOrder, cmd: WorkOrderCommand, now: Date): Promise<void> {
+    for (const s of await listSlaClocksOfOrder(tx, order.tenantId, order.id)) {
+      if (s.clock.stoppedAt) continue;
+      // Events apply in time order; a server clock set back (tests, NTP) must not fail the action.
+      const at = new Date(Math.max(now.getTime(), s.clock.lastEventAt.getTime()));
+      const event = clockEventFor(cmd, s.clock, at);
+      if (!event) continue;
+      const next = applyClockEvent(s.clock, event, calendar);
+      if (next === s.clock) continue;
+      await scheduleTimers(tx, await updateSlaClock(tx, order.tenantId, s.id, next));
+    }
+    if (agreesAppointment(cmd) && order.appointment) {
+      const fresh = startClocks(slaFactsOf(order, now), policy.sla, calendar, now).filter(
+        (c) => c.definition.anchor !== 'accepted',
+      );
+      await insertAndSchedule(tx, order, fresh);
+    }
+  }
+
+  /** A warning or breach timer: records the event once, only if the clock is (still) that late. */
+  async function fire(kind: 'warning' | 'breach', data: SlaTimerData): Promise<boolean> {
+    const s = await getSlaClock(db, data.tenantId, data.clockId);
+    if (!s) return false;
+    const now = clock.now();
+    const status = clockStatus(s.clock, now);
+    const due =
+      kind === 'breach' ? status.state === 'breached' : status.state === 'warning' || status.state === 'breached';
+    // A stopped clock's breach (stopped late) is the assessment's business, not a timer's.
+    if (!due || s.clock.stoppedAt) return false;
+    return recordSlaClockEvent(db, s.tenantId, {
+      clockId: s.id,
+      orderId: s.orderId,
+      kind,
+      at: now,
+      payload: {
+        clockKind: s.clock.kind,
+        ruleId: s.clock.ruleId,
+        policyId: s.clock.policyId,
+        policyVersion: s.clock.policyVersion,
+        dueAt: s.clock.dueAt.toISOString(),
+        warnAt: s.clock.warnAt.toISOString(),
+        breachPenaltyFen: s.clock.definition.breachPenaltyFen ?? null,
+      },
+    });
+  }
+
+  /** The order, if the caller may see it (another vendor's or tenant's answers NOT_FOUND, SEC-02). */
+  async function visibleOrder(auth: AuthContext, orderId: string): Promise<StoredWorkOrder> {
+    const order = await getWorkOrder(db, auth.tenantId, orderId);
+    if (!order || !canSeeOrder(order, viewerOf(auth))) {
+      throw new DomainError('NOT_FOUND', 'Work order not found', { id: orderId });
+    }
+    return order;
+  }
+
+  return {
+    startForOrder,
+    onOrderAction,
+    scheduleTimers,
+    fireWarning: (data: SlaTimerData) => fire('warning', data),
+    fireBreach: (data: SlaTimerData) => fire('breach', data),
+
+    /** SLA-02: the order's clocks with status at the server's now and the explanation. */
+    async clocksOf(auth: AuthContext, orderId: string) {
+      await visibleOrder(auth, orderId);
+      const now = clock.now();
+      const clocks = await listSlaClocksOfOrder(db, auth.tenantId, orderId);
+      return { now: now.toISOString(), items: clocks.map((s) => clockView(s, now)) };
+    },
+
+    /** SLA-09 coordinators' view: warning and breached clocks of open orders, earliest due first. */
+    async atRisk(auth: AuthContext, q: AtRiskQuery) {
+      if (!isSupervisor(auth.position)) {
+        throw new DomainError('FORBIDDEN', 'The at-risk view is for coordinators and managers', {
+          position: auth.position,
+        });
+      }
+      if (q.cursor && !isWellFormedAtRiskCursor(q.cursor)) {
+        throw new DomainError('VALIDATION_FAILED', 'The page cursor is not valid', { field: 'cursor' });
+      }
+      const now = clock.now();
+      const vendorId = auth.vendorId ?? q.vendorId ?? null;
+      const page = await listAtRiskSlaClocks(db, auth.tenantId, {
+        now,
+        ...(q.state ? { state: q.state } : {}),
+        vendorId,
+        ...(q.stationId ? { stationId: q.stationId } : {}),
+        ...(q.type ? { type: q.type } : {}),
+        cursor: q.cursor ?? null,
+        limit: q.limit,
+      });
+      const orders = new Map(
+        (await getWorkOrders(db, auth.tenantId, [...new Set(page.items.map((s) => s.orderId))])).map((o) => [o.id, o]),
+      );
+      return {
+        now: now.toISOString(),
+        items: page.items.flatMap((s) => {
+          const order = orders.get(s.orderId);
+          return order ? [atRiskView(s, order, now)] : [];
+        }),
+        nextCursor: page.nextCursor,
+      };
+    },
+
+    /** SLA-04: why the order is late; an overdue clock with a reason is no longer flagged. */
+    async setOverdueReason(auth: AuthContext, orderId: string, clockId: string, reason: string) {
+      if (!isSupervisor(auth.position)) {
+        throw new DomainError('FORBIDDEN', 'Overdue reasons are noted by coordinators and managers', {
+          position: auth.position,
+        });
+      }
+      await visibleOrder(auth, orderId);
+      const existing = await getSlaClock(db, auth.tenantId, clockId);
+      if (!existing || existing.orderId !== orderId)
+        throw new DomainError('NOT_FOUND', 'Clock not found', { id: clockId });
+      const now = clock.now();
+      const s = await setSlaOverdueReason(db, auth.tenantId, clockId, { reason, by: auth.personId, at: now });
+      if (!s) throw new DomainError('NOT_FOUND', 'Clock not found', { id: clockId });
+      return clockView(s, now);
+    },
+  };
+}
