@@ -23,9 +23,9 @@ import { FUTURE_WINDOW, VALID_ACTION_BODIES } from './isolation-matrix.js';
  */
 
 const SEED = Number(process.env.DAOWEI_FUZZ_SEED ?? 20260009);
-const RUNS = Number(process.env.DAOWEI_FUZZ_RUNS ?? 30);
+const RUNS = Number(process.env.DAOWEI_FUZZ_RUNS ?? 20);
 /** Per property: fast-check stops generating after this long (the runs done so far still count). */
-const TIME_LIMIT_MS = 4_000;
+const TIME_LIMIT_MS = 3_000;
 const params = (runs = RUNS) => ({ seed: SEED, numRuns: runs, interruptAfterTimeLimit: TIME_LIMIT_MS });
 
 // ---------------------------------------------------------------- generators of bad values
@@ -830,7 +830,7 @@ describe('bad input on every route (SEC-03)', () => {
         fc.asyncProperty(fc.oneof(...strict), async (req) => {
           await probe(route, req, true);
         }),
-        params(10),
+        params(6),
       );
       // Nasty strings in every string parameter and body field: never a 5xx.
       const stringParams = ps.filter((p) => p.schema?.type === 'string');
@@ -852,7 +852,7 @@ describe('bad input on every route (SEC-03)', () => {
         fc.asyncProperty(nasty, async (req) => {
           await probe(route, req, false);
         }),
-        params(10),
+        params(6),
       );
     }
   }, 60_000);
@@ -913,7 +913,7 @@ describe('bad input on every route (SEC-03)', () => {
 
   it('SEC-03 the fuzzing covered every generated route and mostly met refusals', () => {
     expect([...covered].sort()).toEqual([...GENERATED, ...derived].sort());
-    expect(stats.requests).toBeGreaterThan(300);
+    expect(stats.requests).toBeGreaterThan(250);
     expect(stats.rejected / stats.requests).toBeGreaterThan(0.7);
   });
 });
