@@ -45,6 +45,4 @@ export * from './assessment/assess-case.js';
 export * from './assessment/case-dispute.js';
 export * from './assessment/ledger.js';
 export * from './assessment/what-if.js';
-export * from './dispatch/dispatch-policy.js';
-export * from './visit/index.js';
 export * from './desk/index.js';
