@@ -46,3 +46,4 @@ export * from './assessment/case-dispute.js';
 export * from './assessment/ledger.js';
 export * from './assessment/what-if.js';
 export * from './desk/index.js';
+export * from './visit/index.js';

@@ -1,5 +1,6 @@
 import { DEFAULT_SLA_POLICY } from '../sla/default-sla-policy.js';
 import type { SlaPolicy } from '../sla/sla-policy.js';
+import { DEFAULT_VISIT_POLICY, type VisitPolicy } from '../visit/visit-policy.js';
 
 /**
  * Every number of requirements.md is a default of a versioned policy pack, never a literal in code.
@@ -32,6 +33,8 @@ export interface PolicyPack {
   loginLockoutMinutes: number;
   /** SLA-02..09: the promises (clocks) orders get, versioned on its own so clocks can stamp it. */
   sla: SlaPolicy;
+  /** ENG-03/04/06, APT-04, WO-14: on-site visit rules (lateness handling, consents, checklists, attachments). */
+  visit: VisitPolicy;
 }
 
 const l = (code: string, zh: string, en: string): LabelledCode => ({ code, label: { 'zh-CN': zh, en } });
@@ -63,4 +66,5 @@ export const DEFAULT_POLICY_PACK: PolicyPack = {
   loginLockoutFailures: 5,
   loginLockoutMinutes: 15,
   sla: DEFAULT_SLA_POLICY,
+  visit: DEFAULT_VISIT_POLICY,
 };

@@ -3,6 +3,7 @@ import { isSupervisor, isWorker, type Position } from '../org/positions.js';
 import type { PolicyPack } from '../policy/policy-pack.js';
 import { checkCompletion, statusAfterCompletion, type Completion } from './completion.js';
 import { LIFECYCLE, type WorkOrderAction } from './lifecycle.table.js';
+import { decideArrival, type ArrivalInput } from '../visit/arrival.js';
 import {
   isOpenStatus,
   type AppointmentWindow,
@@ -19,7 +20,7 @@ export type WorkOrderCommand =
   | { action: 'confirm_appointment'; window: AppointmentWindow }
   | { action: 'reschedule'; reason: string; window: AppointmentWindow; askedBy: 'customer' | 'us' }
   | { action: 'depart' }
-  | { action: 'arrive' }
+  | ({ action: 'arrive' } & ArrivalInput)
   | { action: 'suspend'; reason: SuspendReason; remark: string }
   | { action: 'resume'; remark?: string }
   | { action: 'complete'; completion: Completion }
@@ -99,6 +100,11 @@ function permits(order: WorkOrder, actor: Actor, action: WorkOrderAction): Domai
  */
 export function decide(order: WorkOrder, cmd: WorkOrderCommand, actor: Actor, policy: PolicyPack, now: Date): Decision {
   const d = decideMove(order, cmd, actor, policy);
+  // ENG-03/SLA-07/APT-04: the check-in's lateness needs the arrival instant, so it is decided here.
+  if (cmd.action === 'arrive') {
+    const arrival = decideArrival(policy.sla.appointment, policy.visit, order.appointment, cmd, now);
+    d.payload = { ...d.payload, ...arrival };
+  }
   if (d.to === 'completed') d.changes.completedAt = now;
   if (d.to === 'closed') d.changes.closedAt = now;
   return d;

@@ -129,7 +129,10 @@ export const actionBodies = {
   confirm_appointment: z.object({ window: windowSchema }),
   reschedule: z.object({ reason: requiredText(), window: windowSchema, askedBy: z.enum(['customer', 'us']) }),
   depart: z.object({}),
-  arrive: z.object({}),
+  arrive: z.object({
+    position: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+    escalationNote: text().optional(),
+  }),
   suspend: z.object({ reason: z.enum(SUSPEND_REASONS), remark: text() }),
   resume: z.object({ remark: text().optional() }),
   complete: z.object({

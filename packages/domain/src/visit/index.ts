@@ -1,0 +1,3 @@
+export * from './visit-policy.js';
+export * from './arrival.js';
+export * from './visit-records.js';

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { WORK_ORDER_TYPES } from '../work-order/work-order.types.js';
+
+/**
+ * ENG-03/04/06, APT-04, WO-14 as data: the on-site part of a policy pack. Lateness thresholds, the
+ * consents an engineer may capture, the checklist per order type, what an attachment may be and which
+ * faults need a speed-test screenshot to close are all edited here, never in code.
+ */
+const label = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
+const labelledCode = z.object({ code: z.string().regex(/^[a-z][a-z0-9_]*$/), label });
+
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
+
+export const visitPolicySchema = z.object({
+  /** APT-04: late up to `apologyUpToMinutes` → apology noted; more → escalation (manager apology) required. */
+  lateness: z.object({ apologyUpToMinutes: z.number().int().min(0) }),
+  /** ENG-04: consents with what each one needs besides time and signature. */
+  consents: z.array(
+    labelledCode.extend({
+      needsBackupConfirmed: z.boolean().default(false),
+      needsQuotedPrice: z.boolean().default(false),
+    }),
+  ),
+  /** ENG-03: on-site steps per order type (absent type: no checklist). */
+  checklists: z.partialRecord(z.enum(WORK_ORDER_TYPES), z.array(labelledCode)),
+  /** WO-14: size limit of one attachment or signature image, and the image types accepted (checked by magic bytes). */
+  attachments: z.object({ maxBytes: z.number().int().positive(), contentTypes: z.array(z.enum(IMAGE_TYPES)).min(1) }),
+  /** WO-14: a fault whose description names one of these symptoms closes only with a speed-test screenshot. */
+  speedTest: z.object({ orderTypes: z.array(z.enum(WORK_ORDER_TYPES)), symptomKeywords: z.array(z.string().min(1)) }),
+  /** ENG-06: the satisfaction scale the customer picks from (1..max). */
+  satisfactionMax: z.number().int().min(2),
+});
+export type VisitPolicy = z.output<typeof visitPolicySchema>;
+
+const l = (code: string, zh: string, en: string) => ({ code, label: { 'zh-CN': zh, en } });
+const STANDARD_STEPS = [
+  l('badge_shown', '出示工作证', 'Badge shown'),
+  l('consent_to_enter', '征得同意入户', 'Consent to enter'),
+  l('shoe_covers', '穿戴鞋套', 'Shoe covers on'),
+  l('identity_checked', '核对用户身份与工单一致', 'Customer identity checked against the order'),
+];
+
+export const DEFAULT_VISIT_POLICY: VisitPolicy = visitPolicySchema.parse({
+  lateness: { apologyUpToMinutes: 15 },
+  consents: [
+    l('open_device', '拆机', 'Opening the device'),
+    { ...l('data_risk', '数据风险操作（已备份）', 'Data-risk operation (backup first)'), needsBackupConfirmed: true },
+    l('wall_drilling', '墙面打孔', 'Wall drilling'),
+    { ...l('paid_work', '有偿服务（按报价）', 'Paid work at the quoted price'), needsQuotedPrice: true },
+    l('moving_furniture', '搬动家具', 'Moving furniture'),
+  ],
+  checklists: {
+    install: STANDARD_STEPS,
+    fault: STANDARD_STEPS,
+    complaint: STANDARD_STEPS,
+    inspection: STANDARD_STEPS,
+    care_visit: STANDARD_STEPS,
+    paid_service: STANDARD_STEPS,
+  },
+  attachments: { maxBytes: 2 * 1024 * 1024, contentTypes: ['image/png', 'image/jpeg', 'image/webp'] },
+  speedTest: { orderTypes: ['fault'], symptomKeywords: ['网速慢', '速度慢', '网慢', 'slow speed', 'slow internet'] },
+  satisfactionMax: 5,
+});
