@@ -23,11 +23,11 @@ export function createOrderReader(_db: Db) {
     }
     const needUnits = orders.some((o) => o.offeredToUnitId);
     const needAreas = orders.some((o) => o.areaId);
-    const [people, units, areas] = await Promise.all([
-      personIds.size ? getPeople(db, tenantId, [...personIds]) : [],
-      needUnits ? listOrgUnits(db, tenantId) : [],
-      needAreas ? listAreas(db, tenantId) : [],
-    ]);
+    // Sequential on purpose: `db` may be a transaction, whose single connection must not be given
+    // overlapping queries (node-postgres deprecates it and pg 9 refuses it).
+    const people = personIds.size ? await getPeople(db, tenantId, [...personIds]) : [];
+    const units = needUnits ? await listOrgUnits(db, tenantId) : [];
+    const areas = needAreas ? await listAreas(db, tenantId) : [];
     const person = new Map(people.map((p) => [p.id, p.name]));
     const unit = new Map(units.map((u) => [u.id, u.name]));
     const area = new Map(areas.map((a) => [a.id, a.name]));
@@ -49,11 +49,9 @@ export function createOrderReader(_db: Db) {
   }
 
   async function detail(db: Db, viewer: Viewer, order: StoredWorkOrder) {
-    const [[view], events, linked] = await Promise.all([
-      views(db, viewer, [order]),
-      listEvents(db, order.tenantId, order.id),
-      listLinkedOrders(db, order.tenantId, order.id),
-    ]);
+    const [view] = await views(db, viewer, [order]);
+    const events = await listEvents(db, order.tenantId, order.id);
+    const linked = await listLinkedOrders(db, order.tenantId, order.id);
     const visibleLinked = linked.map((l) => l.order).filter((o) => canSeeOrder(o, viewer));
     return {
       order: view!,
