@@ -17,6 +17,7 @@ import { orgRoutes } from './features/org/org.routes.js';
 import { workOrderRoutes } from './features/work-orders/work-order.routes.js';
 import { partsRoutes } from './features/parts/parts.routes.js';
 import { slaRoutes } from './features/sla/sla.routes.js';
+import { dispatchRoutes } from './features/dispatch/dispatch.routes.js';
 import type { JobQueue } from './platform/jobs.js';
 import { registerSlaJobs } from './jobs/sla.jobs.js';
 
@@ -70,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(workOrderRoutes(services), { prefix: '/api' });
   await app.register(partsRoutes(services), { prefix: '/api' });
   await app.register(slaRoutes(services), { prefix: '/api' });
+  await app.register(dispatchRoutes(services), { prefix: '/api' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: opts.database.kind }));
 
   if (opts.webDist) await registerWebApp(app, opts.webDist);

@@ -1,5 +1,11 @@
 import type { Db } from '@daowei/db';
-import { DEFAULT_PARTS_POLICY, type PartsPolicy, type PolicyPack } from '@daowei/domain';
+import {
+  DEFAULT_DISPATCH_POLICY,
+  DEFAULT_PARTS_POLICY,
+  type DispatchPolicy,
+  type PartsPolicy,
+  type PolicyPack,
+} from '@daowei/domain';
 import type { Clock } from './platform/clock.js';
 import type { JobQueue } from './platform/jobs.js';
 import { createSlaService } from './features/sla/sla.service.js';
@@ -8,6 +14,7 @@ import { createOrgService } from './features/org/org.service.js';
 import { createWorkOrderService } from './features/work-orders/work-order.service.js';
 import { createBorrowService } from './features/parts/borrow.service.js';
 import { createStockService } from './features/parts/stock.service.js';
+import { createDispatchService } from './features/dispatch/dispatch.service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -15,6 +22,8 @@ export interface ServiceDeps {
   policy: PolicyPack;
   /** PART-02/03 rules; the default pack until parts policies are chosen per tenant. */
   partsPolicy?: PartsPolicy;
+  /** DSP-03/04 rules; the default pack until dispatch policies are chosen per tenant. */
+  dispatchPolicy?: DispatchPolicy;
   /** Persisted timers (SLA warnings and breaches); without it clocks are stored but nothing fires. */
   jobs?: JobQueue | undefined;
 }
@@ -23,13 +32,16 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const partsPolicy = deps.partsPolicy ?? DEFAULT_PARTS_POLICY;
   const sla = createSlaService(deps);
+  const workOrders = createWorkOrderService({ ...deps, sla });
+  const dispatchPolicy = deps.dispatchPolicy ?? DEFAULT_DISPATCH_POLICY;
   return {
     policy: deps.policy,
     clock: deps.clock,
     auth: createAuthService(deps),
     org: createOrgService(deps),
     sla,
-    workOrders: createWorkOrderService({ ...deps, sla }),
+    workOrders,
+    dispatch: createDispatchService({ db: deps.db, dispatchPolicy, workOrders }),
     partsPolicy,
     stock: createStockService({ ...deps, partsPolicy }),
     borrows: createBorrowService({ ...deps, partsPolicy }),

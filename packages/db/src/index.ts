@@ -26,3 +26,4 @@ export * from './repositories/stock.repository.js';
 export * from './repositories/borrow.repository.js';
 export * from './mappers/sla-clock.mapper.js';
 export * from './repositories/sla-clock.repository.js';
+export * from './repositories/dispatch.repository.js';

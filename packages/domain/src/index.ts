@@ -47,3 +47,4 @@ export * from './assessment/ledger.js';
 export * from './assessment/what-if.js';
 export * from './desk/index.js';
 export * from './visit/index.js';
+export * from './dispatch/dispatch-policy.js';

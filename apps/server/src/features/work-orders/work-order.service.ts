@@ -14,6 +14,7 @@ import {
   updateWorkOrder,
   visibilityFor,
   type Db,
+  type Tx,
   type StoredWorkOrder,
 } from '@daowei/db';
 import {
@@ -224,50 +225,52 @@ export function createWorkOrderService({
   }
 
   async function act(auth: AuthContext, id: string, cmd: WorkOrderCommand, key: string | null) {
-    return db.transaction((tx) =>
-      runIdempotent(tx, auth, key, { op: 'act', id, cmd }, async () => {
-        const viewer = viewerOf(auth);
-        const order = await getForUpdate(tx, auth.tenantId, id);
-        // A colleague of the pool who lost the race to take must hear "already taken", not "not found".
-        const lostTake =
-          cmd.action === 'take' &&
-          order &&
-          order.vendorId === (auth.vendorId ?? order.vendorId) &&
-          isOfferedTo(order, viewer);
-        if (!order || (!canSeeOrder(order, viewer) && !lostTake)) throw notFound(id);
-        const now = clock.now();
-        const decision = decide(order, cmd, viewer, policy, now);
-        await checkDispatchTarget(tx, auth, order, cmd);
-        // PART-03: parts borrowed for the order must be back or used (or waived by a manager) first.
-        if (cmd.action === 'complete') await assertPartsSettled(tx, auth.tenantId, id);
-        const changes = { ...decision.changes, status: decision.to, step: decision.to };
-        if (cmd.action === 'complete') Object.assign(changes, { completion: cmd.completion });
-        let updated = await updateWorkOrder(tx, auth.tenantId, id, changes, order.version);
-        const payload = { ...decision.payload };
-        if (decision.spawnLinkedFault) {
-          const fault = await spawnLinkedFault(tx, auth, updated, now);
-          Object.assign(payload, { linkedFaultId: fault.id, linkedFaultNumber: fault.number });
-        }
-        await appendEvent(tx, auth.tenantId, {
-          orderId: id,
-          action: decision.action,
-          fromStatus: decision.from,
-          toStatus: decision.to,
-          actorId: auth.personId,
-          actorPosition: auth.position,
-          at: now,
-          payload,
-        });
-        updated = (await getWorkOrder(tx, auth.tenantId, id)) ?? updated;
-        await sla?.onOrderAction(tx, updated, cmd, now);
-        return reader.detail(tx, viewer, updated);
-      }),
-    );
+    return db.transaction((tx) => runIdempotent(tx, auth, key, { op: 'act', id, cmd }, () => actIn(tx, auth, id, cmd)));
+  }
+
+  /** One lifecycle action inside the caller's transaction (DSP-03 applies a whole plan in one). */
+  async function actIn(tx: Tx, auth: AuthContext, id: string, cmd: WorkOrderCommand) {
+    const viewer = viewerOf(auth);
+    const order = await getForUpdate(tx, auth.tenantId, id);
+    // A colleague of the pool who lost the race to take must hear "already taken", not "not found".
+    const lostTake =
+      cmd.action === 'take' &&
+      order &&
+      order.vendorId === (auth.vendorId ?? order.vendorId) &&
+      isOfferedTo(order, viewer);
+    if (!order || (!canSeeOrder(order, viewer) && !lostTake)) throw notFound(id);
+    const now = clock.now();
+    const decision = decide(order, cmd, viewer, policy, now);
+    await checkDispatchTarget(tx, auth, order, cmd);
+    // PART-03: parts borrowed for the order must be back or used (or waived by a manager) first.
+    if (cmd.action === 'complete') await assertPartsSettled(tx, auth.tenantId, id);
+    const changes = { ...decision.changes, status: decision.to, step: decision.to };
+    if (cmd.action === 'complete') Object.assign(changes, { completion: cmd.completion });
+    let updated = await updateWorkOrder(tx, auth.tenantId, id, changes, order.version);
+    const payload = { ...decision.payload };
+    if (decision.spawnLinkedFault) {
+      const fault = await spawnLinkedFault(tx, auth, updated, now);
+      Object.assign(payload, { linkedFaultId: fault.id, linkedFaultNumber: fault.number });
+    }
+    await appendEvent(tx, auth.tenantId, {
+      orderId: id,
+      action: decision.action,
+      fromStatus: decision.from,
+      toStatus: decision.to,
+      actorId: auth.personId,
+      actorPosition: auth.position,
+      at: now,
+      payload,
+    });
+    updated = (await getWorkOrder(tx, auth.tenantId, id)) ?? updated;
+    await sla?.onOrderAction(tx, updated, cmd, now);
+    return reader.detail(tx, viewer, updated);
   }
 
   return {
     create,
     act,
+    actIn,
 
     async get(auth: AuthContext, id: string) {
       const order = await getWorkOrder(db, auth.tenantId, id);

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idempotencyKey, requireAuth } from '../../http/guards.js';
+import type { Services } from '../../services.js';
+import { applyBody, checkBody, planBody } from './dispatch.schemas.js';
+
+/** DSP-03/04 routes (docs/api.md "Dispatch"): thin — one service call each; positions are checked there (policy data). */
+export const dispatchRoutes =
+  (services: Services): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.post(
+      '/dispatch/plan',
+      {
+        schema: {
+          tags: ['dispatch'],
+          body: planBody,
+          description: 'Plans a station’s day (DSP-03) and returns the plan with explanations; changes nothing.',
+        },
+      },
+      async (req) => services.dispatch.plan(requireAuth(req), req.body),
+    );
+
+    r.post(
+      '/dispatch/plan/apply',
+      {
+        schema: {
+          tags: ['dispatch'],
+          body: applyBody,
+          description: 'Dispatches each order to its planned engineer (remark "auto-plan"), in one transaction.',
+        },
+      },
+      async (req) => services.dispatch.apply(requireAuth(req), req.body, idempotencyKey(req)),
+    );
+
+    r.post(
+      '/dispatch/check',
+      {
+        schema: {
+          tags: ['dispatch'],
+          body: checkBody,
+          description: 'DSP-04: can the engineer reach the order in time after his previous job that day?',
+        },
+      },
+      async (req) => services.dispatch.check(requireAuth(req), req.body),
+    );
+  };

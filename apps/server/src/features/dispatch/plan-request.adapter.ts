@@ -1,0 +1,156 @@
+import {
+  listAreas,
+  listCertificates,
+  listOrgUnits,
+  listPeople,
+  listPositionsOf,
+  listShifts,
+  listStationOrdersForDay,
+  type Db,
+  type StoredOrgUnit,
+  type StoredWorkOrder,
+} from '@daowei/db';
+import type { PlanEngineer, PlanOrder, PlanRequest } from '@daowei/dispatch';
+import {
+  addDays,
+  descendants,
+  isWorker,
+  zonedDateTime,
+  type Area,
+  type DispatchPolicy,
+  type GeoPoint,
+  type WorkOrderStatus,
+} from '@daowei/domain';
+
+/** Open work a day plan considers; visits already under way are pinned to their engineer. */
+const PLANNED_STATUSES: readonly WorkOrderStatus[] = [
+  'created',
+  'triaged',
+  'assigned',
+  'returned',
+  'taken',
+  'appointment_confirmed',
+  'en_route',
+  'on_site',
+];
+const PINNED_STATUSES: readonly WorkOrderStatus[] = ['appointment_confirmed', 'en_route', 'on_site'];
+/** More orders than this for one station-day is a data problem; the planner is benchmarked at 1,000. */
+const MAX_ORDERS = 1_000;
+
+export interface PlanInput {
+  request: PlanRequest;
+  /** Stored facts the board draws: areas as polygons, where each engineer starts, each order's place. */
+  areas: Area[];
+  engineers: { id: string; name: string; start: GeoPoint }[];
+  orders: Map<string, StoredWorkOrder>;
+  /** Orders of the day the planner could not be given (no coordinates), with the reason. */
+  skipped: { orderId: string; reason: 'no_location' }[];
+}
+
+/** Mean of the polygon's points: good enough as a start point for a district-sized area. */
+function centroidOf(areas: readonly Area[]): GeoPoint | null {
+  const pts = areas.flatMap((a) => a.polygon);
+  if (pts.length === 0) return null;
+  return {
+    lng: pts.reduce((s, p) => s + p[0], 0) / pts.length,
+    lat: pts.reduce((s, p) => s + p[1], 0) / pts.length,
+  };
+}
+
+/**
+ * DSP-03 adapter: builds the planner's request for one station and one local day from stored data.
+ * Instants become minutes since local midnight in the tenant's zone once, here. Known simplifications
+ * (stored data has no such facts yet): engineers serve every area of their station and start from the
+ * station's centre; skills and visit durations come from the dispatch policy by type and product.
+ */
+export async function buildPlanInput(
+  db: Db,
+  q: { tenantId: string; station: StoredOrgUnit; units: readonly StoredOrgUnit[]; date: string; timeZone: string },
+  policy: DispatchPolicy,
+): Promise<PlanInput> {
+  const { tenantId, station, date, timeZone } = q;
+  const midnight = zonedDateTime(date, '00:00', timeZone);
+  const nextMidnight = zonedDateTime(addDays(date, 1), '00:00', timeZone);
+  const minutes = (at: Date) => Math.round((at.getTime() - midnight.getTime()) / 60_000);
+  const clampDay = (m: number) => Math.max(0, Math.min(m, 24 * 60));
+
+  const areas = await listAreas(db, tenantId, { stationIds: [station.id] });
+  const home = centroidOf(areas) ?? { lat: 0, lng: 0 };
+  const unitIds = [station.id, ...descendants(station.id, q.units)];
+  const people = await listPeople(db, tenantId, { unitIds, activeOnly: true });
+  const positions = await listPositionsOf(
+    db,
+    tenantId,
+    people.map((p) => p.id),
+  );
+  const workers = people.filter((p) => (positions.get(p.id) ?? []).some(isWorker));
+  const ids = workers.map((p) => p.id);
+  const shifts = ids.length ? await listShifts(db, tenantId, { from: midnight, to: nextMidnight, personIds: ids }) : [];
+  const certs = ids.length ? await listCertificates(db, tenantId, ids) : [];
+  const lunch = {
+    earliest: minutes(zonedDateTime(date, policy.lunchBreak.earliest, timeZone)),
+    latest: minutes(zonedDateTime(date, policy.lunchBreak.latest, timeZone)),
+    minutes: policy.lunchBreak.minutes,
+  };
+
+  const engineers: PlanEngineer[] = [];
+  for (const p of workers) {
+    const own = shifts.filter((s) => s.personId === p.id);
+    if (own.length === 0) continue; // ORG-06: not rostered that day
+    const start = clampDay(Math.min(...own.map((s) => minutes(s.start))));
+    const end = clampDay(Math.max(...own.map((s) => minutes(s.end))));
+    const spansLunch = start <= lunch.earliest && end >= lunch.latest;
+    engineers.push({
+      id: p.id,
+      start: home,
+      shift: { start, end, ...(spansLunch ? { breaks: [lunch] } : {}) },
+      certificates: certs
+        .filter((c) => c.personId === p.id)
+        .map((c) => ({ skillCode: c.skillCode, certificateNo: c.certificateNo, validUntil: c.validUntil })),
+      areaIds: areas.map((a) => a.id),
+    });
+  }
+  const onShift = new Set(engineers.map((e) => e.id));
+
+  const stored = await listStationOrdersForDay(db, tenantId, {
+    stationId: station.id,
+    statuses: PLANNED_STATUSES,
+    from: midnight,
+    to: nextMidnight,
+    limit: MAX_ORDERS,
+  });
+  const orders: PlanOrder[] = [];
+  const skipped: PlanInput['skipped'] = [];
+  for (const o of stored) {
+    if (o.lat === null || o.lng === null) {
+      skipped.push({ orderId: o.id, reason: 'no_location' });
+      continue;
+    }
+    const skills = new Set(policy.skillsByType[o.type] ?? []);
+    for (const [key, extra] of Object.entries(policy.skillsByProduct)) {
+      if (o.product.includes(key)) extra.forEach((s) => skills.add(s));
+    }
+    const holder = o.holderId ?? o.offeredToPersonId;
+    orders.push({
+      id: o.id,
+      location: { lat: o.lat, lng: o.lng },
+      ...(o.areaId ? { areaId: o.areaId } : {}),
+      serviceMinutes: policy.serviceMinutesByType[o.type] ?? policy.defaultServiceMinutes,
+      ...(o.appointment ? { window: { start: minutes(o.appointment.start), end: minutes(o.appointment.end) } } : {}),
+      softLateMinutes: policy.softLateMinutes,
+      priority: o.priority,
+      requiredSkills: [...skills],
+      ...(PINNED_STATUSES.includes(o.status) && o.holderId && onShift.has(o.holderId)
+        ? { pinned: { engineerId: o.holderId } }
+        : {}),
+      ...(holder ? { previousEngineerIds: [holder] } : {}),
+    });
+  }
+  return {
+    request: { date, timeZone, engineers, orders },
+    areas,
+    engineers: engineers.map((e) => ({ id: e.id, name: workers.find((w) => w.id === e.id)!.name, start: e.start })),
+    orders: new Map(stored.map((o) => [o.id, o])),
+    skipped,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Position } from '../org/positions.js';
+import type { WorkOrderType } from '../work-order/work-order.types.js';
+
+/**
+ * DSP-03/04 numbers as data (architecture: policies are data, never literals in code). Orders do not
+ * store the skills or the time a visit needs: both follow from the order's type and product here, so a
+ * tenant can change them without touching stored orders. Versioned like the parts policy.
+ */
+export interface DispatchPolicy {
+  version: number;
+  /** Who may plan a station's day, apply a plan and ask for a DSP-04 verdict. */
+  plannerPositions: readonly Position[];
+  /** ORG-03: skills every order of a type needs. */
+  skillsByType: Readonly<Partial<Record<WorkOrderType, readonly string[]>>>;
+  /** Extra skills when the order's product name contains the key (e.g. IPTV → iptv). */
+  skillsByProduct: Readonly<Record<string, readonly string[]>>;
+  /** Minutes on site per order type; `defaultServiceMinutes` otherwise. */
+  serviceMinutesByType: Readonly<Partial<Record<WorkOrderType, number>>>;
+  defaultServiceMinutes: number;
+  /** APT-04: minutes past the window end a planned start may be, priced as lateness. */
+  softLateMinutes: number;
+  /** A break inside every shift that spans it, in local "HH:mm" (ORG-06 shifts have no stored breaks yet). */
+  lunchBreak: { earliest: string; latest: string; minutes: number };
+  /** How long a planning request may search before answering with the best plan so far. */
+  planTimeLimitMs: number;
+  /** Improvement rounds cap: with it a plan of the same data is the same plan, however fast the server. */
+  planMaxIterations: number;
+  /** A fixed seed keeps two plans of the same data the same (the board must not flicker). */
+  seed: number;
+}
+
+export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
+  version: 1,
+  plannerPositions: ['coordinator', 'station_manager'],
+  skillsByType: { install: ['broadband_install'], fault: ['fault_repair'] },
+  skillsByProduct: { IPTV: ['iptv'], 政企专线: ['enterprise_line'] },
+  serviceMinutesByType: { install: 90, fault: 60, complaint: 45 },
+  defaultServiceMinutes: 60,
+  softLateMinutes: 30,
+  lunchBreak: { earliest: '11:30', latest: '13:30', minutes: 45 },
+  planTimeLimitMs: 3_000,
+  planMaxIterations: 5_000,
+  seed: 1,
+};
