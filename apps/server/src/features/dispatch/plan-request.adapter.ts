@@ -1,7 +1,6 @@
 import {
   listAreas,
   listCertificates,
-  listOrgUnits,
   listPeople,
   listPositionsOf,
   listShifts,
