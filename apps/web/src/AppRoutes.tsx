@@ -12,6 +12,7 @@ const ConsoleLayout = lazy(() => import('./console/ConsoleLayout'));
 const WorkOrderListPage = lazy(() => import('./console/orders/WorkOrderListPage'));
 const WorkOrderDetailPage = lazy(() => import('./console/orders/WorkOrderDetailPage'));
 const ExternalAccountsPage = lazy(() => import('./console/admin/ExternalAccountsPage'));
+const DispatchBoardPage = lazy(() => import('./console/dispatch/DispatchBoardPage'));
 const MobileLayout = lazy(() => import('./mobile/MobileLayout'));
 const MyTodoPage = lazy(() => import('./mobile/MyTodoPage'));
 const MobileOrderDetailPage = lazy(() => import('./mobile/orders/MobileOrderDetailPage'));
@@ -37,6 +38,7 @@ export function AppRoutes() {
           <Route path="/orders" element={<WorkOrderListPage />} />
           <Route path="/orders/:id" element={<WorkOrderDetailPage />} />
           <Route path="/admin/external-accounts" element={<ExternalAccountsPage />} />
+          <Route path="/dispatch" element={<DispatchBoardPage />} />
         </Route>
         <Route
           path="/m"

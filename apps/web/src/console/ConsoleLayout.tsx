@@ -1,4 +1,11 @@
-import { LinkOutlined, LogoutOutlined, MobileOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  LinkOutlined,
+  LogoutOutlined,
+  MobileOutlined,
+  ScheduleOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { DEFAULT_DISPATCH_POLICY } from '@daowei/domain';
 import { isWorker } from '@daowei/domain';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
@@ -23,6 +30,14 @@ export default function ConsoleLayout() {
       label: <span data-testid="menu-orders">{t('menu.orders')}</span>,
     },
   ];
+  // DSP-01: the board for those who may plan (policy data, the same list the server checks).
+  if (DEFAULT_DISPATCH_POLICY.plannerPositions.includes(me.position)) {
+    items.push({
+      key: '/dispatch',
+      icon: <ScheduleOutlined />,
+      label: <span data-testid="menu-dispatch-board">{t('menu.dispatchBoard')}</span>,
+    });
+  }
   if (me.position === 'admin') {
     items.push({
       key: '/admin/external-accounts',
