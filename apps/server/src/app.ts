@@ -18,6 +18,8 @@ import { workOrderRoutes } from './features/work-orders/work-order.routes.js';
 import { partsRoutes } from './features/parts/parts.routes.js';
 import { slaRoutes } from './features/sla/sla.routes.js';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes.js';
+import { callbackRoutes } from './features/callbacks/callback.routes.js';
+import { kpiRoutes } from './features/kpis/kpi.routes.js';
 import type { JobQueue } from './platform/jobs.js';
 import { registerSlaJobs } from './jobs/sla.jobs.js';
 
@@ -72,6 +74,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(partsRoutes(services), { prefix: '/api' });
   await app.register(slaRoutes(services), { prefix: '/api' });
   await app.register(dispatchRoutes(services), { prefix: '/api' });
+  await app.register(callbackRoutes(services), { prefix: '/api' });
+  await app.register(kpiRoutes(services), { prefix: '/api' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: opts.database.kind }));
 
   if (opts.webDist) await registerWebApp(app, opts.webDist);

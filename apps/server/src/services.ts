@@ -15,6 +15,8 @@ import { createWorkOrderService } from './features/work-orders/work-order.servic
 import { createBorrowService } from './features/parts/borrow.service.js';
 import { createStockService } from './features/parts/stock.service.js';
 import { createDispatchService } from './features/dispatch/dispatch.service.js';
+import { createCallbackService } from './features/callbacks/callback.service.js';
+import { createKpiService } from './features/kpis/kpi.service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -32,7 +34,8 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const partsPolicy = deps.partsPolicy ?? DEFAULT_PARTS_POLICY;
   const sla = createSlaService(deps);
-  const workOrders = createWorkOrderService({ ...deps, sla });
+  const callbacks = createCallbackService({ ...deps, sla });
+  const workOrders = createWorkOrderService({ ...deps, sla, callbacks });
   const dispatchPolicy = deps.dispatchPolicy ?? DEFAULT_DISPATCH_POLICY;
   return {
     policy: deps.policy,
@@ -41,6 +44,8 @@ export function createServices(deps: ServiceDeps) {
     org: createOrgService(deps),
     sla,
     workOrders,
+    callbacks,
+    kpis: createKpiService(deps),
     dispatch: createDispatchService({ db: deps.db, dispatchPolicy, workOrders }),
     partsPolicy,
     stock: createStockService({ ...deps, partsPolicy }),

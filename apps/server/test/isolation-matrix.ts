@@ -551,4 +551,72 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
       expect: denied,
     },
   ],
+  // CB-01/02 (issue 7): the queue is scoped like the work-order list; a task is reached through its
+  // order (another vendor's or tenant's answers 404). Foreign task ids are not part of the fixture: the
+  // probes aim at an unknown id, and the queue/KPI answers are checked for foreign order data.
+  'GET /api/callbacks': [
+    {
+      name: 'the unfiltered callback queue',
+      scopes: ALL,
+      build: () => ({ method: 'GET', url: '/api/callbacks' }),
+      expect: list,
+    },
+    {
+      name: 'the callback queue of a foreign station',
+      scopes: PEOPLE_SCOPES,
+      build: (f) => (f.unitId ? { method: 'GET', url: `/api/callbacks${qs({ stationId: f.unitId })}` } : null),
+      expect: empty,
+    },
+  ],
+  'POST /api/callbacks/{id}/attempts': [
+    {
+      name: 'log an attempt on an unknown callback',
+      scopes: ALL,
+      build: () => ({ method: 'POST', url: `/api/callbacks/${randomUUID()}/attempts`, body: { result: 'busy' } }),
+      expect: denied,
+    },
+  ],
+  'POST /api/callbacks/{id}/outcome': [
+    {
+      name: 'record an outcome on an unknown callback',
+      scopes: ALL,
+      build: () => ({
+        method: 'POST',
+        url: `/api/callbacks/${randomUUID()}/outcome`,
+        body: { satisfaction: 'satisfied' },
+      }),
+      expect: denied,
+    },
+  ],
+  // KPI-01: figures of a foreign vendor are refused to vendor staff and empty for another tenant's ids.
+  'GET /api/kpis': [
+    {
+      name: 'the KPIs of a foreign vendor',
+      scopes: PEOPLE_SCOPES,
+      build: (f) =>
+        f.vendorId
+          ? {
+              method: 'GET',
+              url: `/api/kpis${qs({ from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', vendorId: f.vendorId })}`,
+            }
+          : null,
+      expect: status(200, 403),
+    },
+    {
+      name: 'the KPIs of a foreign station',
+      scopes: PEOPLE_SCOPES,
+      build: (f) =>
+        f.unitId
+          ? {
+              method: 'GET',
+              url: `/api/kpis${qs({ from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', stationId: f.unitId })}`,
+            }
+          : null,
+      expect: status(200, 403),
+      check: (res) =>
+        res.status === 200 && res.body.kpis.some((k: Body) => k.orderIds.length > 0)
+          ? 'a foreign station’s KPIs drill down to orders'
+          : null,
+    },
+  ],
 };

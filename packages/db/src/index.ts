@@ -27,3 +27,6 @@ export * from './repositories/borrow.repository.js';
 export * from './mappers/sla-clock.mapper.js';
 export * from './repositories/sla-clock.repository.js';
 export * from './repositories/dispatch.repository.js';
+export * from './repositories/callback.repository.js';
+export { CALLBACK_ATTEMPT_RESULTS, CALLBACK_TASK_STATES } from './schema/callbacks.js';
+export type { CallbackAttemptResult, CallbackTaskState, StoredImprovementAction } from './schema/callbacks.js';

@@ -13,3 +13,4 @@ export * from './idempotency-keys.js';
 export * from './parts.js';
 export * from './login-failures.js';
 export * from './sla-clocks.js';
+export * from './callbacks.js';

@@ -38,6 +38,7 @@ import { isWellFormedCursor, type CreateBody, type ListQuery } from './work-orde
 import { createOrderReader } from './work-order.reader.js';
 import { assertPartsSettled } from '../parts/borrow.service.js';
 import type { SlaService } from '../sla/sla.service.js';
+import type { CallbackService } from '../callbacks/callback.service.js';
 
 const DAY_MS = 86_400_000;
 
@@ -63,12 +64,15 @@ export function createWorkOrderService({
   clock,
   policy,
   sla,
+  callbacks,
 }: {
   db: Db;
   clock: Clock;
   policy: PolicyPack;
   /** SLA-09: clocks start and follow the order in its transaction (absent in unit-level uses). */
   sla?: Pick<SlaService, 'startForOrder' | 'onOrderAction'>;
+  /** CB-01: callback tasks the rules give a completed order, in its transaction. */
+  callbacks?: Pick<CallbackService, 'onOrderEvent'>;
 }) {
   const reader = createOrderReader(db);
 
@@ -264,6 +268,7 @@ export function createWorkOrderService({
     });
     updated = (await getWorkOrder(tx, auth.tenantId, id)) ?? updated;
     await sla?.onOrderAction(tx, updated, cmd, now);
+    if (decision.to === 'completed') await callbacks?.onOrderEvent(tx, updated, 'completed', now);
     return reader.detail(tx, viewer, updated);
   }
 

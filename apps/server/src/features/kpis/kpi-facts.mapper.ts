@@ -1,0 +1,71 @@
+import type { StoredCallbackTask, StoredWorkOrder } from '@daowei/db';
+import type { KpiKey, KpiOrderFacts } from '@daowei/domain';
+
+/** The lifecycle events KPI facts are read from. */
+export const KPI_EVENT_ACTIONS = ['arrive', 'reopen', 'reschedule'] as const;
+
+export interface KpiEventRow {
+  orderId: string;
+  action: string;
+  at: Date;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Indicators whose inputs the stored data does not carry yet. Their facts are left unknown (the
+ * domain then leaves the orders out, or answers null), and the API says so instead of showing 0 %.
+ */
+export const KPI_NOT_YET_MEASURED: readonly { key: KpiKey; reason: string }[] = [
+  { key: 'sla_compliance_rate', reason: 'SLA clock outcomes are not read into KPI facts yet' },
+  { key: 'complaints_per_users', reason: 'no subscriber counts are stored yet' },
+  { key: 'parts_hit_rate', reason: 'parts used vs. parts needed (PART-05) is not recorded per order yet' },
+  { key: 'no_access_rate', reason: 'no-access visits (上门不遇) are not recorded as events yet' },
+];
+
+/**
+ * KPI-01 facts of one stored order, from the order row, its lifecycle events and its callback tasks:
+ * - arrivedAt: the first `arrive` event;
+ * - firstVisitResolved: one arrival and never reopened (unknown when nobody arrived: no visit recorded);
+ * - reschedulesByUs: `reschedule` events asked by us (SLA-07);
+ * - callback: required when a satisfaction callback task exists; done and its answer from the latest
+ *   task (tasks come ordered by creation; an unreachable one is not done) (CB-01/02).
+ * Not carried yet (see KPI_NOT_YET_MEASURED): SLA clock outcomes, parts hit, no-access visits.
+ */
+export function kpiFactsOf(
+  order: StoredWorkOrder,
+  events: readonly KpiEventRow[],
+  tasks: readonly StoredCallbackTask[],
+): KpiOrderFacts {
+  const mine = events.filter((e) => e.orderId === order.id);
+  const arrivals = mine.filter((e) => e.action === 'arrive');
+  const reopens = mine.filter((e) => e.action === 'reopen').length;
+  const callbacks = tasks.filter((t) => t.orderId === order.id && t.kind === 'satisfaction');
+  // The latest task speaks for the order: after a reopen and a new completion, the new callback is owed.
+  const latest = callbacks[callbacks.length - 1];
+  const done = latest?.state === 'done';
+  return {
+    id: order.id,
+    tenantId: order.tenantId,
+    vendorId: order.vendorId,
+    stationId: order.stationId,
+    areaId: order.areaId,
+    holderId: order.holderId,
+    type: order.type,
+    status: order.status,
+    acceptedAt: order.acceptedAt,
+    completedAt: order.completedAt,
+    closedAt: order.closedAt,
+    appointment: order.appointment,
+    arrivedAt: arrivals[0]?.at ?? null,
+    firstVisitResolved: arrivals.length === 0 ? null : arrivals.length === 1 && reopens === 0,
+    repeatOfOrderId: order.repeatOfOrderId,
+    reschedulesByUs: mine.filter((e) => e.action === 'reschedule' && e.payload.askedBy === 'us').length,
+    noAccessAttempts: 0,
+    callback: {
+      required: callbacks.length > 0,
+      done,
+      satisfaction: done ? (latest.satisfaction ?? null) : null,
+    },
+    partsHit: null,
+  };
+}
