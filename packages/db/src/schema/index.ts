@@ -14,3 +14,4 @@ export * from './parts.js';
 export * from './login-failures.js';
 export * from './sla-clocks.js';
 export * from './callbacks.js';
+export * from './self-service.js';
