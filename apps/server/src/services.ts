@@ -8,6 +8,10 @@ import {
 } from '@daowei/domain';
 import type { Clock } from './platform/clock.js';
 import type { JobQueue } from './platform/jobs.js';
+import { DEFAULT_DESK_POLICY, type DeskPolicy } from '@daowei/domain';
+import { createScriptsService } from './features/desk/scripts.service.js';
+import { createSelfServiceService } from './features/desk/self-service.service.js';
+import { createIntakeService } from './features/desk/intake.service.js';
 import { createSlaService } from './features/sla/sla.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createOrgService } from './features/org/org.service.js';
@@ -26,6 +30,8 @@ export interface ServiceDeps {
   partsPolicy?: PartsPolicy;
   /** DSP-03/04 rules; the default pack until dispatch policies are chosen per tenant. */
   dispatchPolicy?: DispatchPolicy;
+  /** DESK-04/06 rules; the default pack until desk policies are chosen per tenant. */
+  deskPolicy?: DeskPolicy;
   /** Persisted timers (SLA warnings and breaches); without it clocks are stored but nothing fires. */
   jobs?: JobQueue | undefined;
 }
@@ -50,6 +56,10 @@ export function createServices(deps: ServiceDeps) {
     partsPolicy,
     stock: createStockService({ ...deps, partsPolicy }),
     borrows: createBorrowService({ ...deps, partsPolicy }),
+    deskPolicy: deps.deskPolicy ?? DEFAULT_DESK_POLICY,
+    scripts: createScriptsService(),
+    selfService: createSelfServiceService({ ...deps, deskPolicy: deps.deskPolicy ?? DEFAULT_DESK_POLICY }),
+    intake: createIntakeService({ ...deps, deskPolicy: deps.deskPolicy ?? DEFAULT_DESK_POLICY }),
   };
 }
 

@@ -19,6 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY_PACK, WORK_ORDER_ACTIONS, type Position } from '@daowei/domain';
 import type { Body } from './harness.js';
+import { DESK_PROBES } from './isolation-matrix.desk.js';
 
 export type Scope = 'tenant' | 'vendor' | 'engineer';
 
@@ -619,4 +620,5 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
           : null,
     },
   ],
+  ...DESK_PROBES,
 };

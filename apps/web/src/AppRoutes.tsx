@@ -16,6 +16,8 @@ const DispatchBoardPage = lazy(() => import('./console/dispatch/DispatchBoardPag
 const MobileLayout = lazy(() => import('./mobile/MobileLayout'));
 const MyTodoPage = lazy(() => import('./mobile/MyTodoPage'));
 const MobileOrderDetailPage = lazy(() => import('./mobile/orders/MobileOrderDetailPage'));
+// DESK-06: the customer's page; public, so outside RequireAuth.
+const SelfServicePage = lazy(() => import('./selfservice/SelfServicePage'));
 
 function Landing() {
   const { me, status } = useSession();
@@ -28,6 +30,7 @@ export function AppRoutes() {
     <Suspense fallback={<Spin size="large" fullscreen />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/s/:token" element={<SelfServicePage />} />
         <Route
           element={
             <RequireAuth>

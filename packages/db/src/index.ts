@@ -30,3 +30,5 @@ export * from './repositories/dispatch.repository.js';
 export * from './repositories/callback.repository.js';
 export { CALLBACK_ATTEMPT_RESULTS, CALLBACK_TASK_STATES } from './schema/callbacks.js';
 export type { CallbackAttemptResult, CallbackTaskState, StoredImprovementAction } from './schema/callbacks.js';
+export * from './repositories/self-service.repository.js';
+export * from './repositories/customer-history.repository.js';

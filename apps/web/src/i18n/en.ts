@@ -235,4 +235,16 @@ export const en: typeof zhCN = {
       unknown: "not in that day's plan",
     },
   },
+  selfService: {
+    invalidLink: 'This link no longer works. Please ask the service desk for a new one.',
+    appointment: 'Visit time',
+    engineer: 'Engineer',
+    urge: 'Hurry us up',
+    urged: 'Thanks, we have your reminder and are on it',
+    urgeTooSoon: 'You reminded us a moment ago; we are on it',
+    urgeAgainAt: 'You can remind us again after {{time}}',
+    rateTitle: 'How was our service?',
+    commentPlaceholder: 'Anything to add (optional)',
+    thanks: 'Thank you for your feedback',
+  },
 };

@@ -229,4 +229,16 @@ export const zhCN = {
       unknown: '不在当天的方案里',
     },
   },
+  selfService: {
+    invalidLink: '这个链接已失效，请联系客服获取新的链接',
+    appointment: '预约时间',
+    engineer: '上门工程师',
+    urge: '催一下',
+    urged: '已收到您的催办，我们会尽快处理',
+    urgeTooSoon: '刚刚已经催办过了，我们正在处理',
+    urgeAgainAt: '{{time}} 后可再次催办',
+    rateTitle: '请为本次服务打分',
+    commentPlaceholder: '说说您的感受（选填）',
+    thanks: '感谢您的评价',
+  },
 };

@@ -137,8 +137,13 @@ function visit(sim: OrderSim, window: AppointmentWindow, eng: Actor): void {
   const departAt = window.start.getTime() - rng.int(20, 60) * MINUTE;
   sim.run(departAt, { action: 'depart' }, eng);
   const late = rng.chance(0.08) ? rng.int(15, 40) : 0;
-  sim.run(sim.after(10, 45) + late * MINUTE, { action: 'arrive' }, eng);
+  const arriveAt = sim.after(10, 45) + late * MINUTE;
+  // APT-04: an engineer arriving after the window opened reports it (the escalation a long delay needs).
+  const escalation = arriveAt > window.start.getTime() ? { escalationNote: LATE_ESCALATION_NOTE } : {};
+  sim.run(arriveAt, { action: 'arrive', ...escalation }, eng);
 }
+
+const LATE_ESCALATION_NOTE = '已报告站长，站长已致电用户致歉';
 
 function complete(sim: OrderSim, eng: Actor, outcome: CompletionOutcome, remark?: string): void {
   const rng = sim.rng;

@@ -330,6 +330,8 @@ function commandOf(e: DemoEvent): WorkOrderCommand {
     case 'reopen':
     case 'cancel':
       return { action: e.action, reason: str('reason') };
+    case 'arrive': // APT-04: the escalation note of a late arrival travels in the event
+      return { action: 'arrive', escalationNote: (p.escalationNote as string | null) ?? undefined };
     case 'triage':
     case 'resume':
     case 'close':

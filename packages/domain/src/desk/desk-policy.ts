@@ -14,6 +14,10 @@ export const deskPolicySchema = z.object({
   satisfactionScaleMax: z.number().int().min(2).max(10),
   /** DESK-06: the longest comment a customer may leave with a rating, in characters. */
   ratingCommentMaxLength: z.number().int().positive(),
+  /** DESK-06: requests per minute one client address may make to the public self-service routes. */
+  publicRequestsPerMinute: z.number().int().positive(),
+  /** DESK-01: how many of the customer's latest orders the intake lookup shows. */
+  intakeHistoryOrders: z.number().int().min(1).max(100),
 });
 export type DeskPolicy = z.infer<typeof deskPolicySchema>;
 
@@ -23,4 +27,6 @@ export const DEFAULT_DESK_POLICY: DeskPolicy = deskPolicySchema.parse({
   urgeMinIntervalMinutes: 60,
   satisfactionScaleMax: 5,
   ratingCommentMaxLength: 500,
+  publicRequestsPerMinute: 60,
+  intakeHistoryOrders: 10,
 });

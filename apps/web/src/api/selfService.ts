@@ -1,0 +1,27 @@
+import { apiRequest } from './http';
+
+/** DESK-06: what GET /api/public/orders/:token answers (docs/api.md). */
+export interface SelfServiceView {
+  number: string;
+  status: string;
+  statusText: string;
+  statusTextEn: string;
+  step: string;
+  appointment: { start: string; end: string } | null;
+  engineer: string | null;
+  history: { at: string; text: string; textEn: string }[];
+  urge: { count: number; allowed: boolean; nextAllowedAt: string | null };
+  rating: { satisfaction: number; comment: string | null; at: string } | null;
+  canRate: boolean;
+  satisfactionScaleMax: number;
+}
+
+const base = (token: string) => `/public/orders/${encodeURIComponent(token)}`;
+
+/** The customer's self-service calls: no login, the link's token is the only key. */
+export const selfServiceApi = {
+  progress: (token: string) => apiRequest<SelfServiceView>('GET', base(token)),
+  urge: (token: string) => apiRequest<{ urgedAt: string; nextAllowedAt: string }>('POST', `${base(token)}/urge`),
+  rate: (token: string, body: { satisfaction: number; comment?: string }) =>
+    apiRequest<{ satisfaction: number }>('POST', `${base(token)}/rating`, { body }),
+};
