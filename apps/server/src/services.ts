@@ -13,6 +13,7 @@ import { createScriptsService } from './features/desk/scripts.service.js';
 import { createSelfServiceService } from './features/desk/self-service.service.js';
 import { createIntakeService } from './features/desk/intake.service.js';
 import { createSlaService } from './features/sla/sla.service.js';
+import { createVisitService } from './features/visits/visit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createOrgService } from './features/org/org.service.js';
 import { createWorkOrderService } from './features/work-orders/work-order.service.js';
@@ -50,6 +51,7 @@ export function createServices(deps: ServiceDeps) {
     org: createOrgService(deps),
     sla,
     workOrders,
+    visits: createVisitService(deps),
     callbacks,
     kpis: createKpiService(deps),
     dispatch: createDispatchService({ db: deps.db, dispatchPolicy, workOrders }),

@@ -552,6 +552,10 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
       expect: denied,
     },
   ],
+  ...DESK_PROBES,
+  // ENG-03/04/06, WO-14 (issue 4): the visit record is read and written through its order; only the
+  // holder writes, so every probe at a foreign order is denied whatever the position.
+  ...visitProbes(),
   // CB-01/02 (issue 7): the queue is scoped like the work-order list; a task is reached through its
   // order (another vendor's or tenant's answers 404). Foreign task ids are not part of the fixture: the
   // probes aim at an unknown id, and the queue/KPI answers are checked for foreign order data.
@@ -620,5 +624,37 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
           : null,
     },
   ],
-  ...DESK_PROBES,
 };
+
+/** The visit-record routes (ENG-03/04/06, WO-14): reading or writing a foreign order's record is denied. */
+function visitProbes(): Record<string, readonly Probe[]> {
+  const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==';
+  const routes: [ProbeRequest['method'], string, unknown][] = [
+    ['POST', 'consents', { kind: 'open_device', signature: png }],
+    ['GET', 'consents', undefined],
+    ['POST', 'attachments', { kind: 'photo', data: png }],
+    ['GET', 'attachments', undefined],
+    ['GET', 'attachments/{attachmentId}', undefined],
+    ['POST', 'checklist', { steps: ['badge_shown'] }],
+    ['GET', 'checklist', undefined],
+    ['POST', 'confirmation', { satisfaction: 5, declinedToSign: true }],
+    ['GET', 'confirmation', undefined],
+  ];
+  return Object.fromEntries(
+    routes.map(([method, sub, body]) => [
+      `${method} /api/work-orders/{id}/${sub}`,
+      [
+        {
+          name: `${method} the ${sub.split('/')[0]} of a foreign order`,
+          scopes: ALL,
+          build: (f: Foreign): ProbeRequest => ({
+            method,
+            url: `/api/work-orders/${f.order.id}/${sub.replace('{attachmentId}', randomUUID())}`,
+            ...(body === undefined ? {} : { body }),
+          }),
+          expect: denied,
+        },
+      ],
+    ]),
+  );
+}

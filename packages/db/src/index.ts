@@ -26,6 +26,7 @@ export * from './repositories/stock.repository.js';
 export * from './repositories/borrow.repository.js';
 export * from './mappers/sla-clock.mapper.js';
 export * from './repositories/sla-clock.repository.js';
+export * from './repositories/visit.repository.js';
 export * from './repositories/dispatch.repository.js';
 export * from './repositories/callback.repository.js';
 export { CALLBACK_ATTEMPT_RESULTS, CALLBACK_TASK_STATES } from './schema/callbacks.js';

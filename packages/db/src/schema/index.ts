@@ -13,5 +13,6 @@ export * from './idempotency-keys.js';
 export * from './parts.js';
 export * from './login-failures.js';
 export * from './sla-clocks.js';
+export * from './visit-records.js';
 export * from './callbacks.js';
 export * from './self-service.js';

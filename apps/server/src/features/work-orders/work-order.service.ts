@@ -37,6 +37,7 @@ import { runIdempotent } from '../../platform/idempotency.js';
 import { isWellFormedCursor, type CreateBody, type ListQuery } from './work-order.schemas.js';
 import { createOrderReader } from './work-order.reader.js';
 import { assertPartsSettled } from '../parts/borrow.service.js';
+import { assertVisitReadyToComplete } from '../visits/visit.service.js';
 import type { SlaService } from '../sla/sla.service.js';
 import type { CallbackService } from '../callbacks/callback.service.js';
 
@@ -248,6 +249,7 @@ export function createWorkOrderService({
     await checkDispatchTarget(tx, auth, order, cmd);
     // PART-03: parts borrowed for the order must be back or used (or waived by a manager) first.
     if (cmd.action === 'complete') await assertPartsSettled(tx, auth.tenantId, id);
+    if (cmd.action === 'complete') await assertVisitReadyToComplete(tx, policy.visit, order); // WO-14
     const changes = { ...decision.changes, status: decision.to, step: decision.to };
     if (cmd.action === 'complete') Object.assign(changes, { completion: cmd.completion });
     let updated = await updateWorkOrder(tx, auth.tenantId, id, changes, order.version);

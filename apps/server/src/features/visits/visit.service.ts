@@ -1,0 +1,216 @@
+import {
+  countAttachments,
+  getAttachmentData,
+  getConfirmation,
+  getForUpdate,
+  getWorkOrder,
+  insertAttachment,
+  insertConfirmation,
+  insertConsent,
+  listAttachments,
+  listChecklistTicks,
+  listConsents,
+  tickChecklist,
+  type Db,
+  type StoredWorkOrder,
+  type Tx,
+} from '@daowei/db';
+import {
+  assertSpeedTestPresent,
+  canSeeOrder,
+  checkChecklist,
+  checkConfirmation,
+  checkConsent,
+  checkImage,
+  DomainError,
+  isHolder,
+  isOpenStatus,
+  type PolicyPack,
+  type VisitPolicy,
+} from '@daowei/domain';
+import type { AuthContext } from '../../http/auth-context.js';
+import type { Clock } from '../../platform/clock.js';
+import { runIdempotent } from '../../platform/idempotency.js';
+import { viewerOf } from '../work-orders/work-order.service.js';
+import type { AttachmentBody, ChecklistBody, ConfirmationBody, ConsentBody } from './visit.schemas.js';
+
+/** Base64 (bare or as a data URL) to bytes; the domain then checks size and magic bytes. */
+function decodeImage(data: string): Uint8Array {
+  const comma = data.startsWith('data:') ? data.indexOf(',') : -1;
+  return new Uint8Array(Buffer.from(data.slice(comma + 1), 'base64'));
+}
+
+/**
+ * WO-14: a slow-speed fault completes only with a speed-test screenshot. Called by the work-order
+ * service inside the completing transaction (the same place PART-03 is checked).
+ */
+export async function assertVisitReadyToComplete(tx: Db, policy: VisitPolicy, order: StoredWorkOrder) {
+  assertSpeedTestPresent(policy, order, await countAttachments(tx, order.tenantId, order.id, 'speed_test'));
+}
+
+/**
+ * ENG-03/04/06, WO-14: what the engineer records on site. Writes are the holder's, while the order is
+ * open, each in one transaction with the order row locked (a reassignment cannot interleave) and an
+ * Idempotency-Key honoured (ENG-07 offline retries); anyone who may see the order may read.
+ */
+export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock; policy: PolicyPack }) {
+  const visit = policy.visit;
+  const notFound = (id: string) => new DomainError('NOT_FOUND', 'Work order not found', { id });
+
+  async function readable(auth: AuthContext, id: string) {
+    const order = await getWorkOrder(db, auth.tenantId, id);
+    if (!order || !canSeeOrder(order, viewerOf(auth))) throw notFound(id);
+    return order;
+  }
+
+  /** The order locked for a write by its holder while it is open; others hear why not. */
+  async function writable(tx: Tx, auth: AuthContext, id: string) {
+    const order = await getForUpdate(tx, auth.tenantId, id);
+    if (!order || !canSeeOrder(order, viewerOf(auth))) throw notFound(id);
+    if (!isHolder(order, viewerOf(auth))) {
+      throw new DomainError('WO_NOT_HOLDER', 'Only the engineer holding the order records the visit', { id });
+    }
+    if (!isOpenStatus(order.status)) {
+      throw new DomainError('WO_INVALID_TRANSITION', `The order is ${order.status}: the visit record is closed`, {
+        status: order.status,
+      });
+    }
+    return order;
+  }
+
+  function write<T>(
+    auth: AuthContext,
+    id: string,
+    op: string,
+    body: unknown,
+    key: string | null,
+    fn: (tx: Tx, order: StoredWorkOrder) => Promise<T>,
+  ) {
+    return db.transaction((tx) =>
+      runIdempotent(tx, auth, key, { op, id, body }, async () => fn(tx, await writable(tx, auth, id))),
+    );
+  }
+
+  const iso = <T extends Record<string, unknown>>(row: T) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+
+  return {
+    async addConsent(auth: AuthContext, id: string, body: ConsentBody, key: string | null) {
+      checkConsent(visit, body);
+      const signature = decodeImage(body.signature);
+      const signatureType = checkImage(visit, signature, 'signature');
+      return write(auth, id, 'consent', body, key, async (tx, order) =>
+        iso(
+          await insertConsent(tx, auth.tenantId, {
+            orderId: order.id,
+            kind: body.kind,
+            backupConfirmed: body.backupConfirmed ?? false,
+            quotedPriceFen: body.quotedPriceFen ?? null,
+            note: body.note ?? null,
+            signature,
+            signatureType,
+            signedAt: clock.now(),
+            recordedBy: auth.personId,
+          }),
+        ),
+      );
+    },
+
+    async consents(auth: AuthContext, id: string) {
+      const order = await readable(auth, id);
+      const items = await listConsents(db, auth.tenantId, order.id);
+      return { kinds: visit.consents, items: items.map(iso) };
+    },
+
+    async addAttachment(auth: AuthContext, id: string, body: AttachmentBody, key: string | null) {
+      const data = decodeImage(body.data);
+      const contentType = checkImage(visit, data, 'data');
+      return write(auth, id, 'attachment', body, key, async (tx, order) =>
+        iso(
+          await insertAttachment(tx, auth.tenantId, {
+            orderId: order.id,
+            kind: body.kind,
+            contentType,
+            data,
+            caption: body.caption ?? null,
+            uploadedBy: auth.personId,
+            uploadedAt: clock.now(),
+          }),
+        ),
+      );
+    },
+
+    async attachments(auth: AuthContext, id: string) {
+      const order = await readable(auth, id);
+      const items = await listAttachments(db, auth.tenantId, order.id);
+      return { items: items.map(iso) };
+    },
+
+    /** The image itself, with the type sniffed at upload (never the client's claim). */
+    async attachmentData(auth: AuthContext, id: string, attachmentId: string) {
+      const order = await readable(auth, id);
+      const row = await getAttachmentData(db, auth.tenantId, order.id, attachmentId);
+      if (!row) throw new DomainError('NOT_FOUND', 'Attachment not found', { id: attachmentId });
+      return row;
+    },
+
+    async tick(auth: AuthContext, id: string, body: ChecklistBody, key: string | null) {
+      return write(auth, id, 'checklist', body, key, async (tx, order) => {
+        checkChecklist(visit, order, body.steps);
+        await tickChecklist(tx, auth.tenantId, {
+          orderId: order.id,
+          steps: body.steps,
+          doneAt: clock.now(),
+          doneBy: auth.personId,
+        });
+        return checklistOf(tx, order);
+      });
+    },
+
+    async checklist(auth: AuthContext, id: string) {
+      return checklistOf(db, await readable(auth, id));
+    },
+
+    async confirm(auth: AuthContext, id: string, body: ConfirmationBody, key: string | null) {
+      checkConfirmation(visit, {
+        satisfaction: body.satisfaction,
+        declinedToSign: body.declinedToSign,
+        hasSignature: body.signature !== undefined,
+      });
+      const signature = body.signature === undefined ? null : decodeImage(body.signature);
+      const signatureType = signature ? checkImage(visit, signature, 'signature') : null;
+      return write(auth, id, 'confirmation', body, key, async (tx, order) => {
+        const saved = await insertConfirmation(tx, auth.tenantId, {
+          orderId: order.id,
+          satisfaction: body.satisfaction,
+          comment: body.comment ?? null,
+          declinedToSign: body.declinedToSign,
+          signature,
+          signatureType,
+          confirmedAt: clock.now(),
+          recordedBy: auth.personId,
+        });
+        if (!saved) throw new DomainError('CONFLICT', 'The customer has already confirmed this visit', { id });
+        return iso(saved);
+      });
+    },
+
+    async confirmation(auth: AuthContext, id: string) {
+      const order = await readable(auth, id);
+      const saved = await getConfirmation(db, auth.tenantId, order.id);
+      return { satisfactionMax: visit.satisfactionMax, confirmation: saved ? iso(saved) : null };
+    },
+  };
+
+  /** ENG-03: the order type's steps (policy data) with when each was ticked. */
+  async function checklistOf(q: Db, order: StoredWorkOrder) {
+    const ticks = await listChecklistTicks(q, order.tenantId, order.id);
+    const steps = (visit.checklists[order.type] ?? []).map((s) => {
+      const t = ticks.find((x) => x.step === s.code);
+      return { ...s, doneAt: t ? t.doneAt.toISOString() : null, doneBy: t?.doneBy ?? null };
+    });
+    return { steps };
+  }
+}
+
+export type VisitService = ReturnType<typeof createVisitService>;
