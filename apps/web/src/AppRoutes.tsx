@@ -16,6 +16,7 @@ const DispatchBoardPage = lazy(() => import('./console/dispatch/DispatchBoardPag
 const MobileLayout = lazy(() => import('./mobile/MobileLayout'));
 const MyTodoPage = lazy(() => import('./mobile/MyTodoPage'));
 const MobileOrderDetailPage = lazy(() => import('./mobile/orders/MobileOrderDetailPage'));
+const MobileConfirmationPage = lazy(() => import('./mobile/visit/MobileConfirmationPage'));
 // DESK-06: the customer's page; public, so outside RequireAuth.
 const SelfServicePage = lazy(() => import('./selfservice/SelfServicePage'));
 
@@ -54,6 +55,7 @@ export function AppRoutes() {
           <Route index element={<Navigate to="/m/todo" replace />} />
           <Route path="todo" element={<MyTodoPage />} />
           <Route path="orders/:id" element={<MobileOrderDetailPage />} />
+          <Route path="orders/:id/confirm" element={<MobileConfirmationPage />} />
         </Route>
         <Route path="/" element={<Landing />} />
         <Route path="*" element={<NotFoundPage />} />

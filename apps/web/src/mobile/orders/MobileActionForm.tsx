@@ -1,6 +1,7 @@
 import type { WorkOrderAction } from '@daowei/domain';
 import type { ActionFormProps } from '../../orders/ActionFormProps';
 import { MobileAppointmentForm } from '../forms/MobileAppointmentForm';
+import { MobileArriveForm } from '../forms/MobileArriveForm';
 import { MobileCompleteForm } from '../forms/MobileCompleteForm';
 import { MobileDispatchForm } from '../forms/MobileDispatchForm';
 import { MobileReturnForm } from '../forms/MobileReturnForm';
@@ -18,6 +19,8 @@ export function MobileActionForm({ action, ...props }: ActionFormProps & { actio
       return <MobileAppointmentForm {...props} reschedule />;
     case 'dispatch':
       return <MobileDispatchForm {...props} />;
+    case 'arrive':
+      return <MobileArriveForm {...props} />;
     case 'suspend':
       return <MobileSuspendForm {...props} />;
     default:

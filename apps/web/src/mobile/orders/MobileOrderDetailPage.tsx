@@ -1,4 +1,4 @@
-import { DotLoading, ErrorBlock, List, NavBar } from 'antd-mobile';
+import { Button, DotLoading, ErrorBlock, List, NavBar } from 'antd-mobile';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useWorkOrderDetail } from '../../hooks/useWorkOrderDetail';
@@ -51,6 +51,14 @@ export default function MobileOrderDetailPage() {
             <MobileStatusTag status={detail.order.status} />
           </div>
           <MobileActionButtons detail={detail} onDone={replace} onStale={reload} />
+          {detail.order.status === 'on_site' && detail.order.holderId !== null && (
+            <div style={{ padding: '0 12px 12px', background: '#fff' }}>
+              {/* ENG-06: the customer's confirmation page, filled on this phone before completing. */}
+              <Button block onClick={() => navigate(`/m/orders/${id}/confirm`)} data-testid="open-confirmation">
+                {t('visit.confirmTitle')}
+              </Button>
+            </div>
+          )}
           <MobileOrderFacts order={detail.order} />
           {detail.linked.length > 0 && (
             <List header={t('orderDetail.linked')} data-testid="linked-orders">

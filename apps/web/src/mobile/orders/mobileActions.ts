@@ -15,4 +15,4 @@ export const MOBILE_ACTIONS: readonly WorkOrderAction[] = [
 ];
 
 /** Sent at once, without a form. */
-export const MOBILE_DIRECT_ACTIONS: readonly WorkOrderAction[] = ['take', 'depart', 'arrive', 'resume'];
+export const MOBILE_DIRECT_ACTIONS: readonly WorkOrderAction[] = ['take', 'depart', 'resume'];
