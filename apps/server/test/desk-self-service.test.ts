@@ -68,6 +68,13 @@ describe('customer self-service over HTTP (DESK-06)', () => {
     expect(view.urge.count).toBe(2);
   });
 
+  it('DESK-06 five urges at the same moment record exactly one', async () => {
+    const { token } = await orderWithLink();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => pub('POST', token, '/urge')));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 429, 429, 429, 429]);
+    expect((await pub('GET', token)).body.urge.count).toBe(1);
+  });
+
   it('DESK-06 the service is rated once, only after completion', async () => {
     const { order, token } = await orderWithLink();
     const early = await pub('POST', token, '/rating', { satisfaction: 5 });
