@@ -6,18 +6,20 @@ import { apiLogin, apiPost } from './support/api.js';
 const PASSWORD = 'daowei123';
 
 /**
- * DESK-06: the desk creates an order and hands the customer a link; the customer opens it on a phone
+ * DESK-06: the desk creates an order and issues the customer's link on the order page; the customer opens it on a phone
  * without logging in, reads the progress in plain words and urges once (the button then waits).
  */
 describe('customer self-service page in the browser', () => {
   let server: RunningServer;
   let phone: Browser;
+  let desk: Browser;
   let path = '';
   let number = '';
 
   beforeAll(async () => {
     server = await startServer({ DAOWEI_DEMO_ORDERS: '50' });
     phone = await launchBrowser({ width: 390, height: 844 });
+    desk = await launchBrowser();
     const hotline = await apiLogin(server.url, 'hotline1', PASSWORD);
     const s = String(Date.now()).slice(-8);
     const areas = (await (
@@ -34,15 +36,21 @@ describe('customer self-service page in the browser', () => {
       areaId: areas.items[0]!.id,
     });
     number = detail.order.number;
-    const res = await fetch(`${server.url}/api/work-orders/${detail.order.id}/self-service-link`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${hotline.token}` },
-    });
-    expect(res.status).toBe(201);
-    path = ((await res.json()) as { path: string }).path;
+    // The desk issues the link from the order page and copies it.
+    const deskPage = await desk.context.newPage();
+    await deskPage.goto(`${server.url}/login`);
+    await deskPage.getByTestId('login-username').fill('hotline1');
+    await deskPage.getByTestId('login-password').fill(PASSWORD);
+    await deskPage.getByTestId('login-submit').click();
+    await deskPage.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await deskPage.goto(`${server.url}/orders/${detail.order.id}`);
+    await deskPage.getByTestId('self-service-link').click();
+    const shown = (await deskPage.getByTestId('self-service-url').textContent()) ?? '';
+    path = new URL(shown).pathname;
   }, 120_000);
   afterAll(async () => {
     await phone?.close();
+    await desk?.close();
     await server?.stop();
   });
 

@@ -25,3 +25,10 @@ export const selfServiceApi = {
   rate: (token: string, body: { satisfaction: number; comment?: string }) =>
     apiRequest<{ satisfaction: number }>('POST', `${base(token)}/rating`, { body }),
 };
+
+/** Desk staff: a new self-service link for an order (earlier ones stop working). */
+export const issueSelfServiceLink = (orderId: string) =>
+  apiRequest<{ token: string; path: string; expiresAt: string }>(
+    'POST',
+    `/work-orders/${encodeURIComponent(orderId)}/self-service-link`,
+  );

@@ -236,6 +236,7 @@ export const en: typeof zhCN = {
     },
   },
   selfService: {
+    issueLink: 'Customer self-service link',
     invalidLink: 'This link no longer works. Please ask the service desk for a new one.',
     appointment: 'Visit time',
     engineer: 'Engineer',

@@ -230,6 +230,7 @@ export const zhCN = {
     },
   },
   selfService: {
+    issueLink: '生成自助链接',
     invalidLink: '这个链接已失效，请联系客服获取新的链接',
     appointment: '预约时间',
     engineer: '上门工程师',

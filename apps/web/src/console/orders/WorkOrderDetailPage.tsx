@@ -8,6 +8,7 @@ import { useLabels } from '../../i18n/useLabels';
 import { LinkedOrders } from './LinkedOrders';
 import { OrderActionBar } from './OrderActionBar';
 import { OrderTimeline } from './OrderTimeline';
+import { SelfServiceLinkButton } from './SelfServiceLinkButton';
 import { WorkOrderFacts } from './WorkOrderFacts';
 
 /** /orders/:id: the facts, the allowed actions, linked orders and the full history. */
@@ -46,9 +47,12 @@ export default function WorkOrderDetailPage() {
             <Typography.Text>{type(o.type)}</Typography.Text>
             <StatusTag status={o.status} />
           </Space>
-          <Button icon={<ReloadOutlined />} loading={loading} onClick={reload} data-testid="order-refresh">
-            {t('common.refresh')}
-          </Button>
+          <Space wrap>
+            <SelfServiceLinkButton orderId={o.id} />
+            <Button icon={<ReloadOutlined />} loading={loading} onClick={reload} data-testid="order-refresh">
+              {t('common.refresh')}
+            </Button>
+          </Space>
         </Space>
         {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginTop: 12 }} />}
         <div style={{ marginTop: 16 }}>
