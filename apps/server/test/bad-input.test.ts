@@ -247,7 +247,8 @@ const rawBodies: fc.Arbitrary<{ payload: string; contentType: string }> = fc.one
       '{"a":1,}',
       "{'a':1}",
       '{"a":1}{"b":2}',
-      '\ufeff{}',
+      // Not here: '\ufeff{}'. A byte-order mark before JSON (Windows Notepad writes one) is skipped by
+      // the parser, so the body is the empty object and a valid request — answering 200 is right.
       '{"__proto__":{"polluted":true}}',
       '{"constructor":{"prototype":{"polluted":true}}}',
       'NaN',

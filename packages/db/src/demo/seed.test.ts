@@ -98,5 +98,5 @@ describe('seedDemoData', () => {
     expect(
       await database.db.select({ n: count() }).from(schema.tenants).where(eq(schema.tenants.code, 'HZDEMO')),
     ).toEqual([{ n: 0 }]);
-  });
+  }, 180_000); // seeds 3,000 orders: ~10 s alone, far longer on a loaded 2-core machine
 });
