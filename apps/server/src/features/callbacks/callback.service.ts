@@ -38,7 +38,7 @@ import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import type { SlaService } from '../sla/sla.service.js';
 import { createOrderReader } from '../work-orders/work-order.reader.js';
-import { viewerOf } from '../work-orders/work-order.service.js';
+import { viewerOf } from '../../http/viewer.js';
 import type { AttemptBody, CallbackQueueQuery, OutcomeBody } from './callback.schemas.js';
 
 /** Who makes callbacks and records their answers (the lifecycle's reopen positions). */

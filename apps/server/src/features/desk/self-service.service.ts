@@ -27,7 +27,7 @@ import {
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
-import { viewerOf } from '../work-orders/work-order.service.js';
+import { viewerOf } from '../../http/viewer.js';
 import type { RatingBody } from './desk.schemas.js';
 
 export type SelfServiceService = ReturnType<typeof createSelfServiceService>;

@@ -28,7 +28,7 @@ import {
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import type { JobQueue } from '../../platform/jobs.js';
-import { viewerOf } from '../work-orders/work-order.service.js';
+import { viewerOf } from '../../http/viewer.js';
 import { agreesAppointment, clockEventFor, slaFactsOf } from './sla-order-events.js';
 import { atRiskView, clockView } from './sla.presenter.js';
 import type { AtRiskQuery } from './sla.schemas.js';

@@ -31,7 +31,7 @@ import {
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
-import { viewerOf } from '../work-orders/work-order.service.js';
+import { viewerOf } from '../../http/viewer.js';
 import type { AttachmentBody, ChecklistBody, ConfirmationBody, ConsentBody } from './visit.schemas.js';
 
 /** Base64 (bare or as a data URL) to bytes; the domain then checks size and magic bytes. */

@@ -27,11 +27,11 @@ import {
   linkedFaultFromComplaint,
   PHONE_VISIBLE_POSITIONS,
   type PolicyPack,
-  type Viewer,
   type WorkOrderAction,
   type WorkOrderCommand,
 } from '@daowei/domain';
 import type { AuthContext } from '../../http/auth-context.js';
+import { viewerOf } from '../../http/viewer.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { isWellFormedCursor, type CreateBody, type ListQuery } from './work-order.schemas.js';
@@ -44,16 +44,6 @@ import type { CallbackService } from '../callbacks/callback.service.js';
 const DAY_MS = 86_400_000;
 
 export type WorkOrderService = ReturnType<typeof createWorkOrderService>;
-
-export function viewerOf(auth: AuthContext): Viewer {
-  return {
-    tenantId: auth.tenantId,
-    personId: auth.personId,
-    position: auth.position,
-    unitIds: auth.unitIds,
-    vendorId: auth.vendorId,
-  };
-}
 
 /**
  * WO-01..08, WO-12: creating orders and moving them through the lifecycle. Every change is one
