@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { apiLogin, apiPost } from './support/api.js';
-
-const PASSWORD = 'daowei123';
-
-async function login(page: Page, url: string, loginName: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByTestId('login-username').fill(loginName);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-}
+import { DEMO_PASSWORD as PASSWORD, loginInBrowser as login } from './support/login.js';
 
 /**
  * Foundation walk-through in a real browser against the real server on a fresh embedded database:
