@@ -1,8 +1,7 @@
 import { WORK_ORDER_ACTIONS, type WorkOrderAction } from '@daowei/domain';
 import { Button, type ButtonProps, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { toApiError, type WorkOrderDetail } from '../../api';
-import { useOrderAction } from '../../hooks/useOrderAction';
+import type { WorkOrderDetail } from '../../api';
+import { useOrderActionFlow } from '../../hooks/useOrderActionFlow';
 import { useLabels } from '../../i18n/useLabels';
 import { ACTIONS_WITHOUT_FORM, ActionForm } from '../forms/ActionForm';
 import { useFeedback } from '../useFeedback';
@@ -22,24 +21,7 @@ interface Props {
 export function OrderActionBar({ detail, onDone, onStale }: Props) {
   const { t, action: label } = useLabels();
   const feedback = useFeedback();
-  const { run, pending } = useOrderAction(detail.order.id);
-  const [open, setOpen] = useState<WorkOrderAction | null>(null);
-
-  const send = async (action: WorkOrderAction, body: object = {}) => {
-    try {
-      const next = await run(action, body);
-      setOpen(null);
-      feedback.success(t('orderDetail.done', { action: label(action) }));
-      onDone(next);
-    } catch (e) {
-      const err = toApiError(e);
-      feedback.error(err);
-      if (err.isConflict) {
-        setOpen(null);
-        onStale();
-      }
-    }
-  };
+  const { send, pending, open, setOpen } = useOrderActionFlow(detail, feedback, onDone, onStale);
 
   const actions = WORK_ORDER_ACTIONS.filter((a) => detail.actions.includes(a));
   if (!actions.length) {

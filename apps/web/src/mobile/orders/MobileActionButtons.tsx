@@ -1,9 +1,8 @@
 import type { WorkOrderAction } from '@daowei/domain';
 import { Button, Grid, Popup } from 'antd-mobile';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { toApiError, type WorkOrderDetail } from '../../api';
-import { useOrderAction } from '../../hooks/useOrderAction';
+import type { WorkOrderDetail } from '../../api';
+import { useOrderActionFlow } from '../../hooks/useOrderActionFlow';
 import { useLabels } from '../../i18n/useLabels';
 import { useMobileFeedback } from '../useMobileFeedback';
 import { MobileActionForm } from './MobileActionForm';
@@ -21,24 +20,7 @@ interface Props {
 export function MobileActionButtons({ detail, onDone, onStale }: Props) {
   const { t, action: label } = useLabels();
   const feedback = useMobileFeedback();
-  const { run, pending } = useOrderAction(detail.order.id);
-  const [open, setOpen] = useState<WorkOrderAction | null>(null);
-
-  const send = async (action: WorkOrderAction, body: object = {}) => {
-    try {
-      const next = await run(action, body);
-      setOpen(null);
-      feedback.success(t('orderDetail.done', { action: label(action) }));
-      onDone(next);
-    } catch (e) {
-      const err = toApiError(e);
-      feedback.error(err);
-      if (err.isConflict) {
-        setOpen(null);
-        onStale();
-      }
-    }
-  };
+  const { send, pending, open, setOpen } = useOrderActionFlow(detail, feedback, onDone, onStale);
 
   const shown = MOBILE_ACTIONS.filter((a) => detail.actions.includes(a));
   const elsewhere = detail.actions.filter((a) => !MOBILE_ACTIONS.includes(a));
