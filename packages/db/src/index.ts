@@ -33,3 +33,4 @@ export { CALLBACK_ATTEMPT_RESULTS, CALLBACK_TASK_STATES } from './schema/callbac
 export type { CallbackAttemptResult, CallbackTaskState, StoredImprovementAction } from './schema/callbacks.js';
 export * from './repositories/self-service.repository.js';
 export * from './repositories/customer-history.repository.js';
+export * from './repositories/notification.repository.js';

@@ -176,21 +176,23 @@ export async function setSlaOverdueReason(
 export interface NewClockEvent {
   clockId: string;
   orderId: string;
-  kind: 'warning' | 'breach' | 'escalation';
+  kind: 'warning' | 'breach' | 'escalation' | 'reevaluated';
+  /** '' for warning and breach; the trigger of an escalation; the clock version of a re-evaluation. */
+  occurrence?: string;
   at: Date;
   payload: Record<string, unknown>;
 }
 
 /**
- * Records a clock's warning / breach / escalation once: a second delivery of the same timer (or a
- * second server process) hits the unique (clock_id, kind) and changes nothing. Returns whether this
+ * Records a clock's warning / breach / escalation / re-evaluation once: a second delivery of the same
+ * timer (or a second server process) hits the unique (clock_id, kind, occurrence) and changes nothing. Returns whether this
  * call recorded it, so only the first one notifies. Marks the clock's warned_at / breached_at too.
  */
 export async function recordSlaClockEvent(db: Db, tenantId: string, e: NewClockEvent): Promise<boolean> {
   const inserted = await db
     .insert(slaClockEvents)
     .values({ tenantId, ...e })
-    .onConflictDoNothing({ target: [slaClockEvents.clockId, slaClockEvents.kind] })
+    .onConflictDoNothing({ target: [slaClockEvents.clockId, slaClockEvents.kind, slaClockEvents.occurrence] })
     .returning({ id: slaClockEvents.id });
   if (inserted.length === 0) return false;
   const mark = e.kind === 'warning' ? { warnedAt: e.at } : e.kind === 'breach' ? { breachedAt: e.at } : null;
@@ -209,7 +211,7 @@ export async function listSlaClockEvents(db: Db, tenantId: string, clockId: stri
     .select()
     .from(slaClockEvents)
     .where(and(eq(slaClockEvents.tenantId, tenantId), eq(slaClockEvents.clockId, clockId)))
-    .orderBy(asc(slaClockEvents.at), asc(slaClockEvents.kind));
+    .orderBy(asc(slaClockEvents.at), asc(slaClockEvents.kind), asc(slaClockEvents.occurrence));
 }
 
 /**

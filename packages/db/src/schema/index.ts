@@ -16,3 +16,5 @@ export * from './sla-clocks.js';
 export * from './visit-records.js';
 export * from './callbacks.js';
 export * from './self-service.js';
+export * from './notifications.js';
+export * from './calendar-days.js';

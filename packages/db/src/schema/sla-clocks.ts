@@ -72,9 +72,11 @@ export const slaClocks = pgTable(
 );
 
 /**
- * SLA-09: what happened to a clock on its own (not an order action): warning, breach, escalation.
- * Append-only and recorded once per kind — unique (clock_id, kind) — so a timer delivered twice, or
- * by two server processes, records one event. The order's hash-chained history keeps lifecycle
+ * SLA-09: what happened to a clock on its own (not an order action): warning, breach, escalation,
+ * re-evaluation (SLA-02). Append-only and recorded once per kind and occurrence — unique (clock_id,
+ * kind, occurrence) — so a timer delivered twice, or by two server processes, records one event.
+ * `occurrence` is '' for warning and breach (once per clock), the trigger ('warning' / 'breach') for an
+ * escalation, and the clock version for a re-evaluation. The order's hash-chained history keeps lifecycle
  * actions only. The vendor assessment (a later issue) consumes breaches from here.
  */
 export const slaClockEvents = pgTable(
@@ -84,16 +86,17 @@ export const slaClockEvents = pgTable(
     tenantId: tenantId().references(() => tenants.id),
     clockId: uuid('clock_id').notNull(),
     orderId: uuid('order_id').notNull(),
-    kind: text('kind').$type<'warning' | 'breach' | 'escalation'>().notNull(),
+    kind: text('kind').$type<'warning' | 'breach' | 'escalation' | 'reevaluated'>().notNull(),
+    occurrence: text('occurrence').notNull().default(''),
     at: timestamptz('at').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    unique('sla_clock_events_clock_kind_unique').on(t.clockId, t.kind),
+    unique('sla_clock_events_clock_kind_occurrence_unique').on(t.clockId, t.kind, t.occurrence),
     sameTenant('sla_clock_events_clock_fk', { tenantId: t.tenantId, column: t.clockId }, slaClocks),
     sameTenant('sla_clock_events_order_fk', { tenantId: t.tenantId, column: t.orderId }, workOrders),
     index('sla_clock_events_tenant_at_idx').on(t.tenantId, t.at),
-    check('sla_clock_events_kind_check', sql`${t.kind} in ('warning', 'breach', 'escalation')`),
+    check('sla_clock_events_kind_check', sql`${t.kind} in ('warning', 'breach', 'escalation', 'reevaluated')`),
   ],
 );
