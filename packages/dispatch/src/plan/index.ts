@@ -9,3 +9,8 @@ export { checkInsertion } from './check-insertion.js';
 export type { InsertionVerdict, InsertionReason } from './check-insertion.js';
 export { cityInstance } from './generator.js';
 export type { CityOptions } from './generator.js';
+export { evaluateRoutes, moveOrder, sequencesOf } from './evaluate.js';
+export type { RouteSequence } from './evaluate.js';
+export { offerWindows } from './offer-windows.js';
+export type { WindowOffer } from './offer-windows.js';
+export { planDayInWorker } from './plan-in-worker.js';
