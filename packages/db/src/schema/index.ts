@@ -18,3 +18,4 @@ export * from './callbacks.js';
 export * from './self-service.js';
 export * from './notifications.js';
 export * from './calendar-days.js';
+export * from './dispatch.js';
