@@ -19,3 +19,4 @@ export * from './self-service.js';
 export * from './notifications.js';
 export * from './calendar-days.js';
 export * from './dispatch.js';
+export * from './desk.js';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { POSITIONS } from '../org/positions.js';
+import { intakeRuleSchema, DEFAULT_INTAKE_RULES } from './intake.js';
 
 /**
  * DESK-04/06 numbers as data (architecture: policies are data, versioned, zod-validated). Kept beside
@@ -18,6 +20,17 @@ export const deskPolicySchema = z.object({
   publicRequestsPerMinute: z.number().int().positive(),
   /** DESK-01: how many of the customer's latest orders the intake lookup shows. */
   intakeHistoryOrders: z.number().int().min(1).max(100),
+  /** DESK-01: the service mode an intake's facts lead to; first matching rule wins. */
+  intakeRules: z.array(intakeRuleSchema).min(1),
+  /**
+   * DESK-04: positions that may send a text with a flagged phrase after explicitly confirming it
+   * (a false hit, e.g. a quoted complaint); everyone else must rephrase.
+   */
+  flaggedTextConfirmPositions: z.array(z.enum(POSITIONS)),
+  /** DESK-03: who works the carry-in counter (receipt, stages, pickup). */
+  carryInPositions: z.array(z.enum(POSITIONS)).min(1),
+  /** DESK-04: who edits the tenant's scripts and forbidden phrases. */
+  scriptAdminPositions: z.array(z.enum(POSITIONS)).min(1),
 });
 export type DeskPolicy = z.infer<typeof deskPolicySchema>;
 
@@ -29,4 +42,8 @@ export const DEFAULT_DESK_POLICY: DeskPolicy = deskPolicySchema.parse({
   ratingCommentMaxLength: 500,
   publicRequestsPerMinute: 60,
   intakeHistoryOrders: 10,
+  intakeRules: DEFAULT_INTAKE_RULES,
+  flaggedTextConfirmPositions: ['station_manager', 'admin'],
+  carryInPositions: ['reception_engineer', 'repair_engineer', 'hotline_agent', 'station_manager', 'admin'],
+  scriptAdminPositions: ['station_manager', 'admin'],
 });

@@ -2,3 +2,8 @@ export * from './desk-policy.js';
 export * from './scripts-library.js';
 export * from './forbidden-phrases.js';
 export * from './self-service.js';
+export * from './intake.js';
+export * from './desk-deadlines.js';
+export * from './carry-in.js';
+export * from './customer-text.js';
+export * from './reschedule.js';

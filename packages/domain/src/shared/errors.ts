@@ -36,6 +36,9 @@ export const ERROR_CODES = [
   'WO_ATTACHMENT_TOO_LARGE',
   'WO_ATTACHMENT_TYPE_REFUSED',
   'WO_SPEED_TEST_MISSING',
+  // DESK-04 a customer-facing text with a forbidden phrase; DESK-06/SLA-07 a self-service move too late
+  'DESK_FORBIDDEN_PHRASE',
+  'DESK_RESCHEDULE_TOO_LATE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

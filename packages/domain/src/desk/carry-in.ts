@@ -1,0 +1,53 @@
+import { DomainError } from '../shared/errors.js';
+
+/**
+ * DESK-03 carry-in desk: a device received at the counter moves through the bench in order —
+ * received → diagnosing → repairing → ready (customer told) → picked up. Diagnosis may find the device
+ * needs no repair, so `ready` may follow `diagnosing` directly; nothing goes backwards.
+ */
+export const CARRY_IN_STAGES = ['received', 'diagnosing', 'repairing', 'ready', 'picked_up'] as const;
+export type CarryInStage = (typeof CARRY_IN_STAGES)[number];
+
+const NEXT: Readonly<Record<CarryInStage, readonly CarryInStage[]>> = {
+  received: ['diagnosing'],
+  diagnosing: ['repairing', 'ready'],
+  repairing: ['ready'],
+  ready: ['picked_up'],
+  picked_up: [],
+};
+
+/** The stages reachable from `from` with one step. */
+export function nextCarryInStages(from: CarryInStage): readonly CarryInStage[] {
+  return NEXT[from];
+}
+
+/** Refuses a step out of order, naming where the device is and where it may go. */
+export function assertCarryInStep(from: CarryInStage, to: CarryInStage): void {
+  if (!NEXT[from].includes(to)) {
+    throw new DomainError('CONFLICT', `A device that is ${from} cannot go to ${to}`, {
+      reason: 'carry_in_out_of_order',
+      stage: from,
+      allowed: NEXT[from],
+    });
+  }
+}
+
+/**
+ * Pickup: the device is re-tested in front of the customer, who signs "picked up". A failed re-test
+ * is not a pickup — the device goes back to the bench instead.
+ */
+export function assertPickup(input: { retestPassed: boolean; signedBy: string }): void {
+  if (!input.retestPassed) {
+    throw new DomainError('VALIDATION_FAILED', 'The re-test must pass in front of the customer before pickup', {
+      field: 'retestPassed',
+    });
+  }
+  if (!input.signedBy.trim()) {
+    throw new DomainError('VALIDATION_FAILED', 'The customer signs the pickup', { field: 'signedBy' });
+  }
+}
+
+/** Receipt numbers: the station's counter copy and the customer's voucher carry the same one. */
+export function carryInReceiptNumber(orderNumber: string): string {
+  return `R-${orderNumber}`;
+}
