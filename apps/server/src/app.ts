@@ -17,6 +17,7 @@ import { orgRoutes } from './features/org/org.routes.js';
 import { workOrderRoutes } from './features/work-orders/work-order.routes.js';
 import { partsRoutes } from './features/parts/parts.routes.js';
 import { slaRoutes } from './features/sla/sla.routes.js';
+import { notificationRoutes } from './features/notifications/notification.routes.js';
 import { visitRoutes } from './features/visits/visit.routes.js';
 import { deskRoutes } from './features/desk/desk.routes.js';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes.js';
@@ -75,6 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(workOrderRoutes(services), { prefix: '/api' });
   await app.register(partsRoutes(services), { prefix: '/api' });
   await app.register(slaRoutes(services), { prefix: '/api' });
+  await app.register(notificationRoutes(services), { prefix: '/api' });
   await app.register(visitRoutes(services), { prefix: '/api' });
   await app.register(deskRoutes(services), { prefix: '/api' });
   await app.register(dispatchRoutes(services), { prefix: '/api' });

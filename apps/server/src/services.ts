@@ -13,6 +13,7 @@ import { createScriptsService } from './features/desk/scripts.service.js';
 import { createSelfServiceService } from './features/desk/self-service.service.js';
 import { createIntakeService } from './features/desk/intake.service.js';
 import { createSlaService } from './features/sla/sla.service.js';
+import { createNotificationService } from './features/notifications/notification.service.js';
 import { createVisitService } from './features/visits/visit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createOrgService } from './features/org/org.service.js';
@@ -40,6 +41,7 @@ export interface ServiceDeps {
 /** All services of one app instance; routes receive this and call exactly one method per request. */
 export function createServices(deps: ServiceDeps) {
   const partsPolicy = deps.partsPolicy ?? DEFAULT_PARTS_POLICY;
+  const notifications = createNotificationService(deps);
   const sla = createSlaService(deps);
   const callbacks = createCallbackService({ ...deps, sla });
   const workOrders = createWorkOrderService({ ...deps, sla, callbacks });
@@ -50,6 +52,7 @@ export function createServices(deps: ServiceDeps) {
     auth: createAuthService(deps),
     org: createOrgService(deps),
     sla,
+    notifications,
     workOrders,
     visits: createVisitService(deps),
     callbacks,
