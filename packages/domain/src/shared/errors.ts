@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'WO_ATTACHMENT_TOO_LARGE',
   'WO_ATTACHMENT_TYPE_REFUSED',
   'WO_SPEED_TEST_MISSING',
+  // ENG-07 a submission queued offline that no longer fits the order
+  'WO_OFFLINE_CONFLICT',
   // DESK-04 a customer-facing text with a forbidden phrase; DESK-06/SLA-07 a self-service move too late
   'DESK_FORBIDDEN_PHRASE',
   'DESK_RESCHEDULE_TOO_LATE',

@@ -1,3 +1,4 @@
 export * from './visit-policy.js';
 export * from './arrival.js';
 export * from './visit-records.js';
+export * from './offline-conflict.js';

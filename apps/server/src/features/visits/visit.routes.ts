@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idempotencyKey, requireAuth } from '../../http/guards.js';
+import { offlineQueuedAt } from '../../http/offline.js';
 import type { Services } from '../../services.js';
 import {
   attachmentBody,
@@ -27,7 +28,13 @@ export const visitRoutes =
         schema: { tags, params: orderParams, body: consentBody, description: 'Records a signed consent (ENG-04).' },
       },
       async (req, reply) => {
-        const saved = await services.visits.addConsent(requireAuth(req), req.params.id, req.body, idempotencyKey(req));
+        const saved = await services.visits.addConsent(
+          requireAuth(req),
+          req.params.id,
+          req.body,
+          idempotencyKey(req),
+          offlineQueuedAt(req),
+        );
         return reply.code(201).send(saved);
       },
     );
@@ -54,6 +61,7 @@ export const visitRoutes =
           req.params.id,
           req.body,
           idempotencyKey(req),
+          offlineQueuedAt(req),
         );
         return reply.code(201).send(saved);
       },
@@ -79,7 +87,8 @@ export const visitRoutes =
     r.post(
       '/work-orders/:id/checklist',
       { schema: { tags, params: orderParams, body: checklistBody, description: 'Ticks on-site steps (ENG-03).' } },
-      async (req) => services.visits.tick(requireAuth(req), req.params.id, req.body, idempotencyKey(req)),
+      async (req) =>
+        services.visits.tick(requireAuth(req), req.params.id, req.body, idempotencyKey(req), offlineQueuedAt(req)),
     );
     r.get(
       '/work-orders/:id/checklist',
@@ -105,7 +114,13 @@ export const visitRoutes =
         },
       },
       async (req, reply) => {
-        const saved = await services.visits.confirm(requireAuth(req), req.params.id, req.body, idempotencyKey(req));
+        const saved = await services.visits.confirm(
+          requireAuth(req),
+          req.params.id,
+          req.body,
+          idempotencyKey(req),
+          offlineQueuedAt(req),
+        );
         return reply.code(201).send(saved);
       },
     );

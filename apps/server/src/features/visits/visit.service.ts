@@ -31,6 +31,7 @@ import {
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
+import { assertNoOfflineConflict } from './offline-conflict.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { AttachmentBody, ChecklistBody, ConfirmationBody, ConsentBody } from './visit.schemas.js';
 
@@ -64,8 +65,9 @@ export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock
   }
 
   /** The order locked for a write by its holder while it is open; others hear why not. */
-  async function writable(tx: Tx, auth: AuthContext, id: string) {
+  async function writable(tx: Tx, auth: AuthContext, id: string, op: string, queuedAt: Date | null) {
     const order = await getForUpdate(tx, auth.tenantId, id);
+    await assertNoOfflineConflict(tx, auth, order, op, queuedAt); // ENG-07
     if (!order || !canSeeOrder(order, viewerOf(auth))) throw notFound(id);
     if (!isHolder(order, viewerOf(auth))) {
       throw new DomainError('WO_NOT_HOLDER', 'Only the engineer holding the order records the visit', { id });
@@ -84,10 +86,11 @@ export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock
     op: string,
     body: unknown,
     key: string | null,
+    queuedAt: Date | null,
     fn: (tx: Tx, order: StoredWorkOrder) => Promise<T>,
   ) {
     return db.transaction((tx) =>
-      runIdempotent(tx, auth, key, { op, id, body }, async () => fn(tx, await writable(tx, auth, id))),
+      runIdempotent(tx, auth, key, { op, id, body }, async () => fn(tx, await writable(tx, auth, id, op, queuedAt))),
     );
   }
 
@@ -95,11 +98,17 @@ export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
 
   return {
-    async addConsent(auth: AuthContext, id: string, body: ConsentBody, key: string | null) {
+    async addConsent(
+      auth: AuthContext,
+      id: string,
+      body: ConsentBody,
+      key: string | null,
+      queuedAt: Date | null = null,
+    ) {
       checkConsent(visit, body);
       const signature = decodeImage(body.signature);
       const signatureType = checkImage(visit, signature, 'signature');
-      return write(auth, id, 'consent', body, key, async (tx, order) =>
+      return write(auth, id, 'consent', body, key, queuedAt, async (tx, order) =>
         iso(
           await insertConsent(tx, auth.tenantId, {
             orderId: order.id,
@@ -122,10 +131,16 @@ export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock
       return { kinds: visit.consents, items: items.map(iso) };
     },
 
-    async addAttachment(auth: AuthContext, id: string, body: AttachmentBody, key: string | null) {
+    async addAttachment(
+      auth: AuthContext,
+      id: string,
+      body: AttachmentBody,
+      key: string | null,
+      queuedAt: Date | null = null,
+    ) {
       const data = decodeImage(body.data);
       const contentType = checkImage(visit, data, 'data');
-      return write(auth, id, 'attachment', body, key, async (tx, order) =>
+      return write(auth, id, 'attachment', body, key, queuedAt, async (tx, order) =>
         iso(
           await insertAttachment(tx, auth.tenantId, {
             orderId: order.id,
@@ -154,8 +169,8 @@ export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock
       return row;
     },
 
-    async tick(auth: AuthContext, id: string, body: ChecklistBody, key: string | null) {
-      return write(auth, id, 'checklist', body, key, async (tx, order) => {
+    async tick(auth: AuthContext, id: string, body: ChecklistBody, key: string | null, queuedAt: Date | null = null) {
+      return write(auth, id, 'checklist', body, key, queuedAt, async (tx, order) => {
         checkChecklist(visit, order, body.steps);
         await tickChecklist(tx, auth.tenantId, {
           orderId: order.id,
@@ -171,7 +186,13 @@ export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock
       return checklistOf(db, await readable(auth, id));
     },
 
-    async confirm(auth: AuthContext, id: string, body: ConfirmationBody, key: string | null) {
+    async confirm(
+      auth: AuthContext,
+      id: string,
+      body: ConfirmationBody,
+      key: string | null,
+      queuedAt: Date | null = null,
+    ) {
       checkConfirmation(visit, {
         satisfaction: body.satisfaction,
         declinedToSign: body.declinedToSign,
@@ -179,7 +200,7 @@ export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock
       });
       const signature = body.signature === undefined ? null : decodeImage(body.signature);
       const signatureType = signature ? checkImage(visit, signature, 'signature') : null;
-      return write(auth, id, 'confirmation', body, key, async (tx, order) => {
+      return write(auth, id, 'confirmation', body, key, queuedAt, async (tx, order) => {
         const saved = await insertConfirmation(tx, auth.tenantId, {
           orderId: order.id,
           satisfaction: body.satisfaction,

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 
 import { DomainError, type Position, type WorkOrderCommand } from '@daowei/domain';
 import { idempotencyKey, requireAuth, requirePosition } from '../../http/guards.js';
+import { offlineQueuedAt } from '../../http/offline.js';
 import type { Services } from '../../services.js';
 import { actionBodies, actionParams, anyActionBody, createBody, idParams, listQuery } from './work-order.schemas.js';
 
@@ -58,7 +59,7 @@ export const workOrderRoutes =
       async (req) => {
         const auth = requireAuth(req);
         const cmd = parseCommand(req.params.action, req.body);
-        return services.workOrders.act(auth, req.params.id, cmd, idempotencyKey(req));
+        return services.workOrders.act(auth, req.params.id, cmd, idempotencyKey(req), offlineQueuedAt(req));
       },
     );
   };

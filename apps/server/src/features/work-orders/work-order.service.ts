@@ -38,6 +38,7 @@ import { isWellFormedCursor, type CreateBody, type ListQuery } from './work-orde
 import { createOrderReader } from './work-order.reader.js';
 import { assertPartsSettled } from '../parts/borrow.service.js';
 import { assertVisitReadyToComplete } from '../visits/visit.service.js';
+import { assertNoOfflineConflict } from '../visits/offline-conflict.js';
 import type { SlaService } from '../sla/sla.service.js';
 import type { CallbackService } from '../callbacks/callback.service.js';
 
@@ -219,14 +220,18 @@ export function createWorkOrderService({
     return fault;
   }
 
-  async function act(auth: AuthContext, id: string, cmd: WorkOrderCommand, key: string | null) {
-    return db.transaction((tx) => runIdempotent(tx, auth, key, { op: 'act', id, cmd }, () => actIn(tx, auth, id, cmd)));
+  /** `queuedAt`: the phone queued this offline (ENG-07) — a changed order answers WO_OFFLINE_CONFLICT. */
+  async function act(auth: AuthContext, id: string, cmd: WorkOrderCommand, key: string | null, queuedAt?: Date | null) {
+    return db.transaction((tx) =>
+      runIdempotent(tx, auth, key, { op: 'act', id, cmd }, () => actIn(tx, auth, id, cmd, queuedAt ?? null)),
+    );
   }
 
   /** One lifecycle action inside the caller's transaction (DSP-03 applies a whole plan in one). */
-  async function actIn(tx: Tx, auth: AuthContext, id: string, cmd: WorkOrderCommand) {
+  async function actIn(tx: Tx, auth: AuthContext, id: string, cmd: WorkOrderCommand, queuedAt: Date | null = null) {
     const viewer = viewerOf(auth);
     const order = await getForUpdate(tx, auth.tenantId, id);
+    await assertNoOfflineConflict(tx, auth, order, cmd.action, queuedAt); // ENG-07
     // A colleague of the pool who lost the race to take must hear "already taken", not "not found".
     const lostTake =
       cmd.action === 'take' &&
