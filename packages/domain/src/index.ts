@@ -48,3 +48,4 @@ export * from './assessment/what-if.js';
 export * from './desk/index.js';
 export * from './visit/index.js';
 export * from './dispatch/dispatch-policy.js';
+export * from './dispatch/appointments.js';

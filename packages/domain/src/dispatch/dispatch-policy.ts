@@ -1,5 +1,5 @@
 import type { Position } from '../org/positions.js';
-import type { WorkOrderType } from '../work-order/work-order.types.js';
+import type { Priority, WorkOrderType } from '../work-order/work-order.types.js';
 
 /**
  * DSP-03/04 numbers as data (architecture: policies are data, never literals in code). Orders do not
@@ -27,6 +27,18 @@ export interface DispatchPolicy {
   planMaxIterations: number;
   /** A fixed seed keeps two plans of the same data the same (the board must not flicker). */
   seed: number;
+  /** APT-01: the windows offered to customers, local "HH:mm", `minutes` long, back to back. */
+  appointmentSlots: { from: string; to: string; minutes: number };
+  /** APT-01: a "call back at T" must lie within this many minutes from the call. */
+  maxCallBackMinutes: number;
+  /** SLA-07: order types that are planned visits (a change needs the longer notice). */
+  plannedVisitTypes: readonly WorkOrderType[];
+  /** DSP-02: outstanding orders accepted within this many days before the day come first at start of day. */
+  startOfDayLookbackDays: number;
+  /** DSP-05: priorities whose same-day dispatch notifies the engineer at once. */
+  notifyNowPriorities: readonly Priority[];
+  /** DSP-01: an order is at risk on the board when its SLA deadline is within this many minutes. */
+  atRiskMinutes: number;
 }
 
 export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
@@ -41,4 +53,10 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   planTimeLimitMs: 3_000,
   planMaxIterations: 5_000,
   seed: 1,
+  appointmentSlots: { from: '08:00', to: '20:00', minutes: 120 },
+  maxCallBackMinutes: 7 * 24 * 60,
+  plannedVisitTypes: ['inspection', 'care_visit'],
+  startOfDayLookbackDays: 2,
+  notifyNowPriorities: ['urgent'],
+  atRiskMinutes: 120,
 };
