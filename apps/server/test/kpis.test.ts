@@ -141,6 +141,33 @@ describe('KPI-01 on stored orders', () => {
     });
   });
 
+  it('KPI-01 drill-down lists the orders behind a figure, as the order list shows them', async () => {
+    const res = await call(
+      h.app,
+      tk.coordinator,
+      'GET',
+      `/api/kpis/orders?${new URLSearchParams({ from: FROM, to: TO, key: 'first_time_fix_rate' })}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ key: 'first_time_fix_rate', value: 0.5, numerator: 1, denominator: 2, total: 2 });
+    expect(sorted(res.body.items.map((i: Body) => i.id))).toEqual(sorted([o.F1!, o.F2!]));
+    expect(res.body.items[0]).toHaveProperty('number');
+  });
+
+  it('KPI-01 drill-down into one day of the trend reaches the installs accepted that day', async () => {
+    const q = { from: FROM, to: TO, key: 'install_within_days_rate', groupBy: 'day', groupKey: '2026-11-23' };
+    const res = await call(h.app, tk.coordinator, 'GET', `/api/kpis/orders?${new URLSearchParams(q)}`);
+    expect(res.status).toBe(200);
+    expect(sorted(res.body.items.map((i: Body) => i.id))).toEqual(sorted([o.A!, o.B!, o.C!]));
+    const other = await call(
+      h.app,
+      tk.coordinator,
+      'GET',
+      `/api/kpis/orders?${new URLSearchParams({ ...q, groupKey: '2026-11-25' })}`,
+    );
+    expect(other.body.items).toEqual([]);
+  });
+
   it('KPI-01 an empty or reversed period is refused; engineers cannot read KPIs', async () => {
     const bad = await call(h.app, tk.coordinator, 'GET', `/api/kpis?from=${TO}&to=${FROM}`);
     expect(bad.status).toBe(400);

@@ -13,6 +13,9 @@ const WorkOrderListPage = lazy(() => import('./console/orders/WorkOrderListPage'
 const WorkOrderDetailPage = lazy(() => import('./console/orders/WorkOrderDetailPage'));
 const ExternalAccountsPage = lazy(() => import('./console/admin/ExternalAccountsPage'));
 const DispatchBoardPage = lazy(() => import('./console/dispatch/DispatchBoardPage'));
+// KPI-01: ECharts lives in these chunks only.
+const KpiDashboardPage = lazy(() => import('./console/kpis/KpiDashboardPage'));
+const KpiDrillPage = lazy(() => import('./console/kpis/KpiDrillPage'));
 const MobileLayout = lazy(() => import('./mobile/MobileLayout'));
 const MyTodoPage = lazy(() => import('./mobile/MyTodoPage'));
 const MobileOrderDetailPage = lazy(() => import('./mobile/orders/MobileOrderDetailPage'));
@@ -43,6 +46,8 @@ export function AppRoutes() {
           <Route path="/orders/:id" element={<WorkOrderDetailPage />} />
           <Route path="/admin/external-accounts" element={<ExternalAccountsPage />} />
           <Route path="/dispatch" element={<DispatchBoardPage />} />
+          <Route path="/kpis" element={<KpiDashboardPage />} />
+          <Route path="/kpis/orders" element={<KpiDrillPage />} />
         </Route>
         <Route
           path="/m"

@@ -1,4 +1,5 @@
 import {
+  BarChartOutlined,
   LinkOutlined,
   LogoutOutlined,
   MobileOutlined,
@@ -6,7 +7,7 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { DEFAULT_DISPATCH_POLICY } from '@daowei/domain';
-import { isWorker } from '@daowei/domain';
+import { isSupervisor, isWorker } from '@daowei/domain';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +37,14 @@ export default function ConsoleLayout() {
       key: '/dispatch',
       icon: <ScheduleOutlined />,
       label: <span data-testid="menu-dispatch-board">{t('menu.dispatchBoard')}</span>,
+    });
+  }
+  // KPI-01: the same positions the server lets read KPIs.
+  if (isSupervisor(me.position)) {
+    items.push({
+      key: '/kpis',
+      icon: <BarChartOutlined />,
+      label: <span data-testid="menu-kpis">{t('kpiMenu.kpis')}</span>,
     });
   }
   if (me.position === 'admin') {

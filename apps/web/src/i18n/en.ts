@@ -1,9 +1,11 @@
 import { codeLabels } from './codeLabels';
+import { kpiEn } from './kpi.texts';
 import type { zhCN } from './zh-CN';
 
 /** English texts: the type forces the same keys as zh-CN. */
 export const en: typeof zhCN = {
   ...codeLabels('en'),
+  ...kpiEn,
   app: { name: 'Daowei', tagline: 'On-site service management' },
   common: {
     loading: 'Loading…',

@@ -1,8 +1,10 @@
 import { codeLabels } from './codeLabels';
+import { kpiZh } from './kpi.texts';
 
 /** Chinese (default) UI texts. `en.ts` must have exactly the same keys (checked by its type). */
 export const zhCN = {
   ...codeLabels('zh-CN'),
+  ...kpiZh,
   app: { name: '到位', tagline: '上门服务管理' },
   common: {
     loading: '加载中…',

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireAuth } from '../../http/guards.js';
 import type { Services } from '../../services.js';
-import { kpiQuery } from './kpi.schemas.js';
+import { kpiDrillQuery, kpiQuery } from './kpi.schemas.js';
 
 /** KPI-01 routes (docs/api.md "KPIs"). */
 export const kpiRoutes =
@@ -20,5 +20,17 @@ export const kpiRoutes =
         },
       },
       async (req) => services.kpis.kpis(requireAuth(req), req.query),
+    );
+    r.get(
+      '/kpis/orders',
+      {
+        schema: {
+          tags: ['kpis'],
+          querystring: kpiDrillQuery,
+          description:
+            'KPI-01 drill-down: the orders behind one figure (key), of the whole scope or of one group (groupBy + groupKey, `none` for orders without a value).',
+        },
+      },
+      async (req) => services.kpis.orders(requireAuth(req), req.query),
     );
   };

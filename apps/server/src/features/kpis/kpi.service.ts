@@ -1,26 +1,42 @@
-import { listCallbackTasksOfOrders, listOrderEventsByAction, listOrdersForKpi, type Db } from '@daowei/db';
 import {
+  getWorkOrders,
+  listCallbackTasksOfOrders,
+  listOrderEventsByAction,
+  listOrdersForKpi,
+  type Db,
+} from '@daowei/db';
+import {
+  canSeeOrder,
   computeKpis,
   DomainError,
   groupKpis,
   isSupervisor,
   KPI_KEYS,
   type KpiFilter,
+  type KpiOrderFacts,
+  type KpiPeriod,
   type KpiReport,
 } from '@daowei/domain';
 import type { AuthContext } from '../../http/auth-context.js';
+import { viewerOf } from '../../http/viewer.js';
 import type { Clock } from '../../platform/clock.js';
+import { createOrderReader } from '../work-orders/work-order.reader.js';
 import { KPI_EVENT_ACTIONS, KPI_NOT_YET_MEASURED, kpiFactsOf } from './kpi-facts.mapper.js';
-import type { KpiQuery } from './kpi.schemas.js';
+import type { KpiDrillQuery, KpiQuery } from './kpi.schemas.js';
 
 export type KpiService = ReturnType<typeof createKpiService>;
 
+/** The group of orders lacking the breakdown's value (no station yet…) in a drill-down address. */
+export const NO_GROUP_KEY = 'none';
+
 /**
  * KPI-01 on the server: facts are built from stored orders, their events and callback tasks
- * (kpi-facts.mapper.ts), then the domain's one definition per indicator computes every figure. Direct
- * computation over the period's orders; day pre-aggregates (issue 7's benchmark) come later.
+ * (kpi-facts.mapper.ts), then the domain's one definition per indicator computes every figure. The
+ * drill-down recomputes the same figure and lists its orders, so what a click shows is what was counted.
  */
 export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
+  const reader = createOrderReader(db);
+
   function present(r: KpiReport) {
     return KPI_KEYS.map((k) => {
       const v = r.kpis[k];
@@ -38,39 +54,44 @@ export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
     });
   }
 
+  /** Authorization, scope and the facts of the period's orders, shared by the figures and the drill-down. */
+  async function scoped(auth: AuthContext, q: KpiQuery) {
+    if (!isSupervisor(auth.position)) {
+      throw new DomainError('FORBIDDEN', 'KPIs are for coordinators and managers', { position: auth.position });
+    }
+    // SEC-02: vendor staff measure their own vendor only.
+    if (auth.vendorId && q.vendorId && q.vendorId !== auth.vendorId) {
+      throw new DomainError('FORBIDDEN', 'Vendor staff see their own vendor’s KPIs', { field: 'vendorId' });
+    }
+    const vendorId = auth.vendorId ?? q.vendorId;
+    const period: KpiPeriod = { from: new Date(q.from), to: new Date(q.to) };
+    const now = clock.now();
+    const asOf = now.getTime() < period.to.getTime() ? now : period.to;
+    const orders = await listOrdersForKpi(db, auth.tenantId, {
+      ...period,
+      ...(vendorId ? { vendorId } : {}),
+      ...(q.stationId ? { stationId: q.stationId } : {}),
+      ...(q.areaId ? { areaId: q.areaId } : {}),
+    });
+    const ids = orders.map((o) => o.id);
+    const [events, tasks] = await Promise.all([
+      listOrderEventsByAction(db, auth.tenantId, ids, KPI_EVENT_ACTIONS),
+      listCallbackTasksOfOrders(db, auth.tenantId, ids),
+    ]);
+    const facts: KpiOrderFacts[] = orders.map((o) => kpiFactsOf(o, events, tasks));
+    const filter: KpiFilter = {
+      tenantId: auth.tenantId,
+      ...(vendorId ? { vendorId } : {}),
+      ...(q.stationId ? { stationId: q.stationId } : {}),
+      ...(q.areaId ? { areaId: q.areaId } : {}),
+      ...(q.engineerId ? { holderId: q.engineerId } : {}),
+    };
+    return { facts, vendorId, period, asOf, options: { period, filter, asOf } };
+  }
+
   return {
     async kpis(auth: AuthContext, q: KpiQuery) {
-      if (!isSupervisor(auth.position)) {
-        throw new DomainError('FORBIDDEN', 'KPIs are for coordinators and managers', { position: auth.position });
-      }
-      // SEC-02: vendor staff measure their own vendor only.
-      if (auth.vendorId && q.vendorId && q.vendorId !== auth.vendorId) {
-        throw new DomainError('FORBIDDEN', 'Vendor staff see their own vendor’s KPIs', { field: 'vendorId' });
-      }
-      const vendorId = auth.vendorId ?? q.vendorId;
-      const period = { from: new Date(q.from), to: new Date(q.to) };
-      const now = clock.now();
-      const asOf = now.getTime() < period.to.getTime() ? now : period.to;
-      const orders = await listOrdersForKpi(db, auth.tenantId, {
-        ...period,
-        ...(vendorId ? { vendorId } : {}),
-        ...(q.stationId ? { stationId: q.stationId } : {}),
-        ...(q.areaId ? { areaId: q.areaId } : {}),
-      });
-      const ids = orders.map((o) => o.id);
-      const [events, tasks] = await Promise.all([
-        listOrderEventsByAction(db, auth.tenantId, ids, KPI_EVENT_ACTIONS),
-        listCallbackTasksOfOrders(db, auth.tenantId, ids),
-      ]);
-      const facts = orders.map((o) => kpiFactsOf(o, events, tasks));
-      const filter: KpiFilter = {
-        tenantId: auth.tenantId,
-        ...(vendorId ? { vendorId } : {}),
-        ...(q.stationId ? { stationId: q.stationId } : {}),
-        ...(q.areaId ? { areaId: q.areaId } : {}),
-        ...(q.engineerId ? { holderId: q.engineerId } : {}),
-      };
-      const options = { period, filter, asOf };
+      const { facts, vendorId, period, asOf, options } = await scoped(auth, q);
       const report = computeKpis(facts, options);
       return {
         period: { from: period.from.toISOString(), to: period.to.toISOString() },
@@ -90,6 +111,34 @@ export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
               groups: groupKpis(facts, q.groupBy, options).map((g) => ({ key: g.key, kpis: present(g.report) })),
             }
           : {}),
+      };
+    },
+
+    /** KPI-01 drill-down: the orders behind one figure (of the whole scope or of one group of a breakdown). */
+    async orders(auth: AuthContext, q: KpiDrillQuery) {
+      const { facts, options } = await scoped(auth, q);
+      let report: KpiReport;
+      if (q.groupBy && q.groupKey !== undefined) {
+        const wanted = q.groupKey === NO_GROUP_KEY ? null : q.groupKey;
+        const group = groupKpis(facts, q.groupBy, options).find((g) => g.key === wanted);
+        if (!group) return { key: q.key, value: null, numerator: 0, denominator: 0, total: 0, items: [] };
+        report = group.report;
+      } else {
+        report = computeKpis(facts, options);
+      }
+      const figure = report.kpis[q.key];
+      const viewer = viewerOf(auth);
+      const wanted = figure.orderIds.slice(0, q.limit);
+      const stored = await getWorkOrders(db, auth.tenantId, wanted);
+      const byId = new Map(stored.filter((o) => canSeeOrder(o, viewer)).map((o) => [o.id, o]));
+      const visible = wanted.map((id) => byId.get(id)).filter((o) => o !== undefined);
+      return {
+        key: q.key,
+        value: figure.value,
+        numerator: figure.numerator,
+        denominator: figure.denominator,
+        total: figure.orderIds.length,
+        items: await reader.views(db, viewer, visible),
       };
     },
   };

@@ -1,0 +1,52 @@
+import { apiRequest } from './http';
+import type { WorkOrderView } from './types';
+
+/** KPI-01 answers (docs/api.md "KPIs"). */
+export type KpiUnit = 'ratio' | 'hours' | 'per_users' | 'count';
+export type KpiGroupBy = 'day' | 'station' | 'area' | 'vendor' | 'engineer';
+
+export interface KpiFigure {
+  key: string;
+  ruleIds: string[];
+  label: { 'zh-CN': string; en: string };
+  formula: { 'zh-CN': string; en: string };
+  unit: KpiUnit;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  orderIds: string[];
+}
+
+export interface KpiScope {
+  from: string;
+  to: string;
+  vendorId?: string;
+  stationId?: string;
+  areaId?: string;
+  engineerId?: string;
+}
+
+export interface KpiAnswer {
+  period: { from: string; to: string };
+  asOf: string;
+  notYetMeasured: { key: string; reason: string }[];
+  kpis: KpiFigure[];
+  groupBy?: KpiGroupBy;
+  groups?: { key: string | null; kpis: KpiFigure[] }[];
+}
+
+export interface KpiDrillAnswer {
+  key: string;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  total: number;
+  items: WorkOrderView[];
+}
+
+export const kpisApi = {
+  get: (scope: KpiScope, groupBy?: KpiGroupBy) =>
+    apiRequest<KpiAnswer>('GET', '/kpis', { query: { ...scope, groupBy } }),
+  orders: (scope: KpiScope & { key: string; groupBy?: KpiGroupBy; groupKey?: string; limit?: number }) =>
+    apiRequest<KpiDrillAnswer>('GET', '/kpis/orders', { query: { ...scope } }),
+};
