@@ -38,3 +38,4 @@ export * from './repositories/planned-visit.repository.js';
 export * from './repositories/appointment.repository.js';
 export { APPOINTMENT_CALL_OUTCOMES } from './schema/dispatch.js';
 export type { AppointmentCallOutcome, PlannedVisitSource } from './schema/dispatch.js';
+export * from './repositories/export-log.repository.js';

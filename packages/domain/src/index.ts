@@ -33,6 +33,7 @@ export * from './work-order/visibility.js';
 export * from './work-order/numbering.js';
 export * from './work-order/labels.js';
 export * from './parts/index.js';
+export * from './pay/index.js';
 export * from './kpi/kpi-facts.js';
 export * from './kpi/kpi-indicators.js';
 export * from './kpi/compute-kpis.js';

@@ -20,3 +20,4 @@ export * from './notifications.js';
 export * from './calendar-days.js';
 export * from './dispatch.js';
 export * from './desk.js';
+export * from './export-log.js';
