@@ -4,3 +4,6 @@ export * from './movement-rules.js';
 export * from './ledger.js';
 export * from './parts-policy.js';
 export * from './borrowing.js';
+export * from './low-stock.js';
+export * from './hit-rate.js';
+export * from './take-back.js';

@@ -18,6 +18,14 @@ export interface PartsPolicy {
   minOverrideReasonLength: number;
   /** Positions that keep stores: receive, transfer, issue, take back. */
   clerkPositions: readonly Position[];
+  /**
+   * PART-04: a low-stock warning must be acknowledged (passed on to whoever restocks) within this many
+   * hours of being raised; one acknowledged later, or never before stock recovers, is a missed warning
+   * recorded against the store's vendor. The sources give no figure: 24 h is our default, per tenant.
+   */
+  lowStockAckHours: number;
+  /** WO-13: the longest a take-back repair may promise the device back, in days (a tenant setting). */
+  takeBackMaxDays: number;
 }
 
 export const DEFAULT_PARTS_POLICY: PartsPolicy = {
@@ -26,4 +34,6 @@ export const DEFAULT_PARTS_POLICY: PartsPolicy = {
   overridePositions: ['station_manager'],
   minOverrideReasonLength: 4,
   clerkPositions: ['parts_clerk', 'station_manager', 'admin'],
+  lowStockAckHours: 24,
+  takeBackMaxDays: 30,
 };
