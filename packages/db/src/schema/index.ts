@@ -21,3 +21,6 @@ export * from './calendar-days.js';
 export * from './dispatch.js';
 export * from './desk.js';
 export * from './export-log.js';
+export * from './stock-alerts.js';
+export * from './payments.js';
+export * from './take-backs.js';
