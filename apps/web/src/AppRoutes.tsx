@@ -16,6 +16,7 @@ const DispatchBoardPage = lazy(() => import('./console/dispatch/DispatchBoardPag
 // KPI-01: ECharts lives in these chunks only.
 const KpiDashboardPage = lazy(() => import('./console/kpis/KpiDashboardPage'));
 const KpiDrillPage = lazy(() => import('./console/kpis/KpiDrillPage'));
+const CallbackQueuePage = lazy(() => import('./console/callbacks/CallbackQueuePage'));
 const MobileLayout = lazy(() => import('./mobile/MobileLayout'));
 const MyTodoPage = lazy(() => import('./mobile/MyTodoPage'));
 const MobileOrderDetailPage = lazy(() => import('./mobile/orders/MobileOrderDetailPage'));
@@ -48,6 +49,7 @@ export function AppRoutes() {
           <Route path="/dispatch" element={<DispatchBoardPage />} />
           <Route path="/kpis" element={<KpiDashboardPage />} />
           <Route path="/kpis/orders" element={<KpiDrillPage />} />
+          <Route path="/callbacks" element={<CallbackQueuePage />} />
         </Route>
         <Route
           path="/m"

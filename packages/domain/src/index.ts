@@ -41,6 +41,7 @@ export * from './callback/callback-rules.js';
 export * from './callback/callback-tasks.js';
 export * from './callback/callback-outcome.js';
 export * from './callback/complaint-tracking.js';
+export * from './callback/callback-script.js';
 export * from './assessment/assessment-rules.js';
 export * from './assessment/assess-case.js';
 export * from './assessment/case-dispute.js';

@@ -3,6 +3,7 @@ import {
   LinkOutlined,
   LogoutOutlined,
   MobileOutlined,
+  PhoneOutlined,
   ScheduleOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -45,6 +46,14 @@ export default function ConsoleLayout() {
       key: '/kpis',
       icon: <BarChartOutlined />,
       label: <span data-testid="menu-kpis">{t('kpiMenu.kpis')}</span>,
+    });
+  }
+  // CB-01/02: the callback queue, for the positions the server lets read it.
+  if (isSupervisor(me.position)) {
+    items.push({
+      key: '/callbacks',
+      icon: <PhoneOutlined />,
+      label: <span data-testid="menu-callbacks">{t('kpiMenu.callbacks')}</span>,
     });
   }
   if (me.position === 'admin') {
