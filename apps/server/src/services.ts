@@ -14,6 +14,7 @@ import { createSelfServiceService } from './features/desk/self-service.service.j
 import { createIntakeService } from './features/desk/intake.service.js';
 import { createSlaService } from './features/sla/sla.service.js';
 import { createNotificationService } from './features/notifications/notification.service.js';
+import { createTenantCalendars } from './features/calendar/tenant-calendar.js';
 import { createVisitService } from './features/visits/visit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createOrgService } from './features/org/org.service.js';
@@ -42,7 +43,8 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const partsPolicy = deps.partsPolicy ?? DEFAULT_PARTS_POLICY;
   const notifications = createNotificationService(deps);
-  const sla = createSlaService(deps);
+  const calendars = createTenantCalendars();
+  const sla = createSlaService({ ...deps, notifications, calendars });
   const callbacks = createCallbackService({ ...deps, sla });
   const workOrders = createWorkOrderService({ ...deps, sla, callbacks });
   const dispatchPolicy = deps.dispatchPolicy ?? DEFAULT_DISPATCH_POLICY;

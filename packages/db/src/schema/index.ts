@@ -24,3 +24,4 @@ export * from './export-log.js';
 export * from './stock-alerts.js';
 export * from './payments.js';
 export * from './take-backs.js';
+export * from './assessment.js';
