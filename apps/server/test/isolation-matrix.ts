@@ -497,6 +497,14 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
       expect: empty,
     },
   ],
+  'POST /api/work-orders/{id}/clocks/re-evaluate': [
+    {
+      name: 're-evaluate the clocks of a foreign order',
+      scopes: ALL,
+      build: (f) => ({ method: 'POST', url: `/api/work-orders/${f.order.id}/clocks/re-evaluate` }),
+      expect: denied,
+    },
+  ],
   'PUT /api/work-orders/{id}/clocks/{clockId}/overdue-reason': [
     {
       name: 'note an overdue reason on a foreign order',

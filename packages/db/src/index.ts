@@ -34,6 +34,7 @@ export type { CallbackAttemptResult, CallbackTaskState, StoredImprovementAction 
 export * from './repositories/self-service.repository.js';
 export * from './repositories/customer-history.repository.js';
 export * from './repositories/notification.repository.js';
+export * from './repositories/calendar.repository.js';
 export * from './repositories/planned-visit.repository.js';
 export * from './repositories/appointment.repository.js';
 export { APPOINTMENT_CALL_OUTCOMES } from './schema/dispatch.js';

@@ -19,6 +19,7 @@ export * from './sla/clock-engine.js';
 export * from './sla/clock-events.js';
 export * from './sla/clock-status.js';
 export * from './sla/explain.js';
+export * from './sla/escalation.js';
 export * from './sla/appointment-rules.js';
 export * from './audit/event-chain.js';
 export * from './work-order/work-order.types.js';

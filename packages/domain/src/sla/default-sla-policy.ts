@@ -11,6 +11,14 @@ import { parseSlaPolicy } from './sla-policy.js';
  */
 const WAITING_ON_OTHERS = ['waiting_customer', 'waiting_third_party', 'waiting_network_supplement'] as const;
 
+/** SLA-09 escalation defaults: the station's coordinator hears of a warning, its manager of a breach. */
+const COORDINATOR_THEN_MANAGER = {
+  warning: { position: 'coordinator', unit: 'station' },
+  breach: { position: 'station_manager', unit: 'station' },
+} as const;
+const MANAGER_ON_BREACH = { breach: { position: 'station_manager', unit: 'station' } } as const;
+const COORDINATOR_ON_BREACH = { breach: { position: 'coordinator', unit: 'station' } } as const;
+
 const input: SlaPolicyInput = {
   id: 'sla-default',
   version: 1,
@@ -27,6 +35,7 @@ const input: SlaPolicyInput = {
       followsCustomerAppointment: true,
       stopOn: 'completed',
       breachPenaltyFen: 20_000,
+      escalate: COORDINATOR_THEN_MANAGER,
     },
     {
       kind: 'install_spot_check',
@@ -47,6 +56,7 @@ const input: SlaPolicyInput = {
       pauseOn: [...WAITING_ON_OTHERS],
       followsCustomerAppointment: true,
       stopOn: 'completed',
+      escalate: COORDINATOR_THEN_MANAGER,
     },
     {
       kind: 'hotline_handoff',
@@ -56,6 +66,7 @@ const input: SlaPolicyInput = {
       anchor: 'accepted',
       deadline: { kind: 'elapsed', minutes: 30 },
       stopOn: 'handed_to_coordinator',
+      escalate: COORDINATOR_ON_BREACH,
     },
     {
       kind: 'first_contact',
@@ -65,6 +76,7 @@ const input: SlaPolicyInput = {
       anchor: 'accepted',
       deadline: { kind: 'elapsed', minutes: 120 },
       stopOn: 'customer_contacted',
+      escalate: COORDINATOR_ON_BREACH,
     },
     {
       kind: 'on_site_inside',
@@ -76,6 +88,7 @@ const input: SlaPolicyInput = {
       pauseOn: ['waiting_customer'],
       followsCustomerAppointment: true,
       stopOn: 'arrived',
+      escalate: COORDINATOR_THEN_MANAGER,
     },
     {
       kind: 'on_site_near',
@@ -87,6 +100,7 @@ const input: SlaPolicyInput = {
       pauseOn: ['waiting_customer'],
       followsCustomerAppointment: true,
       stopOn: 'arrived',
+      escalate: COORDINATOR_THEN_MANAGER,
     },
     {
       kind: 'carry_in_repair',
@@ -97,6 +111,7 @@ const input: SlaPolicyInput = {
       deadline: { kind: 'working_days', days: 3 },
       pauseOn: ['waiting_customer', 'waiting_third_party', 'waiting_parts'],
       stopOn: 'completed',
+      escalate: COORDINATOR_THEN_MANAGER,
     },
     {
       kind: 'hard_question',
@@ -116,6 +131,7 @@ const input: SlaPolicyInput = {
       anchor: 'accepted',
       deadline: { kind: 'elapsed', minutes: 30 },
       stopOn: 'arrived',
+      escalate: MANAGER_ON_BREACH,
     },
     {
       kind: 'arrive_early',
@@ -134,6 +150,7 @@ const input: SlaPolicyInput = {
       anchor: 'damage_reported',
       deadline: { kind: 'elapsed', minutes: 48 * 60 },
       stopOn: 'compensated',
+      escalate: { breach: { position: 'vendor_manager', unit: 'vendor' } },
     },
     {
       kind: 'guidance_callback',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors.js';
+import { POSITIONS } from '../org/positions.js';
 import { PRIORITIES, SUSPEND_REASONS, WORK_ORDER_TYPES } from '../work-order/work-order.types.js';
 
 /**
@@ -84,6 +85,19 @@ export type ClockSelector = SelectorShape;
 
 const label = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
 
+/**
+ * SLA-09 escalation: who is told when the clock warns or breaches — a position in the order's station
+ * (or its vendor's top unit). Not a deadline: it never moves a clock, and a clock carries the target
+ * of the policy version it was started (or re-evaluated) with.
+ */
+export const escalationTargetSchema = z.object({
+  position: z.enum(POSITIONS),
+  unit: z.enum(['station', 'vendor']).default('station'),
+});
+export type EscalationTarget = z.output<typeof escalationTargetSchema>;
+export const ESCALATION_TRIGGERS = ['warning', 'breach'] as const;
+export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
+
 export const clockDefinitionSchema = z.object({
   /** Stable name of the promise, e.g. 'fault_repair'; unique within a policy. */
   kind: z.string().regex(/^[a-z][a-z0-9_]*$/),
@@ -103,6 +117,10 @@ export const clockDefinitionSchema = z.object({
   warnShare: z.number().gt(0).lt(1).optional(),
   /** SLA-03: amount counted against the vendor per breach, in fen (the assessment consumes it). */
   breachPenaltyFen: z.number().int().min(0).optional(),
+  /** SLA-09: positions notified at the warning and at the breach (none when absent). */
+  escalate: z
+    .object({ warning: escalationTargetSchema.optional(), breach: escalationTargetSchema.optional() })
+    .optional(),
 });
 export type ClockDefinition = z.output<typeof clockDefinitionSchema>;
 

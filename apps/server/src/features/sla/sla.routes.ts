@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireAuth } from '../../http/guards.js';
+import { idempotencyKey, requireAuth } from '../../http/guards.js';
 import type { Services } from '../../services.js';
 import { atRiskQuery, clockParams, orderClocksParams, overdueReasonBody } from './sla.schemas.js';
 
@@ -20,6 +20,19 @@ export const slaRoutes =
         },
       },
       async (req) => services.sla.clocksOf(requireAuth(req), req.params.id),
+    );
+
+    r.post(
+      '/work-orders/:id/clocks/re-evaluate',
+      {
+        schema: {
+          tags: ['sla'],
+          params: orderClocksParams,
+          description:
+            'Re-stamps the order’s open clocks with the current policy version and calendar, recording what moved (SLA-02).',
+        },
+      },
+      async (req) => services.sla.reevaluate(requireAuth(req), req.params.id, idempotencyKey(req)),
     );
 
     r.get(

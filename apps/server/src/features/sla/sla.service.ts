@@ -1,4 +1,5 @@
 import {
+  getForUpdate,
   getSlaClock,
   getWorkOrder,
   insertSlaClocks,
@@ -15,12 +16,11 @@ import {
 } from '@daowei/db';
 import {
   applyClockEvent,
-  BusinessCalendar,
   canSeeOrder,
   clockStatus,
-  DEFAULT_CALENDAR_SPEC,
   DomainError,
   isSupervisor,
+  reevaluateClock,
   startClocks,
   type PolicyPack,
   type WorkOrderCommand,
@@ -28,8 +28,12 @@ import {
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import type { JobQueue } from '../../platform/jobs.js';
+import { runIdempotent } from '../../platform/idempotency.js';
 import { viewerOf } from '../../http/viewer.js';
 import { agreesAppointment, clockEventFor, slaFactsOf } from './sla-order-events.js';
+import type { NotificationService } from '../notifications/notification.service.js';
+import { createTenantCalendars, type TenantCalendars } from '../calendar/tenant-calendar.js';
+import { createSlaEscalation } from './sla-escalation.js';
 import { atRiskView, clockView } from './sla.presenter.js';
 import type { AtRiskQuery } from './sla.schemas.js';
 
@@ -53,21 +57,28 @@ export type SlaService = ReturnType<typeof createSlaService>;
 /**
  * SLA-02/04/09 on the server: clocks start with the order (same transaction), follow its lifecycle
  * (pause, resume, appointment, stop), are persisted whole, and their warning and breach instants are
- * persisted jobs. Calendar: the shipped DEFAULT_CALENDAR_SPEC for every tenant until per-tenant and
- * per-area calendars get their admin screens (issue 8, later step).
+ * persisted jobs. Calendar: the shipped calendar plus the tenant's own days (tenant-calendar.ts);
+ * per-area zones and team shifts are not stored yet.
  */
 export function createSlaService({
   db,
   clock,
   policy,
   jobs,
+  notifications,
+  calendars,
 }: {
   db: Db;
   clock: Clock;
   policy: PolicyPack;
   jobs?: JobQueue | undefined;
+  /** Escalations (SLA-09) notify through it; absent in tools that only compute clocks. */
+  notifications?: Pick<NotificationService, 'notify'> | undefined;
+  /** The tenant's calendar (shipped calendar + the tenant's days); one per app so the cache is shared. */
+  calendars?: TenantCalendars | undefined;
 }) {
-  const calendar = new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
+  const calendarFor = calendars ?? createTenantCalendars();
+  const escalate = createSlaEscalation(notifications);
 
   /**
    * Timers for a clock's current warning and due instants, inserted in the caller's transaction. The
@@ -99,6 +110,7 @@ export function createSlaService({
   /** Starts the clocks the policy gives a new order (call inside the order's transaction). */
   async function startForOrder(tx: Db, order: StoredWorkOrder, now: Date): Promise<void> {
     const facts = slaFactsOf(order, order.appointment ? now : null);
+    const calendar = await calendarFor(tx, order.tenantId);
     await insertAndSchedule(tx, order, startClocks(facts, policy.sla, calendar, now));
   }
 
@@ -123,6 +135,7 @@ export function createSlaService({
    * agreed appointment (SLA-07) start here.
    */
   async function onOrderAction(tx: Db, order: StoredWorkOrder, cmd: WorkOrderCommand, now: Date): Promise<void> {
+    const calendar = await calendarFor(tx, order.tenantId);
     for (const s of await listSlaClocksOfOrder(tx, order.tenantId, order.id)) {
       if (s.clock.stoppedAt) continue;
       // Events apply in time order; a server clock set back (tests, NTP) must not fail the action.
@@ -151,20 +164,25 @@ export function createSlaService({
       kind === 'breach' ? status.state === 'breached' : status.state === 'warning' || status.state === 'breached';
     // A stopped clock's breach (stopped late) is the assessment's business, not a timer's.
     if (!due || s.clock.stoppedAt) return false;
-    return recordSlaClockEvent(db, s.tenantId, {
-      clockId: s.id,
-      orderId: s.orderId,
-      kind,
-      at: now,
-      payload: {
-        clockKind: s.clock.kind,
-        ruleId: s.clock.ruleId,
-        policyId: s.clock.policyId,
-        policyVersion: s.clock.policyVersion,
-        dueAt: s.clock.dueAt.toISOString(),
-        warnAt: s.clock.warnAt.toISOString(),
-        breachPenaltyFen: s.clock.definition.breachPenaltyFen ?? null,
-      },
+    return db.transaction(async (tx) => {
+      const recorded = await recordSlaClockEvent(tx, s.tenantId, {
+        clockId: s.id,
+        orderId: s.orderId,
+        kind,
+        at: now,
+        payload: {
+          clockKind: s.clock.kind,
+          ruleId: s.clock.ruleId,
+          policyId: s.clock.policyId,
+          policyVersion: s.clock.policyVersion,
+          dueAt: s.clock.dueAt.toISOString(),
+          warnAt: s.clock.warnAt.toISOString(),
+          breachPenaltyFen: s.clock.definition.breachPenaltyFen ?? null,
+        },
+      });
+      // Only the call that recorded the event escalates: a second delivery finds it recorded.
+      if (recorded) await escalate(tx, s, kind === 'breach' ? 'breach' : 'warning', now);
+      return recorded;
     });
   }
 
@@ -224,6 +242,59 @@ export function createSlaService({
         }),
         nextCursor: page.nextCursor,
       };
+    },
+
+    /**
+     * SLA-02 "re-evaluate": re-stamps the order's open clocks with the current policy version and the
+     * tenant's current calendar, replaying their pauses from the original start. Each clock that moved
+     * (deadline or version) records a `reevaluated` clock event with before and after; nothing else
+     * ever moves a stored deadline. Stopped clocks are final. A warning or breach already recorded
+     * stays recorded: it happened under the deadline that applied then.
+     */
+    async reevaluate(auth: AuthContext, orderId: string, key: string | null) {
+      if (!isSupervisor(auth.position)) {
+        throw new DomainError('FORBIDDEN', 'Clocks are re-evaluated by coordinators and managers', {
+          position: auth.position,
+        });
+      }
+      return db.transaction((tx) =>
+        runIdempotent(tx, auth, key, { reevaluate: orderId }, async () => {
+          const order = await getForUpdate(tx, auth.tenantId, orderId);
+          if (!order || !canSeeOrder(order, viewerOf(auth))) {
+            throw new DomainError('NOT_FOUND', 'Work order not found', { id: orderId });
+          }
+          const now = clock.now();
+          const calendar = await calendarFor(tx, order.tenantId);
+          const changed = [];
+          for (const s of await listSlaClocksOfOrder(tx, order.tenantId, order.id)) {
+            if (s.clock.stoppedAt) continue;
+            const at = new Date(Math.max(now.getTime(), s.clock.lastEventAt.getTime()));
+            const r = reevaluateClock(s.clock, slaFactsOf(order, null), policy.sla, calendar, at);
+            if (!r.changed) continue;
+            const updated = await updateSlaClock(tx, order.tenantId, s.id, r.clock);
+            const change = {
+              clockId: s.id,
+              kind: s.clock.kind,
+              fromVersion: r.previous.policyVersion,
+              toVersion: r.clock.policyVersion,
+              fromDueAt: r.previous.dueAt.toISOString(),
+              toDueAt: r.clock.dueAt.toISOString(),
+            };
+            await recordSlaClockEvent(tx, order.tenantId, {
+              clockId: s.id,
+              orderId: order.id,
+              kind: 'reevaluated',
+              occurrence: `v${updated.version}`,
+              at,
+              payload: { ...change, by: auth.personId },
+            });
+            await scheduleTimers(tx, updated);
+            changed.push(change);
+          }
+          const items = (await listSlaClocksOfOrder(tx, order.tenantId, order.id)).map((s) => clockView(s, now));
+          return { now: now.toISOString(), changed, items };
+        }),
+      );
     },
 
     /** SLA-04: why the order is late; an overdue clock with a reason is no longer flagged. */
