@@ -20,11 +20,13 @@ import { slaRoutes } from './features/sla/sla.routes.js';
 import { notificationRoutes } from './features/notifications/notification.routes.js';
 import { visitRoutes } from './features/visits/visit.routes.js';
 import { deskRoutes } from './features/desk/desk.routes.js';
+import { deskWorkRoutes } from './features/desk/desk-work.routes.js';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes.js';
 import { callbackRoutes } from './features/callbacks/callback.routes.js';
 import { kpiRoutes } from './features/kpis/kpi.routes.js';
 import type { JobQueue } from './platform/jobs.js';
 import { registerSlaJobs } from './jobs/sla.jobs.js';
+import { registerDeskJobs } from './jobs/desk.jobs.js';
 
 export interface AppOptions {
   database: Database;
@@ -62,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   // Timer handlers first: the SLA service inserts jobs into queues that `work` creates.
   if (opts.jobs) await registerSlaJobs(opts.jobs, opts.database.db, services.sla);
+  if (opts.jobs) await registerDeskJobs(opts.jobs, services.deskTasks);
 
   await registerSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
@@ -79,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(notificationRoutes(services), { prefix: '/api' });
   await app.register(visitRoutes(services), { prefix: '/api' });
   await app.register(deskRoutes(services), { prefix: '/api' });
+  await app.register(deskWorkRoutes(services), { prefix: '/api' });
   await app.register(dispatchRoutes(services), { prefix: '/api' });
   await app.register(callbackRoutes(services), { prefix: '/api' });
   await app.register(kpiRoutes(services), { prefix: '/api' });

@@ -12,6 +12,10 @@ import { DEFAULT_DESK_POLICY, type DeskPolicy } from '@daowei/domain';
 import { createScriptsService } from './features/desk/scripts.service.js';
 import { createSelfServiceService } from './features/desk/self-service.service.js';
 import { createIntakeService } from './features/desk/intake.service.js';
+import { createDeskTasksService } from './features/desk/desk-tasks.service.js';
+import { createCarryInService } from './features/desk/carry-in.service.js';
+import { createCustomerMessagesService } from './features/desk/customer-messages.service.js';
+import { createDeskNotices } from './features/desk/desk-notices.js';
 import { createSlaService } from './features/sla/sla.service.js';
 import { createNotificationService } from './features/notifications/notification.service.js';
 import { createTenantCalendars } from './features/calendar/tenant-calendar.js';
@@ -48,6 +52,11 @@ export function createServices(deps: ServiceDeps) {
   const callbacks = createCallbackService({ ...deps, sla });
   const workOrders = createWorkOrderService({ ...deps, sla, callbacks });
   const dispatchPolicy = deps.dispatchPolicy ?? DEFAULT_DISPATCH_POLICY;
+  const deskPolicy = deps.deskPolicy ?? DEFAULT_DESK_POLICY;
+  const notices = createDeskNotices({ notifications, deskPolicy });
+  const scripts = createScriptsService({ ...deps, deskPolicy });
+  const selfService = createSelfServiceService({ ...deps, deskPolicy, sla, onUrge: notices.urged });
+  const deskTasks = createDeskTasksService({ ...deps, scripts, onDue: notices.taskDue });
   return {
     policy: deps.policy,
     clock: deps.clock,
@@ -63,10 +72,13 @@ export function createServices(deps: ServiceDeps) {
     partsPolicy,
     stock: createStockService({ ...deps, partsPolicy }),
     borrows: createBorrowService({ ...deps, partsPolicy }),
-    deskPolicy: deps.deskPolicy ?? DEFAULT_DESK_POLICY,
-    scripts: createScriptsService(),
-    selfService: createSelfServiceService({ ...deps, deskPolicy: deps.deskPolicy ?? DEFAULT_DESK_POLICY }),
-    intake: createIntakeService({ ...deps, deskPolicy: deps.deskPolicy ?? DEFAULT_DESK_POLICY }),
+    deskPolicy,
+    scripts,
+    selfService,
+    deskTasks,
+    intake: createIntakeService({ ...deps, deskPolicy, workOrders, selfService, deskTasks, scripts }),
+    carryIn: createCarryInService({ ...deps, deskPolicy, scripts, onReady: notices.carryInReady }),
+    customerMessages: createCustomerMessagesService({ ...deps, scripts }),
   };
 }
 

@@ -33,6 +33,8 @@ export { CALLBACK_ATTEMPT_RESULTS, CALLBACK_TASK_STATES } from './schema/callbac
 export type { CallbackAttemptResult, CallbackTaskState, StoredImprovementAction } from './schema/callbacks.js';
 export * from './repositories/self-service.repository.js';
 export * from './repositories/customer-history.repository.js';
+export * from './repositories/desk.repository.js';
+export * from './repositories/carry-in.repository.js';
 export * from './repositories/notification.repository.js';
 export * from './repositories/calendar.repository.js';
 export * from './repositories/planned-visit.repository.js';

@@ -51,3 +51,9 @@ export function assertPickup(input: { retestPassed: boolean; signedBy: string })
 export function carryInReceiptNumber(orderNumber: string): string {
   return `R-${orderNumber}`;
 }
+
+/** What the customer reads when their device is ready, unless the counter writes its own note. */
+export const CARRY_IN_READY_TEXT = {
+  'zh-CN': '您送修的设备已经修好，请带上取件凭证到站点领取，我们会当面为您测试。',
+  en: 'Your device is repaired. Please bring your pickup voucher to the station; we will test it with you.',
+} as const;

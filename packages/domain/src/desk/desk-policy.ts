@@ -20,6 +20,8 @@ export const deskPolicySchema = z.object({
   publicRequestsPerMinute: z.number().int().positive(),
   /** DESK-01: how many of the customer's latest orders the intake lookup shows. */
   intakeHistoryOrders: z.number().int().min(1).max(100),
+  /** DESK-06 escalation: from this many urges on one order the station manager is told too. */
+  urgeEscalateToManagerAt: z.number().int().min(1),
   /** DESK-01: the service mode an intake's facts lead to; first matching rule wins. */
   intakeRules: z.array(intakeRuleSchema).min(1),
   /**
@@ -42,6 +44,7 @@ export const DEFAULT_DESK_POLICY: DeskPolicy = deskPolicySchema.parse({
   ratingCommentMaxLength: 500,
   publicRequestsPerMinute: 60,
   intakeHistoryOrders: 10,
+  urgeEscalateToManagerAt: 2,
   intakeRules: DEFAULT_INTAKE_RULES,
   flaggedTextConfirmPositions: ['station_manager', 'admin'],
   carryInPositions: ['reception_engineer', 'repair_engineer', 'hotline_agent', 'station_manager', 'admin'],

@@ -25,13 +25,11 @@ export const deskRoutes =
     };
 
     r.get('/scripts', { schema: { tags: ['desk'], querystring: scriptsQuery } }, async (req) => {
-      requireAuth(req);
-      return services.scripts.list(req.query);
+      return services.scripts.list(requireAuth(req), req.query);
     });
 
     r.post('/text-check', { schema: { tags: ['desk'], body: textCheckBody } }, async (req) => {
-      requireAuth(req);
-      return services.scripts.check(req.body.text);
+      return services.scripts.check(requireAuth(req), req.body.text);
     });
 
     r.post(

@@ -1,6 +1,30 @@
-import { findCustomerByPhone, listCustomerOrders, listCustomerProducts, type Db } from '@daowei/db';
-import { DomainError, type DeskPolicy } from '@daowei/domain';
+import {
+  findCustomerByPhone,
+  insertDeskTask,
+  insertIntake,
+  listCustomerOrders,
+  listCustomerProducts,
+  type Db,
+} from '@daowei/db';
+import {
+  BusinessCalendar,
+  decideServiceMode,
+  DEFAULT_CALENDAR_SPEC,
+  DomainError,
+  followUpDueAt,
+  followUpFor,
+  orderTypeFor,
+  type DeskPolicy,
+  type PolicyPack,
+} from '@daowei/domain';
 import type { AuthContext } from '../../http/auth-context.js';
+import type { Clock } from '../../platform/clock.js';
+import { runIdempotent } from '../../platform/idempotency.js';
+import type { WorkOrderService } from '../work-orders/work-order.service.js';
+import type { DeskTasksService } from './desk-tasks.service.js';
+import type { IntakeBody } from './desk.schemas.js';
+import type { ScriptsService } from './scripts.service.js';
+import type { SelfServiceService } from './self-service.service.js';
 
 export type IntakeService = ReturnType<typeof createIntakeService>;
 
@@ -9,8 +33,98 @@ export type IntakeService = ReturnType<typeof createIntakeService>;
  * Vendor staff see a customer only through their own vendor's orders: one without any is answered
  * like an unknown number (404), so a vendor cannot probe the operator's customer base (SEC-02).
  */
-export function createIntakeService({ db, deskPolicy }: { db: Db; deskPolicy: DeskPolicy }) {
+export function createIntakeService({
+  db,
+  clock,
+  policy,
+  deskPolicy,
+  workOrders,
+  selfService,
+  deskTasks,
+  scripts,
+}: {
+  db: Db;
+  clock: Clock;
+  policy: PolicyPack;
+  deskPolicy: DeskPolicy;
+  workOrders: Pick<WorkOrderService, 'createIn'>;
+  selfService: Pick<SelfServiceService, 'issueIn'>;
+  deskTasks: Pick<DeskTasksService, 'schedule' | 'view'>;
+  scripts: Pick<ScriptsService, 'assertTexts'>;
+}) {
+  // The tenant calendar the SLA service uses, until per-tenant calendars are chosen (issue 8).
+  const calendar = new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
+
   return {
+    /** DESK-01: what the rules would decide for these facts (the form shows it while the agent types). */
+    decide(facts: Pick<IntakeBody, 'requestKind' | 'symptom' | 'devicePortable' | 'remoteReachable'>) {
+      return decideServiceMode(facts, deskPolicy.intakeRules);
+    },
+
+    /**
+     * DESK-01/02/05/06: records the request in one transaction — the mode (the rules' or the agent's),
+     * the order the mode opens (on-site, carry-in, paid) with the customer's self-service link, and the
+     * follow-up task phone guidance or an unanswered question owes, with its timer.
+     */
+    async create(auth: AuthContext, body: IntakeBody, key: string | null) {
+      const decided = decideServiceMode(body, deskPolicy.intakeRules);
+      const mode = body.mode ?? decided.mode;
+      const type = orderTypeFor(mode, body.requestKind);
+      if (type && !body.order) {
+        throw new DomainError('WO_REQUIRED_FIELD_MISSING', `A ${mode} request opens an order: fill in its fields`, {
+          field: 'body.order',
+        });
+      }
+      return db.transaction((tx) =>
+        runIdempotent(tx, auth, key, { op: 'intake', body }, async () => {
+          const texts = body.guidance ? [{ field: 'body.guidance', text: body.guidance }] : [];
+          await scripts.assertTexts(tx, auth, texts, body.confirmFlagged);
+          const now = clock.now();
+          const order = type && body.order ? await workOrders.createIn(tx, auth, { ...body.order, type }) : null;
+          const customerId = order?.customerId ?? (await findCustomerByPhone(tx, auth.tenantId, body.callerPhone))?.id;
+          const intake = await insertIntake(tx, auth.tenantId, {
+            channel: body.channel,
+            customerId: customerId ?? null,
+            callerPhone: body.callerPhone,
+            requestKind: body.requestKind,
+            symptom: body.symptom,
+            devicePortable: body.devicePortable,
+            remoteReachable: body.remoteReachable,
+            description: body.description,
+            decidedMode: decided.mode,
+            ruleId: decided.ruleId,
+            mode,
+            orderId: order?.id ?? null,
+            guidance: body.guidance ?? null,
+            createdBy: auth.personId,
+            at: now,
+          });
+          const link = order ? await selfService.issueIn(tx, auth, order.id) : null;
+          const followUp = followUpFor(mode, body.answeredNow);
+          let task = null;
+          if (followUp) {
+            const stored = await insertDeskTask(tx, auth.tenantId, {
+              intakeId: intake.id,
+              orderId: order?.id ?? null,
+              kind: followUp,
+              dueAt: followUpDueAt(followUp, now, policy.sla, calendar),
+              question: body.description,
+            });
+            await deskTasks.schedule(tx, stored);
+            task = deskTasks.view(stored, now);
+          }
+          return {
+            intake: { id: intake.id, at: intake.at.toISOString() },
+            mode,
+            decided,
+            order: order ? { id: order.id, number: order.number, type: order.type, status: order.status } : null,
+            link,
+            task,
+          };
+        }),
+      );
+    },
+
     async lookup(auth: AuthContext, phone: string) {
       const customer = await findCustomerByPhone(db, auth.tenantId, phone);
       const unknown = () => new DomainError('NOT_FOUND', 'No customer with this phone', { phone });

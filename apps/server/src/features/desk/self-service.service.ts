@@ -1,20 +1,28 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   countUrges,
+  appendEvent,
   findSelfServiceLink,
+  getForUpdate,
   getPerson,
   getRating,
   getWorkOrder,
   issueSelfServiceLink,
   lastUrgeAt,
+  listCustomerMessages,
   listEvents,
   recordRating,
   recordUrge,
+  updateWorkOrder,
   type Db,
   type SelfServiceLink,
+  type StoredWorkOrder,
 } from '@daowei/db';
 import {
+  assertCustomerReschedule,
+  canCustomerReschedule,
   canSeeOrder,
+  decide,
   CUSTOMER_STATUS_WORDS,
   decideUrge,
   DomainError,
@@ -22,13 +30,16 @@ import {
   RATEABLE_STATUSES,
   selfServiceLinkExpiry,
   URGE_CLOSED_STATUSES,
+  type Actor,
   type DeskPolicy,
+  type PolicyPack,
 } from '@daowei/domain';
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { viewerOf } from '../../http/viewer.js';
-import type { RatingBody } from './desk.schemas.js';
+import type { SlaService } from '../sla/sla.service.js';
+import type { RatingBody, SelfRescheduleBody } from './desk.schemas.js';
 
 export type SelfServiceService = ReturnType<typeof createSelfServiceService>;
 
@@ -41,12 +52,51 @@ const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').
 const noSuchLink = () => new DomainError('NOT_FOUND', 'This link is not valid');
 
 /**
+ * The customer acting through their link. The lifecycle's reschedule is open to the desk, and a link is
+ * the desk's channel to the customer; the event itself carries no person (actor NULL, `via` in the payload).
+ */
+const SELF_SERVICE_ACTOR: Actor = {
+  personId: '00000000-0000-0000-0000-000000000000',
+  position: 'hotline_agent',
+  unitIds: [],
+};
+
+/**
  * DESK-06 customer self-service. Desk staff issue a link (a random 256-bit token; only its SHA-256 is
  * stored); the customer, without logging in, reads progress, urges (催办, at most once per policy
  * interval) and rates the finished work once. Nothing the public side answers names staff in full,
  * phones, or any other order.
  */
-export function createSelfServiceService({ db, clock, deskPolicy }: { db: Db; clock: Clock; deskPolicy: DeskPolicy }) {
+export function createSelfServiceService({
+  db,
+  clock,
+  policy,
+  deskPolicy,
+  sla,
+  onUrge,
+}: {
+  db: Db;
+  clock: Clock;
+  policy: PolicyPack;
+  deskPolicy: DeskPolicy;
+  sla?: Pick<SlaService, 'onOrderAction'>;
+  /** DESK-06 escalation: told of every accepted urge in its transaction (notifies the coordinator). */
+  onUrge?: (tx: Db, order: StoredWorkOrder, urgeCount: number) => Promise<void>;
+}) {
+  /** A new link in the caller's transaction; earlier links of the order stop working. */
+  async function issueIn(tx: Db, auth: AuthContext, orderId: string) {
+    const token = randomBytes(32).toString('base64url');
+    const now = clock.now();
+    const link = await issueSelfServiceLink(tx, auth.tenantId, {
+      orderId,
+      tokenHash: hashToken(token),
+      issuedAt: now,
+      expiresAt: selfServiceLinkExpiry(now, deskPolicy),
+      issuedBy: auth.personId,
+    });
+    return { token, path: `/s/${token}`, expiresAt: link.expiresAt.toISOString() };
+  }
+
   async function liveLink(tx: Db, token: string, forUpdate = false): Promise<SelfServiceLink> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw noSuchLink();
     const link = await findSelfServiceLink(tx, hashToken(token), { forUpdate });
@@ -61,6 +111,8 @@ export function createSelfServiceService({ db, clock, deskPolicy }: { db: Db; cl
   }
 
   return {
+    issueIn,
+
     /** POST /api/work-orders/:id/self-service-link: a new link; earlier ones of the order stop working. */
     async issue(auth: AuthContext, orderId: string, key: string | null) {
       return db.transaction((tx) =>
@@ -69,16 +121,7 @@ export function createSelfServiceService({ db, clock, deskPolicy }: { db: Db; cl
           if (!order || !canSeeOrder(order, viewerOf(auth))) {
             throw new DomainError('NOT_FOUND', 'Work order not found', { id: orderId });
           }
-          const token = randomBytes(32).toString('base64url');
-          const now = clock.now();
-          const link = await issueSelfServiceLink(tx, auth.tenantId, {
-            orderId,
-            tokenHash: hashToken(token),
-            issuedAt: now,
-            expiresAt: selfServiceLinkExpiry(now, deskPolicy),
-            issuedBy: auth.personId,
-          });
-          return { token, path: `/s/${token}`, expiresAt: link.expiresAt.toISOString() };
+          return issueIn(tx, auth, orderId);
         }),
       );
     },
@@ -87,12 +130,13 @@ export function createSelfServiceService({ db, clock, deskPolicy }: { db: Db; cl
     async progress(token: string) {
       const link = await liveLink(db, token);
       const order = await orderOf(db, link);
-      const [events, holder, urges, lastUrge, rating] = await Promise.all([
+      const [events, holder, urges, lastUrge, rating, messages] = await Promise.all([
         listEvents(db, link.tenantId, order.id),
         order.holderId ? getPerson(db, link.tenantId, order.holderId) : Promise.resolve(null),
         countUrges(db, link.tenantId, order.id),
         lastUrgeAt(db, link.tenantId, order.id),
         getRating(db, link.tenantId, order.id),
+        listCustomerMessages(db, link.tenantId, order.id),
       ]);
       // History in plain words: one line per change of what the customer would notice.
       const history: { at: string; text: string; textEn: string }[] = [];
@@ -125,6 +169,11 @@ export function createSelfServiceService({ db, clock, deskPolicy }: { db: Db; cl
           : null,
         canRate: rating === null && RATEABLE_STATUSES.includes(order.status),
         satisfactionScaleMax: deskPolicy.satisfactionScaleMax,
+        messages: messages.map((m) => ({ text: m.text, at: m.at.toISOString() })),
+        reschedule: {
+          allowed: canCustomerReschedule(order),
+          noticeMinutes: policy.sla.appointment.rescheduleNoticeMinutes,
+        },
       };
     },
 
@@ -144,8 +193,44 @@ export function createSelfServiceService({ db, clock, deskPolicy }: { db: Db; cl
           });
         }
         await recordUrge(tx, link.tenantId, { orderId: order.id, linkId: link.id, at: now });
+        await onUrge?.(tx, order, await countUrges(tx, link.tenantId, order.id));
         const next = new Date(now.getTime() + deskPolicy.urgeMinIntervalMinutes * 60_000);
         return { urgedAt: now.toISOString(), nextAllowedAt: next.toISOString() };
+      });
+    },
+
+    /**
+     * POST /api/public/orders/:token/reschedule (DESK-06, APT-02, SLA-07): the customer moves their visit
+     * through the lifecycle's reschedule (asked by the customer), outside the policy's notice period.
+     * The order's row is locked; the event and the SLA clocks follow in the same transaction.
+     */
+    async reschedule(token: string, body: SelfRescheduleBody) {
+      return db.transaction(async (tx) => {
+        const link = await liveLink(tx, token, true);
+        const order = await getForUpdate(tx, link.tenantId, link.orderId);
+        if (!order) throw noSuchLink();
+        const now = clock.now();
+        assertCustomerReschedule(order, body.window, now, policy.sla.appointment);
+        const cmd = { action: 'reschedule', reason: body.reason, window: body.window, askedBy: 'customer' } as const;
+        const decision = decide(order, cmd, SELF_SERVICE_ACTOR, policy, now);
+        const changes = { ...decision.changes, status: decision.to, step: decision.to };
+        await updateWorkOrder(tx, link.tenantId, order.id, changes, order.version);
+        await appendEvent(tx, link.tenantId, {
+          orderId: order.id,
+          action: decision.action,
+          fromStatus: decision.from,
+          toStatus: decision.to,
+          actorId: null,
+          actorPosition: null,
+          at: now,
+          payload: { ...decision.payload, via: 'self_service', linkId: link.id },
+        });
+        const updated = (await getWorkOrder(tx, link.tenantId, order.id))!;
+        await sla?.onOrderAction(tx, updated, cmd, now);
+        return {
+          appointment: { start: body.window.start.toISOString(), end: body.window.end.toISOString() },
+          statusText: CUSTOMER_STATUS_WORDS[updated.status]['zh-CN'],
+        };
       });
     },
 

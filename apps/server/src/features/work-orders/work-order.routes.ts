@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 
-import { DomainError, type Position, type WorkOrderCommand } from '@daowei/domain';
+import { customerTextsOf, DomainError, type Position, type WorkOrderCommand } from '@daowei/domain';
 import { idempotencyKey, requireAuth, requirePosition } from '../../http/guards.js';
 import { offlineQueuedAt } from '../../http/offline.js';
 import type { Services } from '../../services.js';
@@ -25,6 +25,10 @@ function parseCommand(action: keyof typeof actionBodies, body: unknown): WorkOrd
   if (action === 'complete') return { action, completion: parsed.data } as WorkOrderCommand;
   return { action, ...parsed.data } as WorkOrderCommand;
 }
+
+/** DESK-04: the caller explicitly sends a flagged text anyway (`confirmFlagged: true` in the body). */
+const confirmsFlagged = (body: unknown) =>
+  typeof body === 'object' && body !== null && (body as Record<string, unknown>).confirmFlagged === true;
 
 export const workOrderRoutes =
   (services: Services): FastifyPluginAsync =>
@@ -59,6 +63,8 @@ export const workOrderRoutes =
       async (req) => {
         const auth = requireAuth(req);
         const cmd = parseCommand(req.params.action, req.body);
+        // DESK-04: what the customer will read is checked first (409 DESK_FORBIDDEN_PHRASE names it).
+        await services.scripts.assertTextsNow(auth, customerTextsOf(cmd), confirmsFlagged(req.body));
         return services.workOrders.act(auth, req.params.id, cmd, idempotencyKey(req), offlineQueuedAt(req));
       },
     );

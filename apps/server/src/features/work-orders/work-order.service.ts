@@ -117,70 +117,76 @@ export function createWorkOrderService({
   async function create(auth: AuthContext, body: CreateBody, key: string | null) {
     assertRequiredFields(body);
     return db.transaction((tx) =>
-      runIdempotent(tx, auth, key, { op: 'create', body }, async () => {
-        const now = clock.now();
-        const { vendorId, area } = await placeNewOrder(tx, auth, body);
-        const { customer } = await findOrCreateCustomer(tx, auth.tenantId, {
-          name: body.customer.name,
-          phone: body.customer.phone,
-          address: body.customer.address,
-          lat: body.lat ?? null,
-          lng: body.lng ?? null,
-          areaId: body.areaId ?? null,
-        });
-        const repeatOfOrderId =
-          body.type === 'fault' ? await repeatOf(tx, auth.tenantId, customer.id, body.productNumber, now) : null;
-        const order = await insertWorkOrder(tx, auth.tenantId, {
-          vendorId,
-          acceptanceSerial: body.acceptanceSerial,
-          type: body.type,
-          status: 'created',
-          priority: body.priority,
-          product: body.product,
-          business: body.business,
-          productNumber: body.productNumber,
-          customerId: customer.id,
-          contactName: body.customer.name,
-          contactPhone: body.customer.phone,
-          address: body.customer.address,
-          areaId: body.areaId ?? null,
-          lat: body.lat ?? null,
-          lng: body.lng ?? null,
-          appointment: body.appointment ?? null,
-          step: 'created',
-          customerMessage: body.customerMessage ?? null,
-          faultDescription: body.faultDescription ?? null,
-          broadband: body.broadband ?? null,
-          productModel: body.productModel ?? null,
-          purchaseDate: body.purchaseDate ?? null,
-          warranty: body.warranty,
-          stationId: area?.stationId ?? null,
-          offeredToPersonId: null,
-          offeredToUnitId: null,
-          holderId: null,
-          suspendReason: null,
-          parentOrderId: null,
-          repeatOfOrderId,
-          acceptedAt: now,
-          completedAt: null,
-          closedAt: null,
-          policyId: policy.id,
-          policyVersion: policy.version,
-        });
-        await appendEvent(tx, auth.tenantId, {
-          orderId: order.id,
-          action: 'create',
-          fromStatus: null,
-          toStatus: 'created',
-          actorId: auth.personId,
-          actorPosition: auth.position,
-          at: now,
-          payload: { repeatOfOrderId },
-        });
-        await sla?.startForOrder(tx, order, now);
-        return reader.detail(tx, viewerOf(auth), order);
-      }),
+      runIdempotent(tx, auth, key, { op: 'create', body }, async () =>
+        reader.detail(tx, viewerOf(auth), await createIn(tx, auth, body)),
+      ),
     );
+  }
+
+  /** WO-01/02: a new order inside the caller's transaction (DESK-01 intake opens one with its record). */
+  async function createIn(tx: Tx, auth: AuthContext, body: CreateBody): Promise<StoredWorkOrder> {
+    assertRequiredFields(body);
+    const now = clock.now();
+    const { vendorId, area } = await placeNewOrder(tx, auth, body);
+    const { customer } = await findOrCreateCustomer(tx, auth.tenantId, {
+      name: body.customer.name,
+      phone: body.customer.phone,
+      address: body.customer.address,
+      lat: body.lat ?? null,
+      lng: body.lng ?? null,
+      areaId: body.areaId ?? null,
+    });
+    const repeatOfOrderId =
+      body.type === 'fault' ? await repeatOf(tx, auth.tenantId, customer.id, body.productNumber, now) : null;
+    const order = await insertWorkOrder(tx, auth.tenantId, {
+      vendorId,
+      acceptanceSerial: body.acceptanceSerial,
+      type: body.type,
+      status: 'created',
+      priority: body.priority,
+      product: body.product,
+      business: body.business,
+      productNumber: body.productNumber,
+      customerId: customer.id,
+      contactName: body.customer.name,
+      contactPhone: body.customer.phone,
+      address: body.customer.address,
+      areaId: body.areaId ?? null,
+      lat: body.lat ?? null,
+      lng: body.lng ?? null,
+      appointment: body.appointment ?? null,
+      step: 'created',
+      customerMessage: body.customerMessage ?? null,
+      faultDescription: body.faultDescription ?? null,
+      broadband: body.broadband ?? null,
+      productModel: body.productModel ?? null,
+      purchaseDate: body.purchaseDate ?? null,
+      warranty: body.warranty,
+      stationId: area?.stationId ?? null,
+      offeredToPersonId: null,
+      offeredToUnitId: null,
+      holderId: null,
+      suspendReason: null,
+      parentOrderId: null,
+      repeatOfOrderId,
+      acceptedAt: now,
+      completedAt: null,
+      closedAt: null,
+      policyId: policy.id,
+      policyVersion: policy.version,
+    });
+    await appendEvent(tx, auth.tenantId, {
+      orderId: order.id,
+      action: 'create',
+      fromStatus: null,
+      toStatus: 'created',
+      actorId: auth.personId,
+      actorPosition: auth.position,
+      at: now,
+      payload: { repeatOfOrderId },
+    });
+    await sla?.startForOrder(tx, order, now);
+    return order;
   }
 
   /** WO-12: the customer's fault on this product fixed within the policy's window before `now`, if any. */
@@ -271,6 +277,7 @@ export function createWorkOrderService({
 
   return {
     create,
+    createIn,
     act,
     actIn,
 
