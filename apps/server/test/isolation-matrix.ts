@@ -21,6 +21,7 @@ import { DEFAULT_POLICY_PACK, WORK_ORDER_ACTIONS, type Position } from '@daowei/
 import type { Body } from './harness.js';
 import { DESK_PROBES } from './isolation-matrix.desk.js';
 import { NOTIFICATION_PROBES } from './isolation-matrix.notifications.js';
+import { CALENDAR_PROBES } from './isolation-matrix.calendar.js';
 import { KPI_PROBES } from './isolation-matrix.kpi.js';
 
 export type Scope = 'tenant' | 'vendor' | 'engineer';
@@ -564,6 +565,7 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
   ],
   ...DESK_PROBES,
   ...NOTIFICATION_PROBES,
+  ...CALENDAR_PROBES,
   ...KPI_PROBES,
   // ENG-03/04/06, WO-14 (issue 4): the visit record is read and written through its order; only the
   // holder writes, so every probe at a foreign order is denied whatever the position.

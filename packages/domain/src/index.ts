@@ -10,6 +10,7 @@ export * from './policy/policy-pack.js';
 export * from './calendar/official-cn.js';
 export * from './calendar/calendar-spec.js';
 export * from './calendar/business-calendar.js';
+export * from './calendar/official-notice.js';
 export * from './sla/sla-policy.js';
 export * from './sla/default-sla-policy.js';
 export * from './sla/clock.types.js';

@@ -1,7 +1,9 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { WorkOrderStatus } from '@daowei/domain';
 import type { Db } from '../client.js';
 import { toWorkOrder, type StoredWorkOrder } from '../mappers/work-order.mapper.js';
 import { engineerAreas, engineerBases, plannedVisits, type PlannedVisitSource } from '../schema/dispatch.js';
+import { slaClocks } from '../schema/sla-clocks.js';
 import { workOrders } from '../schema/work-orders.js';
 
 /**
@@ -120,4 +122,61 @@ export async function setEngineerDispatchFacts(
   if (f.areaIds.length) {
     await db.insert(engineerAreas).values(f.areaIds.map((areaId) => ({ tenantId, personId: f.personId, areaId })));
   }
+}
+
+/**
+ * DSP-02: open orders of a station whose visit fell on the days before `before` (from `since`) and
+ * still is not done — the start of the day lists and plans them first. Oldest appointment first.
+ */
+export async function listStationOutstanding(
+  db: Db,
+  tenantId: string,
+  q: { stationId: string; statuses: readonly WorkOrderStatus[]; since: Date; before: Date; limit: number },
+): Promise<StoredWorkOrder[]> {
+  const rows = await db
+    .select()
+    .from(workOrders)
+    .where(
+      and(
+        eq(workOrders.tenantId, tenantId),
+        eq(workOrders.stationId, q.stationId),
+        inArray(workOrders.status, [...q.statuses]),
+        or(
+          and(gte(workOrders.appointmentEnd, q.since), lte(workOrders.appointmentEnd, q.before)),
+          and(
+            isNull(workOrders.appointmentStart),
+            gte(workOrders.acceptedAt, q.since),
+            lt(workOrders.acceptedAt, q.before),
+          ),
+        ),
+      ),
+    )
+    .orderBy(asc(workOrders.appointmentStart), asc(workOrders.acceptedAt), asc(workOrders.id))
+    .limit(q.limit);
+  return rows.map(toWorkOrder);
+}
+
+/** SLA deadlines the planner aims at: each order's earliest due time among its open clocks. */
+export async function listOpenDueTimes(
+  db: Db,
+  tenantId: string,
+  orderIds: readonly string[],
+): Promise<Map<string, Date>> {
+  const out = new Map<string, Date>();
+  if (orderIds.length === 0) return out;
+  const rows = await db
+    .select({ orderId: slaClocks.orderId, dueAt: slaClocks.dueAt })
+    .from(slaClocks)
+    .where(
+      and(
+        eq(slaClocks.tenantId, tenantId),
+        inArray(slaClocks.orderId, [...orderIds]),
+        inArray(slaClocks.state, ['running', 'paused']),
+      ),
+    );
+  for (const r of rows) {
+    const prev = out.get(r.orderId);
+    if (!prev || r.dueAt < prev) out.set(r.orderId, r.dueAt);
+  }
+  return out;
 }

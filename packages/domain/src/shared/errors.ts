@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   // DESK-04 a customer-facing text with a forbidden phrase; DESK-06/SLA-07 a self-service move too late
   'DESK_FORBIDDEN_PHRASE',
   'DESK_RESCHEDULE_TOO_LATE',
+  // DSP-04 a confirmed drag the engineer's day cannot take
+  'DSP_INSERTION_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

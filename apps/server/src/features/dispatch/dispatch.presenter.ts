@@ -1,12 +1,28 @@
-import type { AssignmentExplanation, Plan, PlannedRoute } from '@daowei/dispatch';
+import type { StoredPlannedVisit, StoredWorkOrder } from '@daowei/db';
+import type { Plan } from '@daowei/dispatch';
+import type { DispatchPolicy } from '@daowei/domain';
 import type { PlanInput } from './plan-request.adapter.js';
 
 /**
  * The plan as the board shows it: minutes since local midnight (the board draws timelines in them),
- * order numbers and engineer names next to ids, and the stored geometry for the offline map.
+ * order numbers and engineer names next to ids, and the stored geometry for the offline map. Each
+ * order carries its SLA due time and whether it is at risk (due within the policy's margin, or past);
+ * the orders carried over from the previous days (DSP-02) are listed first, oldest first.
  */
-export function planView(input: PlanInput, plan: Plan) {
+export function planView(input: PlanInput, plan: Plan, now: Date, policy: Pick<DispatchPolicy, 'atRiskMinutes'>) {
   const numberOf = (id: string) => input.orders.get(id)?.number ?? id;
+  const minutes = (at: Date) => Math.round((at.getTime() - input.midnight.getTime()) / 60_000);
+  const dueOf = (id: string) => {
+    const due = input.dueAt.get(id);
+    return due ? minutes(due) : null;
+  };
+  const atRisk = (id: string) => {
+    const due = input.dueAt.get(id);
+    return due !== undefined && due.getTime() - now.getTime() <= policy.atRiskMinutes * 60_000;
+  };
+  const carried = new Set(input.carriedOver);
+  const placeOf = new Map(plan.routes.flatMap((r) => r.stops.map((s) => [s.orderId, r.engineerId] as const)));
+  const nameOfId = new Map(input.engineers.map((e) => [e.id, e.name]));
   const nameOf = new Map(input.engineers.map((e) => [e.id, e.name]));
   const shiftOf = new Map(input.request.engineers.map((e) => [e.id, e.shift]));
   return {
@@ -34,6 +50,9 @@ export function planView(input: PlanInput, plan: Plan) {
         breakBefore: s.breakBefore ?? null,
         pinned: s.pinned,
         explanation: s.explanation.text,
+        dueAt: dueOf(s.orderId),
+        atRisk: atRisk(s.orderId),
+        carriedOver: carried.has(s.orderId),
       })),
     })),
     unassigned: [
@@ -43,6 +62,9 @@ export function planView(input: PlanInput, plan: Plan) {
         priority: u.priority,
         reason: u.reason as string,
         text: u.text,
+        dueAt: dueOf(u.orderId),
+        atRisk: atRisk(u.orderId),
+        carriedOver: carried.has(u.orderId),
       })),
       ...input.skipped.map((s) => ({
         orderId: s.orderId,
@@ -50,8 +72,26 @@ export function planView(input: PlanInput, plan: Plan) {
         priority: input.orders.get(s.orderId)?.priority ?? 'normal',
         reason: s.reason as string,
         text: 'The order has no coordinates; set its address location to plan it',
+        dueAt: dueOf(s.orderId),
+        atRisk: atRisk(s.orderId),
+        carriedOver: carried.has(s.orderId),
       })),
     ],
+    /** DSP-02: last days' outstanding work, oldest first, with where the plan puts it. */
+    carriedOver: input.carriedOver.map((id) => {
+      const o = input.orders.get(id)!;
+      const engineerId = placeOf.get(id) ?? null;
+      return {
+        orderId: id,
+        orderNumber: o.number,
+        priority: o.priority,
+        status: o.status,
+        appointmentStart: o.appointment?.start.toISOString() ?? null,
+        engineerId,
+        engineerName: engineerId ? (nameOfId.get(engineerId) ?? '') : null,
+        atRisk: atRisk(id),
+      };
+    }),
     stats: plan.stats,
     map: {
       areas: input.areas.map((a) => ({ id: a.id, name: a.name, polygon: a.polygon })),
@@ -61,62 +101,20 @@ export function planView(input: PlanInput, plan: Plan) {
   };
 }
 
-const NO_EXPLANATION: AssignmentExplanation = {
-  qualified: [],
-  areaId: null,
-  distanceRank: 0,
-  eligibleEngineers: 0,
-  pinned: false,
-  engineerLoadMinutes: 0,
-  averageLoadMinutes: 0,
-  text: '',
-};
-
-/**
- * The day as it stands (DSP-04 checks a drag against it): each engineer's orders — held or offered —
- * in appointment order. Only the sequence matters: checkInsertion re-simulates the times itself.
- */
-export function currentPlanOf(input: PlanInput): Plan {
-  const routes: PlannedRoute[] = input.request.engineers.map((e) => {
-    const mine = input.request.orders
-      .filter((o) => o.previousEngineerIds?.[0] === e.id)
-      .sort((a, b) => (a.window?.start ?? 0) - (b.window?.start ?? 0));
-    return {
-      engineerId: e.id,
-      stops: mine.map((o) => {
-        const t = o.window?.start ?? 0;
-        return {
-          orderId: o.id,
-          arrival: t,
-          start: t,
-          end: t + o.serviceMinutes,
-          travelMinutes: 0,
-          waitingMinutes: 0,
-          lateMinutes: 0,
-          pinned: Boolean(o.pinned),
-          explanation: NO_EXPLANATION,
-        };
-      }),
-      departure: e.shift.start,
-      returnAt: e.shift.end,
-      travelMinutes: 0,
-      serviceMinutes: 0,
-      waitingMinutes: 0,
-      lateMinutes: 0,
-      distanceKm: 0,
-    };
-  });
-  const stats = {
-    assigned: 0,
-    unassigned: 0,
-    travelMinutes: 0,
-    lateMinutes: 0,
-    lateStops: 0,
-    distanceKm: 0,
-    loadStdDevMinutes: 0,
-    cost: 0,
-    iterations: 0,
-    elapsedMs: 0,
+/** ENG-01: one visit of the engineer's day, in sequence. */
+export function engineerDayView(r: { visit: StoredPlannedVisit; order: StoredWorkOrder }, seq: number) {
+  return {
+    seq,
+    orderId: r.order.id,
+    number: r.order.number,
+    type: r.order.type,
+    status: r.order.status,
+    priority: r.order.priority,
+    address: r.order.address,
+    contactName: r.order.contactName,
+    plannedStart: r.visit.plannedStart?.toISOString() ?? null,
+    plannedEnd: r.visit.plannedEnd?.toISOString() ?? null,
+    appointmentStart: r.order.appointment?.start.toISOString() ?? null,
+    appointmentEnd: r.order.appointment?.end.toISOString() ?? null,
   };
-  return { request: input.request, routes, unassigned: [], stats };
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idempotencyKey, requireAuth } from '../../http/guards.js';
 import type { Services } from '../../services.js';
-import { applyBody, checkBody, planBody } from './dispatch.schemas.js';
+import { applyBody, assignBody, checkBody, dayBody, myDayQuery, planBody } from './dispatch.schemas.js';
 
 /** DSP-03/04 routes (docs/api.md "Dispatch"): thin — one service call each; positions are checked there (policy data). */
 export const dispatchRoutes =
@@ -44,5 +44,42 @@ export const dispatchRoutes =
         },
       },
       async (req) => services.dispatch.check(requireAuth(req), req.body),
+    );
+
+    r.post(
+      '/dispatch/day',
+      {
+        schema: {
+          tags: ['dispatch'],
+          body: dayBody,
+          description: 'DSP-01: the station-day as it stands (stored sequences), timed and explained like a plan.',
+        },
+      },
+      async (req) => services.dispatch.day(requireAuth(req), req.body),
+    );
+
+    r.post(
+      '/dispatch/assign',
+      {
+        schema: {
+          tags: ['dispatch'],
+          body: assignBody,
+          description:
+            'DSP-01/04: assigns an order to an engineer and places it in his day where the DSP-04 check puts it; refused (409 DSP_INSERTION_REFUSED) when it does not fit.',
+        },
+      },
+      async (req) => services.dispatch.assign(requireAuth(req), req.body, idempotencyKey(req)),
+    );
+
+    r.get(
+      '/dispatch/my-day',
+      {
+        schema: {
+          tags: ['dispatch'],
+          querystring: myDayQuery,
+          description: 'ENG-01/DSP-03: the signed-in engineer’s visits of a day (default today) in planned sequence.',
+        },
+      },
+      async (req) => services.dispatch.myDay(requireAuth(req), req.query),
     );
   };

@@ -6,9 +6,14 @@ const isoDate = z.string().refine(isIsoDate, 'expected a date YYYY-MM-DD');
 export const planBody = z.object({ stationId: z.uuid(), date: isoDate });
 export type PlanBody = z.infer<typeof planBody>;
 
+/** DSP-01: the station-day as it stands. */
+export const dayBody = planBody;
+export type DayBody = z.infer<typeof dayBody>;
+
 export const applyBody = z.object({
   stationId: z.uuid(),
   date: isoDate,
+  /** Per engineer in stop order: the order of the list is the sequence stored for his day. */
   assignments: z
     .array(z.object({ orderId: z.uuid(), engineerId: z.uuid() }))
     .min(1)
@@ -16,5 +21,18 @@ export const applyBody = z.object({
 });
 export type ApplyBody = z.infer<typeof applyBody>;
 
-export const checkBody = z.object({ orderId: z.uuid(), engineerId: z.uuid(), date: isoDate });
+export const checkBody = z.object({
+  orderId: z.uuid(),
+  engineerId: z.uuid(),
+  date: isoDate,
+  /** 0-based place in the engineer's day; omitted = the cheapest place. */
+  position: z.number().int().min(0).max(1_000).optional(),
+});
 export type CheckBody = z.infer<typeof checkBody>;
+
+/** DSP-01/04: the drag, confirmed — same fields as the check. */
+export const assignBody = checkBody;
+export type AssignBody = z.infer<typeof assignBody>;
+
+export const myDayQuery = z.object({ date: isoDate.optional() });
+export type MyDayQuery = z.infer<typeof myDayQuery>;

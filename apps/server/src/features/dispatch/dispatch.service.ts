@@ -1,39 +1,65 @@
-import { getOrgUnit, getTenant, getWorkOrder, listOrgUnits, type Db } from '@daowei/db';
-import { checkInsertion, planDay, type Plan } from '@daowei/dispatch';
-import { DomainError, type DispatchPolicy } from '@daowei/domain';
+import {
+  getOrgUnit,
+  getTenant,
+  getWorkOrder,
+  listEngineerDay,
+  listOrgUnits,
+  upsertPlannedVisits,
+  type Db,
+  type Tx,
+} from '@daowei/db';
+import {
+  checkInsertion,
+  evaluateRoutes,
+  moveOrder,
+  planDay,
+  planDayInWorker,
+  type Plan,
+  type PlanRequest,
+} from '@daowei/dispatch';
+import { DomainError, isWorker, localDate, type DispatchPolicy } from '@daowei/domain';
 import type { AuthContext } from '../../http/auth-context.js';
+import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
+import type { NotificationService } from '../notifications/notification.service.js';
 import type { WorkOrderService } from '../work-orders/work-order.service.js';
-import { currentPlanOf, planView } from './dispatch.presenter.js';
-import type { ApplyBody, CheckBody, PlanBody } from './dispatch.schemas.js';
-import { buildPlanInput } from './plan-request.adapter.js';
+import { currentSequences, plannedRowsOf } from './current-day.js';
+import { engineerDayView, planView } from './dispatch.presenter.js';
+import type { ApplyBody, AssignBody, CheckBody, DayBody, MyDayQuery, PlanBody } from './dispatch.schemas.js';
+import { PINNED_STATUSES, buildPlanInput, type PlanInput } from './plan-request.adapter.js';
 
 /** The `dispatch` remark of orders placed by an applied plan: the history says a plan, not a person, chose. */
 export const AUTO_PLAN_REMARK = 'auto-plan';
+/** The remark of an order a coordinator dragged onto an engineer (DSP-01). */
+export const BOARD_REMARK = 'board';
+/** DSP-05: the notification an engineer gets for same-day urgent work. */
+export const URGENT_DISPATCH_KIND = 'dispatch.urgent_today';
 
 /**
- * DSP-03/04 on the server: plans a station's day from stored data (changing nothing), applies a plan
- * through the work-order lifecycle in one transaction, and answers the board's drag-and-drop check.
- * Planning runs inline, bounded by the policy's time limit and iteration cap; at the sizes of one
- * station's day (tens of orders) that is well under a second.
+ * DSP-01..05 on the server: plans a station's day from stored data (changing nothing; on a worker
+ * thread, bounded by the policy's time limit), applies a plan through the work-order lifecycle in one
+ * transaction and stores each engineer's sequence, answers the board's drag with the DSP-04 verdict and
+ * on confirmation assigns and sequences the order, and shows an engineer his day in that sequence.
  */
 export function createDispatchService({
   db,
+  clock,
   dispatchPolicy,
   workOrders,
+  notifications,
 }: {
   db: Db;
+  clock: Clock;
   dispatchPolicy: DispatchPolicy;
   workOrders: Pick<WorkOrderService, 'actIn'>;
+  notifications?: Pick<NotificationService, 'notify'>;
 }) {
   function assertPlanner(auth: AuthContext): void {
     if (!dispatchPolicy.plannerPositions.includes(auth.position)) {
       throw new DomainError(
         'FORBIDDEN',
         `This needs one of the positions: ${dispatchPolicy.plannerPositions.join(', ')}`,
-        {
-          position: auth.position,
-        },
+        { position: auth.position },
       );
     }
   }
@@ -47,20 +73,57 @@ export function createDispatchService({
     return station;
   }
 
+  async function timeZoneOf(tx: Db, tenantId: string) {
+    return (await getTenant(tx, tenantId))?.timeZone ?? 'Asia/Shanghai';
+  }
+
   async function inputFor(tx: Db, auth: AuthContext, stationId: string, date: string) {
     const station = await stationFor(tx, auth, stationId);
-    const tenant = await getTenant(tx, auth.tenantId);
     const units = await listOrgUnits(tx, auth.tenantId, { vendorId: station.vendorId });
-    const timeZone = tenant?.timeZone ?? 'Asia/Shanghai';
+    const timeZone = await timeZoneOf(tx, auth.tenantId);
     return buildPlanInput(tx, { tenantId: auth.tenantId, station, units, date, timeZone }, dispatchPolicy);
   }
 
-  function solve(request: Plan['request']): Plan {
-    return planDay(request, {
-      timeLimitMs: dispatchPolicy.planTimeLimitMs,
-      maxIterations: dispatchPolicy.planMaxIterations,
-      seed: dispatchPolicy.seed,
+  const options = () => ({
+    timeLimitMs: dispatchPolicy.planTimeLimitMs,
+    maxIterations: dispatchPolicy.planMaxIterations,
+    seed: dispatchPolicy.seed,
+  });
+
+  /** Small days plan inline (a worker costs ~0.3 s to start); big ones off the event loop. */
+  function solve(request: PlanRequest): Promise<Plan> {
+    if (request.orders.length < dispatchPolicy.workerMinOrders) return Promise.resolve(planDay(request, options()));
+    return planDayInWorker(request, options(), dispatchPolicy.planTimeLimitMs * 3 + 5_000);
+  }
+
+  /** DSP-05: same-day urgent work reaches the engineer's phone inbox in the dispatching transaction. */
+  async function notifyIfUrgentToday(tx: Db, auth: AuthContext, input: PlanInput, orderId: string, engineerId: string) {
+    const order = input.orders.get(orderId);
+    if (!notifications || !order || !dispatchPolicy.notifyNowPriorities.includes(order.priority)) return;
+    if (localDate(clock.now(), input.request.timeZone) !== input.request.date) return;
+    await notifications.notify(tx, auth.tenantId, {
+      recipient: { personId: engineerId },
+      kind: URGENT_DISPATCH_KIND,
+      orderId,
+      payload: { number: order.number, priority: order.priority, address: order.address },
+      dedupeKey: `${URGENT_DISPATCH_KIND}:${orderId}:${engineerId}`,
     });
+  }
+
+  /** Dispatches through the lifecycle unless the engineer already has it; true when dispatched. */
+  async function dispatchTo(
+    tx: Tx,
+    auth: AuthContext,
+    input: PlanInput,
+    orderId: string,
+    engineerId: string,
+    remark: string,
+  ) {
+    const order = input.orders.get(orderId)!;
+    if ((order.holderId ?? order.offeredToPersonId) === engineerId) return false;
+    await workOrders.actIn(tx, auth, orderId, { action: 'dispatch', toPersonId: engineerId, remark });
+    await notifyIfUrgentToday(tx, auth, input, orderId, engineerId);
+    return true;
   }
 
   return {
@@ -68,10 +131,17 @@ export function createDispatchService({
     async plan(auth: AuthContext, body: PlanBody) {
       assertPlanner(auth);
       const input = await inputFor(db, auth, body.stationId, body.date);
-      return planView(input, solve(input.request));
+      return planView(input, await solve(input.request), clock.now(), dispatchPolicy);
     },
 
-    /** DSP-03: dispatches every order whose planned engineer is not already its engineer, in one transaction. */
+    /** DSP-01: the day as it stands (stored sequences), with the same explanations as a plan. */
+    async day(auth: AuthContext, body: DayBody) {
+      assertPlanner(auth);
+      const input = await inputFor(db, auth, body.stationId, body.date);
+      return planView(input, evaluateRoutes(input.request, currentSequences(input)), clock.now(), dispatchPolicy);
+    },
+
+    /** DSP-03: dispatches every order to its planned engineer and stores each engineer's sequence. */
     async apply(auth: AuthContext, body: ApplyBody, key: string | null) {
       assertPlanner(auth);
       return db.transaction((tx) =>
@@ -80,6 +150,7 @@ export function createDispatchService({
           const engineers = new Set(input.request.engineers.map((e) => e.id));
           const dispatched: { orderId: string; number: string; engineerId: string }[] = [];
           const unchanged: string[] = [];
+          const routes = new Map<string, string[]>();
           for (const a of body.assignments) {
             const order = input.orders.get(a.orderId);
             if (!order)
@@ -90,14 +161,19 @@ export function createDispatchService({
                 engineerId: a.engineerId,
               });
             }
-            if ((order.holderId ?? order.offeredToPersonId) === a.engineerId) {
-              unchanged.push(order.id);
-              continue;
-            }
-            const cmd = { action: 'dispatch' as const, toPersonId: a.engineerId, remark: AUTO_PLAN_REMARK };
-            await workOrders.actIn(tx, auth, order.id, cmd);
-            dispatched.push({ orderId: order.id, number: order.number, engineerId: a.engineerId });
+            routes.set(a.engineerId, [...(routes.get(a.engineerId) ?? []), a.orderId]);
+            if (await dispatchTo(tx, auth, input, a.orderId, a.engineerId, AUTO_PLAN_REMARK)) {
+              dispatched.push({ orderId: order.id, number: order.number, engineerId: a.engineerId });
+            } else unchanged.push(order.id);
           }
+          // The sequence is the order of the assignments per engineer (the board sends routes in stop order).
+          const sequences = [...routes].map(([engineerId, orderIds]) => ({ engineerId, orderIds }));
+          const evaluated = evaluateRoutes(input.request, sequences);
+          await upsertPlannedVisits(
+            tx,
+            auth.tenantId,
+            plannedRowsOf(input, evaluated, () => 'plan'),
+          );
           return { dispatched, unchanged };
         }),
       );
@@ -106,18 +182,89 @@ export function createDispatchService({
     /** DSP-04: can this engineer take the order on that day, after the visits he already has? */
     async check(auth: AuthContext, body: CheckBody) {
       assertPlanner(auth);
-      const order = await getWorkOrder(db, auth.tenantId, body.orderId);
-      if (!order || !order.stationId || (auth.vendorId && order.vendorId !== auth.vendorId)) {
-        throw new DomainError('NOT_FOUND', 'Work order not found', { id: body.orderId });
-      }
-      const input = await inputFor(db, auth, order.stationId, body.date);
-      const verdict = checkInsertion(currentPlanOf(input), body.engineerId, body.orderId);
-      return { ...verdict, arrival: finite(verdict.arrival), start: finite(verdict.start) };
+      const { verdict } = await verdictFor(db, auth, body);
+      return verdictView(verdict);
+    },
+
+    /**
+     * DSP-01/04: the board's drag, confirmed. Refused when the DSP-04 check fails (or the visit is
+     * pinned to another engineer); otherwise dispatched through the lifecycle and placed in the
+     * engineer's sequence where the check put it. Only the two engineers' days change.
+     */
+    async assign(auth: AuthContext, body: AssignBody, key: string | null) {
+      assertPlanner(auth);
+      return db.transaction((tx) =>
+        runIdempotent(tx, auth, key, { op: 'dispatch.assign', body }, async () => {
+          const { input, verdict, sequences } = await verdictFor(tx, auth, body);
+          if (!verdict.feasible) {
+            throw new DomainError('DSP_INSERTION_REFUSED', 'The engineer cannot take this visit in his day', {
+              reason: verdict.reason,
+            });
+          }
+          const from = sequences.find((s) => s.orderIds.includes(body.orderId))?.engineerId ?? null;
+          const moved = moveOrder(sequences, body.orderId, body.engineerId, verdict.position);
+          const evaluated = evaluateRoutes(input.request, moved);
+          const touched = new Set([body.engineerId, ...(from ? [from] : [])]);
+          const source = (id: string) => (id === body.orderId ? 'manual' : (input.planned.get(id)?.source ?? 'plan'));
+          await upsertPlannedVisits(tx, auth.tenantId, plannedRowsOf(input, evaluated, source, touched));
+          const dispatched = await dispatchTo(tx, auth, input, body.orderId, body.engineerId, BOARD_REMARK);
+          const route = evaluated.routes.find((r) => r.engineerId === body.engineerId)!;
+          return {
+            ...verdictView(verdict),
+            dispatched,
+            sequence: route.stops.map((s, k) => ({
+              seq: k + 1,
+              orderId: s.orderId,
+              orderNumber: input.orders.get(s.orderId)?.number ?? s.orderId,
+              start: s.start,
+            })),
+          };
+        }),
+      );
+    },
+
+    /** ENG-01 with DSP-03: the engineer's own day in planned sequence (today in the tenant's zone by default). */
+    async myDay(auth: AuthContext, q: MyDayQuery) {
+      if (!isWorker(auth.position)) return { date: q.date ?? null, items: [] };
+      const timeZone = await timeZoneOf(db, auth.tenantId);
+      const date = q.date ?? localDate(clock.now(), timeZone);
+      const rows = await listEngineerDay(db, auth.tenantId, { engineerId: auth.personId, day: date });
+      // Only orders still his: a visit dispatched to someone else since keeps no place on this phone.
+      const mine = rows.filter(
+        ({ order }) => order.holderId === auth.personId || order.offeredToPersonId === auth.personId,
+      );
+      return { date, items: mine.map((r, k) => engineerDayView(r, k + 1)) };
     },
   };
+
+  async function verdictFor(tx: Db, auth: AuthContext, body: CheckBody) {
+    const order = await getWorkOrder(tx, auth.tenantId, body.orderId);
+    if (!order || !order.stationId || (auth.vendorId && order.vendorId !== auth.vendorId)) {
+      throw new DomainError('NOT_FOUND', 'Work order not found', { id: body.orderId });
+    }
+    const input = await inputFor(tx, auth, order.stationId, body.date);
+    const sequences = currentSequences(input);
+    const current = evaluateRoutes(input.request, sequences);
+    const pinnedElsewhere = PINNED_STATUSES.includes(order.status) && order.holderId !== body.engineerId;
+    const verdict = pinnedElsewhere
+      ? { feasible: false, position: -1, arrival: NaN, start: NaN, lateMinutes: 0, reason: 'pinned' as const }
+      : checkInsertion(current, body.engineerId, body.orderId, body.position);
+    return { input, verdict, sequences };
+  }
 }
 
 /** JSON has no NaN: an impossible insertion has no arrival. */
 const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
+
+function verdictView(v: {
+  feasible: boolean;
+  position: number;
+  arrival: number;
+  start: number;
+  lateMinutes: number;
+  reason: string;
+}) {
+  return { ...v, arrival: finite(v.arrival), start: finite(v.start) };
+}
 
 export type DispatchService = ReturnType<typeof createDispatchService>;

@@ -1,0 +1,48 @@
+/**
+ * Isolation-matrix entries of dispatch and appointments (issue 3: DSP-01/04, ENG-01 day sequence),
+ * spread into ISOLATION_MATRIX. A foreign station's day cannot be read, a foreign order cannot be
+ * dragged onto anyone, and "my day" only ever lists the caller's own visits.
+ */
+import type { Expectation, Probe, Scope } from './isolation-matrix.js';
+
+const PEOPLE_SCOPES: readonly Scope[] = ['tenant', 'vendor'];
+const ALL: readonly Scope[] = ['tenant', 'vendor', 'engineer'];
+const denied: Expectation = { kind: 'denied' };
+
+export const DISPATCH_PROBES: Readonly<Record<string, readonly Probe[]>> = {
+  'POST /api/dispatch/day': [
+    {
+      name: 'read a foreign station’s day',
+      scopes: PEOPLE_SCOPES,
+      build: (f) =>
+        f.unitId
+          ? { method: 'POST', url: '/api/dispatch/day', body: { stationId: f.unitId, date: '2026-11-24' } }
+          : null,
+      expect: denied,
+    },
+  ],
+  'POST /api/dispatch/assign': [
+    {
+      name: 'drag a foreign order onto its own engineer',
+      scopes: PEOPLE_SCOPES,
+      build: (f) => ({
+        method: 'POST',
+        url: '/api/dispatch/assign',
+        body: { orderId: f.order.id, engineerId: f.order.holderId, date: '2026-11-24' },
+      }),
+      expect: denied,
+    },
+  ],
+  'GET /api/dispatch/my-day': [
+    {
+      name: 'my day lists only my own visits',
+      scopes: ALL,
+      build: () => ({ method: 'GET', url: '/api/dispatch/my-day?date=2026-11-24' }),
+      expect: { kind: 'list' },
+      check: (res, f) =>
+        (res.body?.items ?? []).some((i: { orderId: string }) => i.orderId === f.order.id)
+          ? 'foreign visit listed'
+          : null,
+    },
+  ],
+};
