@@ -68,7 +68,7 @@ export function createServices(deps: ServiceDeps) {
     visits: createVisitService(deps),
     callbacks,
     kpis: createKpiService(deps),
-    dispatch: createDispatchService({ db: deps.db, dispatchPolicy, workOrders }),
+    dispatch: createDispatchService({ db: deps.db, clock: deps.clock, dispatchPolicy, workOrders, notifications }),
     partsPolicy,
     stock: createStockService({ ...deps, partsPolicy }),
     borrows: createBorrowService({ ...deps, partsPolicy }),
