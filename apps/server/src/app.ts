@@ -24,6 +24,7 @@ import { deskWorkRoutes } from './features/desk/desk-work.routes.js';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes.js';
 import { callbackRoutes } from './features/callbacks/callback.routes.js';
 import { kpiRoutes } from './features/kpis/kpi.routes.js';
+import { exportRoutes } from './features/exports/export.routes.js';
 import type { JobQueue } from './platform/jobs.js';
 import { registerSlaJobs } from './jobs/sla.jobs.js';
 import { registerDeskJobs } from './jobs/desk.jobs.js';
@@ -86,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(dispatchRoutes(services), { prefix: '/api' });
   await app.register(callbackRoutes(services), { prefix: '/api' });
   await app.register(kpiRoutes(services), { prefix: '/api' });
+  await app.register(exportRoutes(services), { prefix: '/api' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: opts.database.kind }));
 
   if (opts.webDist) await registerWebApp(app, opts.webDist);

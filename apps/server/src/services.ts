@@ -28,6 +28,8 @@ import { createStockService } from './features/parts/stock.service.js';
 import { createDispatchService } from './features/dispatch/dispatch.service.js';
 import { createCallbackService } from './features/callbacks/callback.service.js';
 import { createKpiService } from './features/kpis/kpi.service.js';
+import { createExportLogService } from './features/exports/export-log.service.js';
+import { createOrderExportService } from './features/exports/order-export.service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -52,6 +54,7 @@ export function createServices(deps: ServiceDeps) {
   const callbacks = createCallbackService({ ...deps, sla });
   const workOrders = createWorkOrderService({ ...deps, sla, callbacks });
   const dispatchPolicy = deps.dispatchPolicy ?? DEFAULT_DISPATCH_POLICY;
+  const exportLog = createExportLogService(deps);
   const deskPolicy = deps.deskPolicy ?? DEFAULT_DESK_POLICY;
   const notices = createDeskNotices({ notifications, deskPolicy });
   const scripts = createScriptsService({ ...deps, deskPolicy });
@@ -68,6 +71,8 @@ export function createServices(deps: ServiceDeps) {
     visits: createVisitService(deps),
     callbacks,
     kpis: createKpiService(deps),
+    exportLog,
+    orderExport: createOrderExportService({ workOrders, exportLog }),
     dispatch: createDispatchService({ db: deps.db, clock: deps.clock, dispatchPolicy, workOrders, notifications }),
     partsPolicy,
     stock: createStockService({ ...deps, partsPolicy }),

@@ -258,7 +258,9 @@ describe('isolation matrix over every OpenAPI route (SEC-02, SEC-01)', () => {
       headers: { authorization: `Bearer ${token}`, ...req.headers },
       ...(req.body !== undefined ? { payload: req.body as object } : {}),
     });
-    return { status: res.statusCode, raw: res.body, body: res.body ? (JSON.parse(res.body) as Body) : null };
+    // A file answer (CSV export) is judged by its raw text; everything else is JSON.
+    const json = String(res.headers['content-type'] ?? '').includes('json');
+    return { status: res.statusCode, raw: res.body, body: res.body && json ? (JSON.parse(res.body) as Body) : null };
   }
 
   /** null when the answer is right, else what is wrong with it. */

@@ -23,6 +23,7 @@ import { DESK_PROBES } from './isolation-matrix.desk.js';
 import { NOTIFICATION_PROBES } from './isolation-matrix.notifications.js';
 import { CALENDAR_PROBES } from './isolation-matrix.calendar.js';
 import { KPI_PROBES } from './isolation-matrix.kpi.js';
+import { EXPORT_PROBES } from './isolation-matrix.exports.js';
 import { DISPATCH_PROBES } from './isolation-matrix.dispatch.js';
 
 export type Scope = 'tenant' | 'vendor' | 'engineer';
@@ -568,6 +569,7 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
   ...NOTIFICATION_PROBES,
   ...CALENDAR_PROBES,
   ...KPI_PROBES,
+  ...EXPORT_PROBES,
   ...DISPATCH_PROBES,
   // ENG-03/04/06, WO-14 (issue 4): the visit record is read and written through its order; only the
   // holder writes, so every probe at a foreign order is denied whatever the position.

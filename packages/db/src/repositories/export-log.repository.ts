@@ -33,7 +33,7 @@ export async function listExportLog(
     .select()
     .from(exportLog)
     .where(and(eq(exportLog.tenantId, tenantId), opts.personId ? eq(exportLog.personId, opts.personId) : undefined))
-    .orderBy(desc(exportLog.at))
+    .orderBy(desc(exportLog.at), desc(exportLog.createdAt))
     .limit(opts.limit ?? 100);
   return rows as ExportLogEntry[];
 }
