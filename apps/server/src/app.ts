@@ -18,6 +18,7 @@ import { workOrderRoutes } from './features/work-orders/work-order.routes.js';
 import { partsRoutes } from './features/parts/parts.routes.js';
 import { slaRoutes } from './features/sla/sla.routes.js';
 import { notificationRoutes } from './features/notifications/notification.routes.js';
+import { calendarRoutes } from './features/calendar/calendar.routes.js';
 import { visitRoutes } from './features/visits/visit.routes.js';
 import { deskRoutes } from './features/desk/desk.routes.js';
 import { deskWorkRoutes } from './features/desk/desk-work.routes.js';
@@ -81,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(partsRoutes(services), { prefix: '/api' });
   await app.register(slaRoutes(services), { prefix: '/api' });
   await app.register(notificationRoutes(services), { prefix: '/api' });
+  await app.register(calendarRoutes(services), { prefix: '/api' });
   await app.register(visitRoutes(services), { prefix: '/api' });
   await app.register(deskRoutes(services), { prefix: '/api' });
   await app.register(deskWorkRoutes(services), { prefix: '/api' });

@@ -19,6 +19,7 @@ import { createDeskNotices } from './features/desk/desk-notices.js';
 import { createSlaService } from './features/sla/sla.service.js';
 import { createNotificationService } from './features/notifications/notification.service.js';
 import { createTenantCalendars } from './features/calendar/tenant-calendar.js';
+import { createCalendarService } from './features/calendar/calendar.service.js';
 import { createVisitService } from './features/visits/visit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createOrgService } from './features/org/org.service.js';
@@ -67,6 +68,7 @@ export function createServices(deps: ServiceDeps) {
     org: createOrgService(deps),
     sla,
     notifications,
+    calendar: createCalendarService({ ...deps, calendars }),
     workOrders,
     visits: createVisitService(deps),
     callbacks,
