@@ -52,6 +52,17 @@ describe('SLA at-risk view', () => {
     expect((await atRisk(tk.coordinator, { type: 'install' })).items).toHaveLength(1);
   });
 
+  it('SLA-09 filters by clock kind and by the order’s area', async () => {
+    expect(summary((await atRisk(tk.coordinator, { kind: 'fault_repair' })).items)).toEqual(['fault:fault_repair']);
+    expect(summary((await atRisk(tk.coordinator, { areaId: h.t.area.id })).items)).toEqual([
+      'fault:fault_repair',
+      'install:install_complete',
+    ]);
+    expect((await atRisk(tk.coordinator, { areaId: '00000000-0000-4000-8000-000000000000' })).items).toEqual([]);
+    const bad = await call(h.app, tk.coordinator, 'GET', '/api/sla/at-risk?kind=Fault-Repair');
+    expect(bad.status).toBe(400);
+  });
+
   it('SLA-09 pages with a cursor', async () => {
     const first = await atRisk(tk.coordinator, { limit: '1' });
     expect(summary(first.items)).toEqual(['fault:fault_repair']);

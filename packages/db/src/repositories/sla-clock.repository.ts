@@ -1,8 +1,9 @@
-import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { DomainError, type SlaClock, type WorkOrderType } from '@daowei/domain';
 import type { Db } from '../client.js';
 import { clockColumns, toStoredSlaClock, type StoredSlaClock } from '../mappers/sla-clock.mapper.js';
 import { slaClockEvents, slaClocks } from '../schema/sla-clocks.js';
+import { workOrders } from '../schema/work-orders.js';
 import { clampLimit, isUuid } from './helpers.js';
 
 /**
@@ -78,6 +79,9 @@ export interface AtRiskFilter {
   vendorId?: string | null;
   stationId?: string;
   type?: WorkOrderType;
+  /** The order's area: a semi-join on work_orders (areas are not copied onto clocks). */
+  areaId?: string;
+  kind?: string;
   cursor?: string | null;
   limit?: number;
 }
@@ -112,6 +116,18 @@ export async function listAtRiskSlaClocks(db: Db, tenantId: string, f: AtRiskFil
   if (f.vendorId) where.push(eq(slaClocks.vendorId, f.vendorId));
   if (f.stationId) where.push(eq(slaClocks.stationId, f.stationId));
   if (f.type) where.push(eq(slaClocks.orderType, f.type));
+  if (f.kind) where.push(eq(slaClocks.kind, f.kind));
+  if (f.areaId) {
+    where.push(
+      inArray(
+        slaClocks.orderId,
+        db
+          .select({ id: workOrders.id })
+          .from(workOrders)
+          .where(and(eq(workOrders.tenantId, tenantId), eq(workOrders.areaId, f.areaId))),
+      ),
+    );
+  }
   if (f.cursor) {
     const c = decodeAtRiskCursor(f.cursor);
     where.push(sql`(${slaClocks.dueAt}, ${slaClocks.id}) > (${c.dueAt.toISOString()}::timestamptz, ${c.id}::uuid)`);

@@ -13,6 +13,14 @@ export const atRiskQuery = z.object({
   vendorId: uuid.optional(),
   stationId: uuid.optional(),
   type: z.enum(WORK_ORDER_TYPES).optional(),
+  /** The order's service area (ORG-04). */
+  areaId: uuid.optional(),
+  /** The clock's kind (policy clock name, e.g. fault_repair). */
+  kind: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .max(60)
+    .optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -228,6 +228,8 @@ export function createSlaService({
         vendorId,
         ...(q.stationId ? { stationId: q.stationId } : {}),
         ...(q.type ? { type: q.type } : {}),
+        ...(q.areaId ? { areaId: q.areaId } : {}),
+        ...(q.kind ? { kind: q.kind } : {}),
         cursor: q.cursor ?? null,
         limit: q.limit,
       });
