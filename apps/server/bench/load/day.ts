@@ -1,0 +1,144 @@
+import type { World } from '../support/world.js';
+import { faultOrderBody } from '../support/world.js';
+import type { Recorder } from './recorder.js';
+
+/**
+ * A working day, compressed: every order is taken in by a desk agent at a seeded moment of the day,
+ * dispatched by the coordinator to an engineer, and the engineer looks at their list, takes it,
+ * departs, arrives, opens it and completes it, with think times between steps. Desk agents also search
+ * the order list and open orders all day. All people act at once, each at their own pace (open loop:
+ * the pace does not slow down when the server does, so latency is measured, not hidden).
+ */
+export interface DayProfile {
+  seed: number;
+  /** Orders each engineer handles in the day. */
+  ordersPerEngineer: number;
+  /** The whole day lasts this long in the benchmark. */
+  daySeconds: number;
+  /** Between two steps of one engineer on one order (seconds of benchmark time, uniform). */
+  thinkSeconds: [number, number];
+  /** How often each desk agent searches (seconds of benchmark time). */
+  deskLookupEverySeconds: number;
+}
+
+export interface Pick {
+  next(): string;
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+export async function runDay(world: World, servers: Pick, rec: Recorder, p: DayProfile): Promise<void> {
+  const random = rng(p.seed);
+  const start = Date.now();
+  const dayMs = p.daySeconds * 1000;
+  const think = () => (p.thinkSeconds[0] + random() * (p.thinkSeconds[1] - p.thinkSeconds[0])) * 1000;
+
+  async function request(label: string, token: string, method: 'GET' | 'POST', path: string, body?: unknown) {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${servers.next()}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined ? { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const text = await res.text();
+      const ms = performance.now() - t0;
+      if (!res.ok) {
+        rec.fail(label, ms, `${res.status} ${text.slice(0, 160)}`);
+        return null;
+      }
+      rec.ok(label, ms);
+      return JSON.parse(text) as Record<string, unknown>;
+    } catch (e) {
+      rec.fail(label, performance.now() - t0, String(e));
+      return null;
+    }
+  }
+
+  async function journey(n: number, at: number, desk: World['desk'][number], eng: World['engineers'][number]) {
+    await sleep(start + at - Date.now());
+    const created = await request(
+      'desk: create order',
+      desk.token,
+      'POST',
+      '/api/work-orders',
+      faultOrderBody(world, n),
+    );
+    if (!created) return;
+    const id = (created.order as { id: string }).id;
+    const dispatched = await request(
+      'coordinator: dispatch',
+      world.tokens.coordinator,
+      'POST',
+      `/api/work-orders/${id}/actions/dispatch`,
+      {
+        toPersonId: eng.person.id,
+        remark: 'load',
+      },
+    );
+    if (!dispatched) return;
+    await sleep(think());
+    await request('engineer: list my orders', eng.token, 'GET', '/api/work-orders?scope=todo&limit=20');
+    const steps: [string, Record<string, unknown>][] = [
+      ['take', {}],
+      ['depart', {}],
+      ['arrive', {}],
+    ];
+    for (const [action, body] of steps) {
+      if (
+        !(await request(`engineer: ${action}`, eng.token, 'POST', `/api/work-orders/${id}/actions/${action}`, body))
+      ) {
+        return;
+      }
+      await sleep(think());
+    }
+    await request('engineer: open order', eng.token, 'GET', `/api/work-orders/${id}`);
+    await request('engineer: complete', eng.token, 'POST', `/api/work-orders/${id}/actions/complete`, {
+      customerContacted: true,
+      handlingMinutes: 40,
+      remark: 'fixed on site',
+      outcome: { kind: 'done' },
+    });
+  }
+
+  async function deskLookups(desk: World['desk'][number]) {
+    await sleep(random() * p.deskLookupEverySeconds * 1000);
+    while (Date.now() - start < dayMs) {
+      const page = await request(
+        'desk: search orders',
+        desk.token,
+        'GET',
+        '/api/work-orders?scope=all&limit=20&q=望京',
+      );
+      const first = (page?.items as { id: string }[] | undefined)?.[0];
+      if (first) await request('desk: open order', desk.token, 'GET', `/api/work-orders/${first.id}`);
+      await sleep(p.deskLookupEverySeconds * 1000 * (0.5 + random()));
+    }
+  }
+
+  const journeys: Promise<void>[] = [];
+  let n = 0;
+  // Orders arrive over the first 70 % of the day, so the last ones can still be completed in it.
+  for (let round = 0; round < p.ordersPerEngineer; round++) {
+    for (const eng of world.engineers) {
+      const desk = world.desk[n % world.desk.length]!;
+      journeys.push(journey(n++, random() * dayMs * 0.7, desk, eng));
+    }
+  }
+  await Promise.all([...journeys, ...world.desk.map(deskLookups)]);
+}
