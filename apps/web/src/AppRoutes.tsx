@@ -1,13 +1,15 @@
-import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { LoginPage } from './LoginPage';
-import { NotFoundPage } from './components/NotFoundPage';
+import { PageLoading } from './components/PageLoading';
 import { landingPath } from './session/landing';
 import { RequireAuth } from './session/RequireAuth';
 import { useSession } from './session/SessionContext';
 
-// The desktop console and the phone pages are separate chunks: a phone never loads the console's table code.
+// The desktop console and the phone pages are separate chunks: a phone never loads antd at all (the
+// console, login and 404 pages get antd's context from AntdShell, loaded with them) — issue 4 budget.
+const AntdShell = lazy(() => import('./components/AntdShell'));
+const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
+const NotFoundPage = lazy(() => import('./components/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const ConsoleLayout = lazy(() => import('./console/ConsoleLayout'));
 const WorkOrderListPage = lazy(() => import('./console/orders/WorkOrderListPage'));
 const WorkOrderDetailPage = lazy(() => import('./console/orders/WorkOrderDetailPage'));
@@ -21,6 +23,7 @@ const MobileLayout = lazy(() => import('./mobile/MobileLayout'));
 const MyTodoPage = lazy(() => import('./mobile/MyTodoPage'));
 const MobileOrderDetailPage = lazy(() => import('./mobile/orders/MobileOrderDetailPage'));
 const MobileConfirmationPage = lazy(() => import('./mobile/visit/MobileConfirmationPage'));
+const OutboxPage = lazy(() => import('./mobile/offline/OutboxPage'));
 // DESK-06: the customer's page; public, so outside RequireAuth.
 const SelfServicePage = lazy(() => import('./selfservice/SelfServicePage'));
 
@@ -32,14 +35,23 @@ function Landing() {
 
 export function AppRoutes() {
   return (
-    <Suspense fallback={<Spin size="large" fullscreen />}>
+    <Suspense fallback={<PageLoading />}>
       <Routes>
-        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/login"
+          element={
+            <AntdShell>
+              <LoginPage />
+            </AntdShell>
+          }
+        />
         <Route path="/s/:token" element={<SelfServicePage />} />
         <Route
           element={
             <RequireAuth>
-              <ConsoleLayout />
+              <AntdShell>
+                <ConsoleLayout />
+              </AntdShell>
             </RequireAuth>
           }
         >
@@ -63,9 +75,17 @@ export function AppRoutes() {
           <Route path="todo" element={<MyTodoPage />} />
           <Route path="orders/:id" element={<MobileOrderDetailPage />} />
           <Route path="orders/:id/confirm" element={<MobileConfirmationPage />} />
+          <Route path="outbox" element={<OutboxPage />} />
         </Route>
         <Route path="/" element={<Landing />} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route
+          path="*"
+          element={
+            <AntdShell>
+              <NotFoundPage />
+            </AntdShell>
+          }
+        />
       </Routes>
     </Suspense>
   );

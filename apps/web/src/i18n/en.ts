@@ -1,10 +1,12 @@
 import { codeLabels } from './codeLabels';
+import { engineerEn } from './engineer.texts';
 import { kpiEn } from './kpi.texts';
 import type { zhCN } from './zh-CN';
 
 /** English texts: the type forces the same keys as zh-CN. */
 export const en: typeof zhCN = {
   ...codeLabels('en'),
+  ...engineerEn,
   ...kpiEn,
   app: { name: 'Daowei', tagline: 'On-site service management' },
   common: {

@@ -1,9 +1,11 @@
 import { codeLabels } from './codeLabels';
+import { engineerZh } from './engineer.texts';
 import { kpiZh } from './kpi.texts';
 
 /** Chinese (default) UI texts. `en.ts` must have exactly the same keys (checked by its type). */
 export const zhCN = {
   ...codeLabels('zh-CN'),
+  ...engineerZh,
   ...kpiZh,
   app: { name: '到位', tagline: '上门服务管理' },
   common: {

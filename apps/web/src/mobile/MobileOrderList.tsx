@@ -2,7 +2,10 @@ import { ErrorBlock, InfiniteScroll, PullToRefresh } from 'antd-mobile';
 import { useState } from 'react';
 import { workOrdersApi, type WorkOrderView } from '../api';
 import { useLabels } from '../i18n/useLabels';
+import { useMe } from '../session/SessionContext';
 import { MobileOrderCard } from './MobileOrderCard';
+import { listKey, prefetchDetails, readThrough } from './offline/readCache';
+import { OfflineNotes } from './offline/OfflineNotes';
 import { apiTypeOf, belongsTo, type Scope, type TypeTab } from './todoTabs';
 
 const PAGE = 20;
@@ -14,9 +17,20 @@ export function MobileOrderList({ scope, typeTab }: { scope: Scope; typeTab: Typ
   const [cursor, setCursor] = useState<string | null>(null);
   const [hasMore, setHasMore] = useState(true);
 
+  const personId = useMe().person.id;
+  const [cachedAt, setCachedAt] = useState<string | null>(null);
+
+  // ENG-07: the first page is cached per tab, so "my day" reads offline; to-do orders' details are
+  // fetched in the background so each opens offline too.
   const fetchFrom = async (from: string | null) => {
-    const page = await workOrdersApi.list({ scope, type: apiTypeOf(typeTab), limit: PAGE }, from);
-    return { items: page.items.filter((o) => belongsTo(typeTab, o)), next: page.nextCursor };
+    const read = () => workOrdersApi.list({ scope, type: apiTypeOf(typeTab), limit: PAGE }, from);
+    const { value: page, cachedAt: at } =
+      from === null
+        ? await readThrough(listKey(personId, scope, typeTab), read)
+        : { value: await read(), cachedAt: null };
+    if (from === null) setCachedAt(at);
+    if (at === null && scope === 'todo') void prefetchDetails(personId, page.items, workOrdersApi.get);
+    return { items: page.items.filter((o) => belongsTo(typeTab, o)), next: at === null ? page.nextCursor : null };
   };
 
   const loadMore = async () => {
@@ -39,6 +53,7 @@ export function MobileOrderList({ scope, typeTab }: { scope: Scope; typeTab: Typ
   return (
     <PullToRefresh onRefresh={refresh}>
       <div data-testid={`order-list-${scope}-${typeTab}`} style={{ minHeight: 200 }}>
+        <OfflineNotes cachedAt={cachedAt} pending={0} conflicts={0} />
         {items.map((o) => (
           <MobileOrderCard key={o.id} order={o} />
         ))}

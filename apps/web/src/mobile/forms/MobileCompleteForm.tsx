@@ -5,6 +5,7 @@ import type { ActionFormProps } from '../../orders/ActionFormProps';
 import { type CompletionValues, completionBody } from '../../orders/completionBody';
 import type { SlotId } from '../../orders/timeSlots';
 import { MobileComplaintOutcomeFields } from './MobileComplaintOutcomeFields';
+import { customerTextRule } from './customerTextRule';
 import { MobileSubmitButton } from './MobileSubmitButton';
 
 type FormValues = Omit<CompletionValues, 'outcome' | 'causeCode' | 'slot' | 'handlingMinutes'> & {
@@ -58,7 +59,7 @@ export function MobileCompleteForm({ order, submitting, onSubmit }: ActionFormPr
       <Form.Item
         name="remark"
         label={t('forms.remark')}
-        rules={[{ required: true, whitespace: true, message: t('forms.required') }]}
+        rules={[{ required: true, whitespace: true, message: t('forms.required') }, customerTextRule(t)]}
       >
         <TextArea rows={3} placeholder={t('forms.remarkPlaceholder')} data-testid="complete-remark" />
       </Form.Item>

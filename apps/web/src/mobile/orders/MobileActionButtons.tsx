@@ -2,8 +2,8 @@ import type { WorkOrderAction } from '@daowei/domain';
 import { Button, Grid, Popup } from 'antd-mobile';
 import { Link } from 'react-router-dom';
 import type { WorkOrderDetail } from '../../api';
-import { useOrderActionFlow } from '../../hooks/useOrderActionFlow';
 import { useLabels } from '../../i18n/useLabels';
+import { useQueuedOrderActionFlow } from '../offline/useQueuedOrderActionFlow';
 import { useMobileFeedback } from '../useMobileFeedback';
 import { MobileActionForm } from './MobileActionForm';
 import { MOBILE_ACTIONS, MOBILE_DIRECT_ACTIONS } from './mobileActions';
@@ -20,7 +20,7 @@ interface Props {
 export function MobileActionButtons({ detail, onDone, onStale }: Props) {
   const { t, action: label } = useLabels();
   const feedback = useMobileFeedback();
-  const { send, pending, open, setOpen } = useOrderActionFlow(detail, feedback, onDone, onStale);
+  const { send, pending, open, setOpen } = useQueuedOrderActionFlow(detail, feedback, onDone, onStale);
 
   const shown = MOBILE_ACTIONS.filter((a) => detail.actions.includes(a));
   const elsewhere = detail.actions.filter((a) => !MOBILE_ACTIONS.includes(a));

@@ -1,22 +1,26 @@
 import { Button, DotLoading, ErrorBlock, List, NavBar } from 'antd-mobile';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useErrorText } from '../../hooks/useErrorText';
-import { useWorkOrderDetail } from '../../hooks/useWorkOrderDetail';
 import { useLabels } from '../../i18n/useLabels';
 import { MobileHeaderMenu } from '../MobileHeaderMenu';
 import { MobileStatusTag } from '../MobileStatusTag';
+import { OfflineNotes } from '../offline/OfflineNotes';
+import { useOfflineOrderDetail } from '../offline/useOfflineOrderDetail';
 import { MobileActionButtons } from './MobileActionButtons';
 import { MobileOrderFacts } from './MobileOrderFacts';
 import { MobileOrderHistory } from './MobileOrderHistory';
 
-/** /m/orders/:id: facts, tap-to-call, linked orders, history and the actions the server allows. */
+/**
+ * /m/orders/:id: facts, tap-to-call, linked orders, history and the actions the server allows; offline
+ * from the cache with the queued actions applied (ENG-07).
+ */
 export default function MobileOrderDetailPage() {
   const { id = '' } = useParams();
   const { t, type } = useLabels();
   const navigate = useNavigate();
   const location = useLocation();
   const errorText = useErrorText();
-  const { detail, error, reload, replace } = useWorkOrderDetail(id);
+  const { detail, error, reload, replace, cachedAt, pending, conflicts } = useOfflineOrderDetail(id);
   const back = () => (location.key === 'default' ? navigate('/m/todo') : navigate(-1));
 
   return (
@@ -50,11 +54,16 @@ export default function MobileOrderDetailPage() {
             <span>{type(detail.order.type)}</span>
             <MobileStatusTag status={detail.order.status} />
           </div>
+          <OfflineNotes cachedAt={cachedAt} pending={pending} conflicts={conflicts} />
           <MobileActionButtons detail={detail} onDone={replace} onStale={reload} />
           {detail.order.status === 'on_site' && detail.order.holderId !== null && (
             <div style={{ padding: '0 12px 12px', background: '#fff' }}>
               {/* ENG-06: the customer's confirmation page, filled on this phone before completing. */}
-              <Button block onClick={() => navigate(`/m/orders/${id}/confirm`)} data-testid="open-confirmation">
+              <Button
+                block
+                onClick={() => navigate(`/m/orders/${id}/confirm`, { state: { number: detail.order.number } })}
+                data-testid="open-confirmation"
+              >
                 {t('visit.confirmTitle')}
               </Button>
             </div>

@@ -1,8 +1,10 @@
 import { Button, Form, NavBar, Rate, Result, Switch, TextArea } from 'antd-mobile';
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { SubmissionKeys, toApiError } from '../../api';
 import { visitsApi, type VisitConfirmation } from '../../api/visits';
+import { useMe } from '../../session/SessionContext';
+import { submit } from '../offline/outbox';
 import { useLabels } from '../../i18n/useLabels';
 import { useMobileFeedback } from '../useMobileFeedback';
 import { SignaturePad } from './SignaturePad';
@@ -15,6 +17,9 @@ export default function MobileConfirmationPage() {
   const { id = '' } = useParams();
   const { t } = useLabels();
   const navigate = useNavigate();
+  const personId = useMe().person.id;
+  const orderNumber = (useLocation().state as { number?: string } | null)?.number ?? '';
+  const [queued, setQueued] = useState(false);
   const feedback = useMobileFeedback();
   const keys = useRef(new SubmissionKeys());
   const [max, setMax] = useState(5);
@@ -32,7 +37,10 @@ export default function MobileConfirmationPage() {
         setMax(r.satisfactionMax);
         setSaved(r.confirmation);
       })
-      .catch((e: unknown) => feedback.error(toApiError(e)));
+      .catch((e: unknown) => {
+        // Offline (ENG-07) the page still works: the default scale, and the answer is queued.
+        if (toApiError(e).status !== 0) feedback.error(toApiError(e));
+      });
     // feedback is stable per render tree; load once per order.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
@@ -48,8 +56,19 @@ export default function MobileConfirmationPage() {
     };
     setSending(true);
     try {
-      setSaved(await visitsApi.confirm(id, body, keys.current.keyFor(body)));
+      const key = keys.current.keyFor(body);
+      const path = `/work-orders/${encodeURIComponent(id)}/confirmation`;
+      const r = await submit<VisitConfirmation>(personId, {
+        orderId: id,
+        orderNumber,
+        what: 'confirmation',
+        path,
+        body,
+        key,
+      });
       keys.current.succeeded();
+      if (r.queued) setQueued(true);
+      else setSaved(r.data);
     } catch (e) {
       feedback.error(toApiError(e));
     } finally {
@@ -62,7 +81,14 @@ export default function MobileConfirmationPage() {
       <NavBar onBack={() => navigate(`/m/orders/${id}`)} style={{ background: '#fff' }}>
         {t('visit.confirmTitle')}
       </NavBar>
-      {saved ? (
+      {queued ? (
+        <Result
+          status="waiting"
+          title={t('visit.confirmed')}
+          description={t('eng.queued')}
+          data-testid="confirmation-queued"
+        />
+      ) : saved ? (
         <Result
           status="success"
           title={t('visit.confirmed')}

@@ -1,0 +1,66 @@
+/** Texts of issue 4's engineer phone pages: offline outbox (ENG-07), PWA, my day, on-site records. */
+export const engineerZh = {
+  eng: {
+    online: '在线',
+    offline: '离线：操作先存手机，联网后自动同步',
+    waiting: '{{count}} 条待同步',
+    conflicts: '{{count}} 条冲突',
+    outboxTitle: '待同步操作',
+    outboxEmpty: '没有待同步的操作',
+    syncNow: '立即同步',
+    clearSynced: '清除已同步',
+    discard: '放弃此条',
+    discardConfirm: '放弃后这条操作不会再提交，确定吗？',
+    states: { pending: '待同步', synced: '已同步', conflict: '冲突' },
+    reasons: {
+      reassigned: '离线期间工单已改派给他人',
+      cancelled: '离线期间工单已被取消',
+      finished: '离线期间工单已完成或关闭',
+    },
+    queuedAt: '保存于 {{time}}',
+    queued: '已保存在手机上，联网后自动提交',
+    cachedAt: '离线查看：数据更新于 {{time}}',
+    pendingOnOrder: '本单有 {{count}} 条操作待同步',
+    conflictOnOrder: '本单有冲突，请到“待同步操作”处理',
+    forbiddenPhrase: '“{{excerpt}}”属于服务忌语，请换一种说法',
+    what: {
+      checklist: '入户步骤',
+      consent: '客户同意',
+      attachment: '照片',
+      confirmation: '客户确认',
+    },
+  },
+};
+
+export const engineerEn: typeof engineerZh = {
+  eng: {
+    online: 'Online',
+    offline: 'Offline: actions are kept on the phone and sent when the network returns',
+    waiting: '{{count}} waiting to sync',
+    conflicts: '{{count}} conflicts',
+    outboxTitle: 'Waiting to sync',
+    outboxEmpty: 'Nothing waits to be sent',
+    syncNow: 'Sync now',
+    clearSynced: 'Clear synced',
+    discard: 'Discard',
+    discardConfirm: 'A discarded action is never sent. Discard it?',
+    states: { pending: 'Waiting', synced: 'Synced', conflict: 'Conflict' },
+    reasons: {
+      reassigned: 'The order was given to someone else while you were offline',
+      cancelled: 'The order was cancelled while you were offline',
+      finished: 'The order was completed or closed while you were offline',
+    },
+    queuedAt: 'Saved {{time}}',
+    queued: 'Saved on the phone; it is sent when the network returns',
+    cachedAt: 'Offline view: data from {{time}}',
+    pendingOnOrder: '{{count}} actions of this order wait to sync',
+    conflictOnOrder: 'This order has a conflict: see “Waiting to sync”',
+    forbiddenPhrase: '“{{excerpt}}” is a phrase we do not say to customers; please reword',
+    what: {
+      checklist: 'On-site steps',
+      consent: 'Consent',
+      attachment: 'Photo',
+      confirmation: 'Customer confirmation',
+    },
+  },
+};
