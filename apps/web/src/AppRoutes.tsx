@@ -19,6 +19,10 @@ const DispatchBoardPage = lazy(() => import('./console/dispatch/DispatchBoardPag
 const KpiDashboardPage = lazy(() => import('./console/kpis/KpiDashboardPage'));
 const KpiDrillPage = lazy(() => import('./console/kpis/KpiDrillPage'));
 const CallbackQueuePage = lazy(() => import('./console/callbacks/CallbackQueuePage'));
+const HotlineIntakePage = lazy(() => import('./console/desk/HotlineIntakePage'));
+const CarryInPage = lazy(() => import('./console/desk/CarryInPage'));
+const CarryInReceiptPage = lazy(() => import('./console/desk/CarryInReceiptPage'));
+const ScriptsAdminPage = lazy(() => import('./console/desk/ScriptsAdminPage'));
 const MobileLayout = lazy(() => import('./mobile/MobileLayout'));
 const MyTodoPage = lazy(() => import('./mobile/MyTodoPage'));
 const MobileOrderDetailPage = lazy(() => import('./mobile/orders/MobileOrderDetailPage'));
@@ -62,6 +66,10 @@ export function AppRoutes() {
           <Route path="/kpis" element={<KpiDashboardPage />} />
           <Route path="/kpis/orders" element={<KpiDrillPage />} />
           <Route path="/callbacks" element={<CallbackQueuePage />} />
+          <Route path="/desk/intake" element={<HotlineIntakePage />} />
+          <Route path="/desk/carry-in" element={<CarryInPage />} />
+          <Route path="/desk/carry-in/:id/receipt" element={<CarryInReceiptPage />} />
+          <Route path="/desk/scripts" element={<ScriptsAdminPage />} />
         </Route>
         <Route
           path="/m"

@@ -14,6 +14,8 @@ export interface SelfServiceView {
   rating: { satisfaction: number; comment: string | null; at: string } | null;
   canRate: boolean;
   satisfactionScaleMax: number;
+  messages: { text: string; at: string }[];
+  reschedule: { allowed: boolean; noticeMinutes: number };
 }
 
 const base = (token: string) => `/public/orders/${encodeURIComponent(token)}`;
@@ -24,6 +26,8 @@ export const selfServiceApi = {
   urge: (token: string) => apiRequest<{ urgedAt: string; nextAllowedAt: string }>('POST', `${base(token)}/urge`),
   rate: (token: string, body: { satisfaction: number; comment?: string }) =>
     apiRequest<{ satisfaction: number }>('POST', `${base(token)}/rating`, { body }),
+  reschedule: (token: string, body: { window: { start: string; end: string }; reason: string }) =>
+    apiRequest<{ appointment: { start: string; end: string } }>('POST', `${base(token)}/reschedule`, { body }),
 };
 
 /** Desk staff: a new self-service link for an order (earlier ones stop working). */

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PositionSwitcher } from '../components/PositionSwitcher';
+import { deskMenuItems } from './desk/deskMenu';
 import { useMe, useSession } from '../session/SessionContext';
 
 /** The desktop console: side menu, header with position switcher, language and sign-out. */
@@ -56,6 +57,7 @@ export default function ConsoleLayout() {
       label: <span data-testid="menu-callbacks">{t('kpiMenu.callbacks')}</span>,
     });
   }
+  items.push(...deskMenuItems(me.position, t));
   if (me.position === 'admin') {
     items.push({
       key: '/admin/external-accounts',

@@ -1,6 +1,7 @@
 import { codeLabels } from './codeLabels';
 import { engineerEn } from './engineer.texts';
 import { kpiEn } from './kpi.texts';
+import { deskEn } from './desk.texts';
 import type { zhCN } from './zh-CN';
 
 /** English texts: the type forces the same keys as zh-CN. */
@@ -8,6 +9,7 @@ export const en: typeof zhCN = {
   ...codeLabels('en'),
   ...engineerEn,
   ...kpiEn,
+  ...deskEn,
   app: { name: 'Daowei', tagline: 'On-site service management' },
   common: {
     loading: 'Loading…',

@@ -1,12 +1,14 @@
 import { codeLabels } from './codeLabels';
 import { engineerZh } from './engineer.texts';
 import { kpiZh } from './kpi.texts';
+import { deskZh } from './desk.texts';
 
 /** Chinese (default) UI texts. `en.ts` must have exactly the same keys (checked by its type). */
 export const zhCN = {
   ...codeLabels('zh-CN'),
   ...engineerZh,
   ...kpiZh,
+  ...deskZh,
   app: { name: '到位', tagline: '上门服务管理' },
   common: {
     loading: '加载中…',

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { toApiError } from '../api';
 import { selfServiceApi, type SelfServiceView } from '../api/selfService';
+import { SelfServiceReschedule } from './SelfServiceReschedule';
 
 const fmt = (iso: string) => dayjs(iso).format('MM-DD HH:mm');
 
@@ -66,12 +67,24 @@ export default function SelfServicePage() {
         />
         <List>
           {view.appointment && (
-            <List.Item extra={`${fmt(view.appointment.start)}–${dayjs(view.appointment.end).format('HH:mm')}`}>
+            <List.Item
+              data-testid="ss-appointment"
+              extra={`${fmt(view.appointment.start)}–${dayjs(view.appointment.end).format('HH:mm')}`}
+            >
               {t('selfService.appointment')}
             </List.Item>
           )}
           {view.engineer && <List.Item extra={view.engineer}>{t('selfService.engineer')}</List.Item>}
         </List>
+        {view.messages.length > 0 && (
+          <List header={t('selfServiceMore.messages')} data-testid="ss-messages">
+            {view.messages.map((m) => (
+              <List.Item key={m.at + m.text} description={fmt(m.at)}>
+                {m.text}
+              </List.Item>
+            ))}
+          </List>
+        )}
         <Steps direction="vertical" current={view.history.length - 1} data-testid="ss-history">
           {view.history.map((h) => (
             <Steps.Step key={h.at + h.text} title={en ? h.textEn : h.text} description={fmt(h.at)} />
@@ -120,6 +133,13 @@ export default function SelfServicePage() {
                 {t('common.submit')}
               </Button>
             </>
+          )}
+          {view.reschedule.allowed && (
+            <SelfServiceReschedule
+              token={token}
+              noticeMinutes={view.reschedule.noticeMinutes}
+              onDone={() => setVersion((v) => v + 1)}
+            />
           )}
           {view.rating && (
             <Result
