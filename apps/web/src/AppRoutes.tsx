@@ -19,6 +19,9 @@ const DispatchBoardPage = lazy(() => import('./console/dispatch/DispatchBoardPag
 const KpiDashboardPage = lazy(() => import('./console/kpis/KpiDashboardPage'));
 const KpiDrillPage = lazy(() => import('./console/kpis/KpiDrillPage'));
 const CallbackQueuePage = lazy(() => import('./console/callbacks/CallbackQueuePage'));
+// SLA-01/04/09 (issue 8): coordinators' at-risk view and the calendar admin.
+const AtRiskPage = lazy(() => import('./console/sla/AtRiskPage'));
+const CalendarAdminPage = lazy(() => import('./console/sla/CalendarAdminPage'));
 const HotlineIntakePage = lazy(() => import('./console/desk/HotlineIntakePage'));
 const CarryInPage = lazy(() => import('./console/desk/CarryInPage'));
 const CarryInReceiptPage = lazy(() => import('./console/desk/CarryInReceiptPage'));
@@ -66,6 +69,8 @@ export function AppRoutes() {
           <Route path="/kpis" element={<KpiDashboardPage />} />
           <Route path="/kpis/orders" element={<KpiDrillPage />} />
           <Route path="/callbacks" element={<CallbackQueuePage />} />
+          <Route path="/sla/at-risk" element={<AtRiskPage />} />
+          <Route path="/admin/calendar" element={<CalendarAdminPage />} />
           <Route path="/desk/intake" element={<HotlineIntakePage />} />
           <Route path="/desk/carry-in" element={<CarryInPage />} />
           <Route path="/desk/carry-in/:id/receipt" element={<CarryInReceiptPage />} />

@@ -1,5 +1,7 @@
 import {
+  AlertOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   LinkOutlined,
   LogoutOutlined,
   MobileOutlined,
@@ -58,6 +60,22 @@ export default function ConsoleLayout() {
     });
   }
   items.push(...deskMenuItems(me.position, t));
+  // SLA-09/04: the at-risk view, for the positions the server lets read it.
+  if (isSupervisor(me.position)) {
+    items.push({
+      key: '/sla/at-risk',
+      icon: <AlertOutlined />,
+      label: <span data-testid="menu-sla-at-risk">{t('slaMenu.atRisk')}</span>,
+    });
+  }
+  // SLA-01: the business calendar (read by supervisors, changed by admins).
+  if (isSupervisor(me.position)) {
+    items.push({
+      key: '/admin/calendar',
+      icon: <CalendarOutlined />,
+      label: <span data-testid="menu-calendar">{t('slaMenu.calendar')}</span>,
+    });
+  }
   if (me.position === 'admin') {
     items.push({
       key: '/admin/external-accounts',

@@ -2,6 +2,7 @@ import { codeLabels } from './codeLabels';
 import { engineerEn } from './engineer.texts';
 import { kpiEn } from './kpi.texts';
 import { deskEn } from './desk.texts';
+import { slaEn } from './sla.texts';
 import type { zhCN } from './zh-CN';
 
 /** English texts: the type forces the same keys as zh-CN. */
@@ -10,6 +11,7 @@ export const en: typeof zhCN = {
   ...engineerEn,
   ...kpiEn,
   ...deskEn,
+  ...slaEn,
   app: { name: 'Daowei', tagline: 'On-site service management' },
   common: {
     loading: 'Loading…',

@@ -2,6 +2,7 @@ import { codeLabels } from './codeLabels';
 import { engineerZh } from './engineer.texts';
 import { kpiZh } from './kpi.texts';
 import { deskZh } from './desk.texts';
+import { slaZh } from './sla.texts';
 
 /** Chinese (default) UI texts. `en.ts` must have exactly the same keys (checked by its type). */
 export const zhCN = {
@@ -9,6 +10,7 @@ export const zhCN = {
   ...engineerZh,
   ...kpiZh,
   ...deskZh,
+  ...slaZh,
   app: { name: '到位', tagline: '上门服务管理' },
   common: {
     loading: '加载中…',

@@ -8,6 +8,7 @@ import { useLabels } from '../../i18n/useLabels';
 import { LinkedOrders } from './LinkedOrders';
 import { OrderActionBar } from './OrderActionBar';
 import { OrderTimeline } from './OrderTimeline';
+import { OrderClocksPanel } from '../sla/OrderClocksPanel';
 import { SelfServiceLinkButton } from './SelfServiceLinkButton';
 import { WorkOrderFacts } from './WorkOrderFacts';
 
@@ -71,7 +72,8 @@ export default function WorkOrderDetailPage() {
           )}
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t('orderDetail.history')}>
+          <OrderClocksPanel orderId={o.id} />
+          <Card title={t('orderDetail.history')} style={{ marginTop: 16 }}>
             <OrderTimeline events={detail.events} />
           </Card>
         </Col>
