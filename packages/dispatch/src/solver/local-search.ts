@@ -23,6 +23,9 @@ export class LocalSearch {
   private readonly lastSwapStar: Int32Array;
   private readonly buf: Int32Array;
   private readonly buf2: Int32Array;
+  /** Matrix location of every node id (depot copies → 0) and its row offset: branch-free distances. */
+  private readonly locOf: Int32Array;
+  private readonly rowOf: Int32Array;
   moves = 0;
 
   constructor(
@@ -42,6 +45,12 @@ export class LocalSearch {
     this.lastSwapStar = new Int32Array(routes);
     this.buf = new Int32Array(p.n + 2);
     this.buf2 = new Int32Array(p.n + 2);
+    this.locOf = new Int32Array(this.st.total);
+    this.rowOf = new Int32Array(this.st.total);
+    for (let id = 0; id < this.st.total; id++) {
+      this.locOf[id] = id <= p.n ? id : 0;
+      this.rowOf[id] = this.locOf[id]! * p.size;
+    }
   }
 
   /** Improves `routes` in place under the given penalties and returns the improved routes. */
@@ -106,7 +115,7 @@ export class LocalSearch {
   }
 
   d(a: number, b: number): number {
-    return this.dist[(a <= this.n ? a : 0) * this.size + (b <= this.n ? b : 0)]!;
+    return this.dist[this.rowOf[a]! + this.locOf[b]!]!;
   }
 
   /** Cost of the route currently held in the accumulator. */

@@ -9,7 +9,8 @@ import { Segment } from './segment.js';
  */
 export class Splitter {
   private readonly acc: Segment;
-  private readonly close: Segment;
+  private readonly depotDue: number;
+  private readonly depotDemand: number;
   private readonly pot: Float64Array;
   private readonly pred: Int32Array;
   private potK: Float64Array;
@@ -20,7 +21,8 @@ export class Splitter {
     private readonly loadFactor: number,
   ) {
     this.acc = new Segment(p);
-    this.close = new Segment(p);
+    this.depotDue = p.due[0]!;
+    this.depotDemand = p.demand[0]!;
     this.pot = new Float64Array(p.n + 1);
     this.pred = new Int32Array(p.n + 1);
     this.potK = new Float64Array(0);
@@ -113,9 +115,16 @@ export class Splitter {
     return routes.reverse();
   }
 
-  /** Penalised cost of the open route in `acc` once it returns to the depot. */
+  /**
+   * Penalised cost of the open route in `acc` once it returns to the depot: `acc ⊕ depot` written out
+   * (same arithmetic as Segment.append, without copying the accumulator — this is split's inner loop).
+   */
   private closedCost(penaltyLoad: number, penaltyTw: number): number {
-    this.close.copyFrom(this.acc).appendNode(0);
-    return this.close.cost(penaltyLoad, penaltyTw, this.p.capacity);
+    const a = this.acc;
+    const p = this.p;
+    const t = p.dist[a.last * p.size]!;
+    const warp = Math.max(a.e + (a.dur - a.tw + t) - this.depotDue, 0);
+    const load = a.load + this.depotDemand;
+    return a.dist + t + penaltyLoad * Math.max(0, load - p.capacity) + penaltyTw * (a.tw + warp);
   }
 }
