@@ -77,7 +77,7 @@ export class Hgs {
     const ind = makeIndividual(this.p, improved, this.penaltyLoad, this.penaltyTw);
     this.loadFeasible.push(ind.excessLoad < 1e-9);
     this.twFeasible.push(ind.timeWarp < 1e-9);
-    if (this.loadFeasible.length >= 100) this.managePenalties();
+    if (this.loadFeasible.length >= this.params.penaltyWindow) this.managePenalties();
     this.insert(ind);
     if (!ind.feasible && this.rng.float() < this.params.repairProbability) {
       const b = this.params.repairBooster;
