@@ -25,6 +25,8 @@ import { deskWorkRoutes } from './features/desk/desk-work.routes.js';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes.js';
 import { callbackRoutes } from './features/callbacks/callback.routes.js';
 import { kpiRoutes } from './features/kpis/kpi.routes.js';
+import { assessmentRoutes } from './features/assessment/assessment.routes.js';
+import { registerAssessmentJobs } from './jobs/assessment.jobs.js';
 import { exportRoutes } from './features/exports/export.routes.js';
 import type { JobQueue } from './platform/jobs.js';
 import { registerSlaJobs } from './jobs/sla.jobs.js';
@@ -67,6 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Timer handlers first: the SLA service inserts jobs into queues that `work` creates.
   if (opts.jobs) await registerSlaJobs(opts.jobs, opts.database.db, services.sla);
   if (opts.jobs) await registerDeskJobs(opts.jobs, services.deskTasks);
+  if (opts.jobs) await registerAssessmentJobs(opts.jobs, opts.database.db, services.assessment);
 
   await registerSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
@@ -89,6 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(dispatchRoutes(services), { prefix: '/api' });
   await app.register(callbackRoutes(services), { prefix: '/api' });
   await app.register(kpiRoutes(services), { prefix: '/api' });
+  await app.register(assessmentRoutes(services), { prefix: '/api' });
   await app.register(exportRoutes(services), { prefix: '/api' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: opts.database.kind }));
 

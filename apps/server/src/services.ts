@@ -29,6 +29,7 @@ import { createStockService } from './features/parts/stock.service.js';
 import { createDispatchService } from './features/dispatch/dispatch.service.js';
 import { createCallbackService } from './features/callbacks/callback.service.js';
 import { createKpiService } from './features/kpis/kpi.service.js';
+import { createAssessmentService } from './features/assessment/assessment.service.js';
 import { createExportLogService } from './features/exports/export-log.service.js';
 import { createOrderExportService } from './features/exports/order-export.service.js';
 
@@ -73,6 +74,7 @@ export function createServices(deps: ServiceDeps) {
     visits: createVisitService(deps),
     callbacks,
     kpis: createKpiService(deps),
+    assessment: createAssessmentService(deps),
     exportLog,
     orderExport: createOrderExportService({ workOrders, exportLog }),
     dispatch: createDispatchService({ db: deps.db, clock: deps.clock, dispatchPolicy, workOrders, notifications }),

@@ -49,6 +49,7 @@ export * from './assessment/assess-case.js';
 export * from './assessment/case-dispute.js';
 export * from './assessment/ledger.js';
 export * from './assessment/what-if.js';
+export * from './assessment/assessment-sources.js';
 export * from './desk/index.js';
 export * from './visit/index.js';
 export * from './dispatch/dispatch-policy.js';

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
   LinkOutlined,
@@ -57,6 +58,12 @@ export default function ConsoleLayout() {
       key: '/callbacks',
       icon: <PhoneOutlined />,
       label: <span data-testid="menu-callbacks">{t('kpiMenu.callbacks')}</span>,
+    });
+    // VND-01: the operator assesses, vendor managers read their ledger and dispute.
+    items.push({
+      key: '/assessment',
+      icon: <AuditOutlined />,
+      label: <span data-testid="menu-assessment">{t('kpiMenu.assessment')}</span>,
     });
   }
   items.push(...deskMenuItems(me.position, t));
