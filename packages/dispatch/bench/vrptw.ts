@@ -12,6 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkSolution } from '../src/vrptw/checker.js';
 import { parseSolomon } from '../src/vrptw/solomon.js';
+import { processCpuClock } from '../src/solver/clock.js';
 import { solve } from '../src/solver/solve.js';
 import type { Objective } from '../src/solver/solve.js';
 
@@ -31,10 +32,6 @@ const only = opt('only')
 const limit = Number(opt('instances') ?? 'Infinity');
 const clockName = opt('clock') ?? 'wall';
 if (clockName !== 'wall' && clockName !== 'cpu') throw new Error(`unknown clock ${clockName}`);
-const cpuClock = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const record = !args.includes('--no-record');
 const loadStart = loadavg();
 
@@ -81,7 +78,7 @@ for (const f of files) {
     timeLimitMs: seconds * 1000,
     seed,
     objective,
-    clock: clockName === 'cpu' ? cpuClock : undefined,
+    clock: clockName === 'cpu' ? processCpuClock() : undefined,
   });
   const check = checkSolution(inst, res.routes);
   const ref = refDistance.get(name)!;

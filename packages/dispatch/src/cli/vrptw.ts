@@ -1,11 +1,13 @@
 /**
- * `npm run vrptw -- solve FILE --time SECONDS [--seed N] [--objective distance|vehicles] [--out ROUTES.txt]`
+ * `npm run vrptw -- solve FILE --time SECONDS [--seed N] [--objective distance|vehicles] [--clock wall|cpu]
+ *  [--out ROUTES.txt]`
  * Solves any Solomon-format file and writes `Route #k: …` lines (customer numbers as in the file, depot
  * left out) and `Cost: <distance>`, the format other checkers read, so results can be re-checked independently.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { checkSolution } from '../vrptw/checker.js';
+import { processCpuClock } from '../solver/clock.js';
 import { parseSolomon } from '../vrptw/solomon.js';
 import { solve } from '../solver/solve.js';
 import type { Objective } from '../solver/solve.js';
@@ -20,7 +22,9 @@ export function formatRoutes(inst: VrptwInstance, routes: readonly (readonly num
 function main(argv: string[]): number {
   const [cmd, file, ...rest] = argv;
   if (cmd !== 'solve' || !file) {
-    console.error('usage: vrptw solve FILE --time SECONDS [--seed N] [--objective distance|vehicles] [--out FILE]');
+    console.error(
+      'usage: vrptw solve FILE --time SECONDS [--seed N] [--objective distance|vehicles] [--clock wall|cpu] [--out FILE]',
+    );
     return 2;
   }
   const opt = (name: string): string | undefined => {
@@ -34,11 +38,17 @@ function main(argv: string[]): number {
     console.error(`unknown objective ${objective}`);
     return 2;
   }
+  const clock = opt('clock') ?? 'wall';
+  if (clock !== 'wall' && clock !== 'cpu') {
+    console.error(`unknown clock ${clock}`);
+    return 2;
+  }
   const inst = parseSolomon(readFileSync(file, 'utf8'), basename(file));
   const res = solve(inst, {
     timeLimitMs: seconds * 1000,
     seed,
     objective,
+    clock: clock === 'cpu' ? processCpuClock() : undefined,
     onImprovement: (i) =>
       console.error(`${(i.elapsedMs / 1000).toFixed(2)}s  vehicles ${i.vehicles}  distance ${i.distance.toFixed(2)}`),
   });
