@@ -104,6 +104,14 @@ describe('on-site visit over HTTP (ENG-03/04/06, APT-04, SLA-07, WO-14)', () => 
     expect((await post(tk.engineer, o.id, 'checklist', { steps: ['juggling'] })).body.code).toBe('VALIDATION_FAILED');
   });
 
+  it('ENG-02 the checklist answer carries the kit for the order type and the departure numbers of the policy', async () => {
+    const id = await enRoute();
+    const read = await get(tk.engineer, id, 'checklist');
+    expect(read.status).toBe(200);
+    expect(read.body.kit.map((k: Body) => k.code)).toEqual(DEFAULT_VISIT_POLICY.kit.fault!.map((k) => k.code));
+    expect(read.body.departure).toEqual({ ...DEFAULT_VISIT_POLICY.departure, arriveEarlyMinutes: 5 });
+  });
+
   it('ENG-04 consents carry time and signature; data risk needs the backup confirmed; paid work the price', async () => {
     const o = await onSite();
     const noBackup = await post(tk.engineer, o.id, 'consents', { kind: 'data_risk', signature: PNG });

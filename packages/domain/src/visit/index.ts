@@ -2,3 +2,4 @@ export * from './visit-policy.js';
 export * from './arrival.js';
 export * from './visit-records.js';
 export * from './offline-conflict.js';
+export * from './departure.js';

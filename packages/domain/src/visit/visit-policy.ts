@@ -30,6 +30,21 @@ export const visitPolicySchema = z.object({
   speedTest: z.object({ orderTypes: z.array(z.enum(WORK_ORDER_TYPES)), symptomKeywords: z.array(z.string().min(1)) }),
   /** ENG-06: the satisfaction scale the customer picks from (1..max). */
   satisfactionMax: z.number().int().min(2),
+  /** ENG-02: what to take along per order type (tools, parts, forms), ticked on the phone before leaving. */
+  kit: z.partialRecord(z.enum(WORK_ORDER_TYPES), z.array(labelledCode)).default({}),
+  /**
+   * ENG-02: the suggested departure time is the window start minus the SLA-07 early-arrival margin, the
+   * travel time and a buffer (parking, lift, finding the door). Travel: straight-line distance × detour
+   * factor at the average speed; without positions, the default travel time.
+   */
+  departure: z
+    .object({
+      averageKmh: z.number().positive(),
+      detourFactor: z.number().min(1),
+      defaultTravelMinutes: z.number().int().min(0),
+      bufferMinutes: z.number().int().min(0),
+    })
+    .default({ averageKmh: 25, detourFactor: 1.4, defaultTravelMinutes: 30, bufferMinutes: 5 }),
 });
 export type VisitPolicy = z.output<typeof visitPolicySchema>;
 
@@ -61,4 +76,26 @@ export const DEFAULT_VISIT_POLICY: VisitPolicy = visitPolicySchema.parse({
   attachments: { maxBytes: 2 * 1024 * 1024, contentTypes: ['image/png', 'image/jpeg', 'image/webp'] },
   speedTest: { orderTypes: ['fault'], symptomKeywords: ['网速慢', '速度慢', '网慢', 'slow speed', 'slow internet'] },
   satisfactionMax: 5,
+  kit: {
+    install: [
+      l('optical_modem', '光猫（已核对型号）', 'Optical modem (model checked)'),
+      l('drop_cable', '皮线光缆与接头', 'Drop cable and connectors'),
+      l('power_meter', '光功率计', 'Optical power meter'),
+      l('work_order_form', '装机单与宣传单', 'Installation form and leaflet'),
+      l('shoe_covers', '鞋套与清洁布', 'Shoe covers and cleaning cloth'),
+    ],
+    fault: [
+      l('power_meter', '光功率计', 'Optical power meter'),
+      l('spare_modem', '备用光猫', 'Spare modem'),
+      l('laptop_speedtest', '测速电脑或手机', 'Laptop or phone for the speed test'),
+      l('shoe_covers', '鞋套与清洁布', 'Shoe covers and cleaning cloth'),
+    ],
+    inspection: [
+      l('gas_detector', '燃气检测仪', 'Gas detector'),
+      l('notice_forms', '隐患整改通知书', 'Rectification notice forms'),
+      l('badge', '工作证', 'Staff badge'),
+    ],
+    care_visit: [l('visit_plan', '本次服务内容单', "This visit's content list"), l('badge', '工作证', 'Staff badge')],
+  },
+  departure: { averageKmh: 25, detourFactor: 1.4, defaultTravelMinutes: 30, bufferMinutes: 5 },
 });

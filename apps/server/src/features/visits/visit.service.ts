@@ -223,14 +223,18 @@ export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock
     },
   };
 
-  /** ENG-03: the order type's steps (policy data) with when each was ticked. */
+  /**
+   * ENG-03: the order type's steps (policy data) with when each was ticked; ENG-02: the kit to take and
+   * the numbers the phone needs to suggest the departure time (it works them out offline too).
+   */
   async function checklistOf(q: Db, order: StoredWorkOrder) {
     const ticks = await listChecklistTicks(q, order.tenantId, order.id);
     const steps = (visit.checklists[order.type] ?? []).map((s) => {
       const t = ticks.find((x) => x.step === s.code);
       return { ...s, doneAt: t ? t.doneAt.toISOString() : null, doneBy: t?.doneBy ?? null };
     });
-    return { steps };
+    const departure = { ...visit.departure, arriveEarlyMinutes: policy.sla.appointment.arriveEarlyMinutes };
+    return { steps, kit: visit.kit[order.type] ?? [], departure };
   }
 }
 
