@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { DomainError, type SlaClock, type WorkOrderType } from '@daowei/domain';
 import type { Db } from '../client.js';
 import { clockColumns, toStoredSlaClock, type StoredSlaClock } from '../mappers/sla-clock.mapper.js';
@@ -105,27 +105,25 @@ export async function listAtRiskSlaClocks(db: Db, tenantId: string, f: AtRiskFil
     sql`${slaClocks.warnAt} <= ${now}::timestamptz`,
     sql`${slaClocks.dueAt} >= ${now}::timestamptz`,
   );
-  const breached = or(
-    and(running, sql`${slaClocks.dueAt} < ${now}::timestamptz`),
-    and(eq(slaClocks.state, 'paused'), sql`${slaClocks.pausedAt} > ${slaClocks.dueAt}`),
-  );
+  const pausedLate = and(eq(slaClocks.state, 'paused'), sql`${slaClocks.pausedAt} > ${slaClocks.dueAt}`);
+  const breached = or(and(running, sql`${slaClocks.dueAt} < ${now}::timestamptz`), pausedLate);
+  // Both: a running clock past its warning instant (warn_at <= due_at, so breached ones too), or paused late.
+  const either = or(and(running, sql`${slaClocks.warnAt} <= ${now}::timestamptz`), pausedLate);
+  // Open clocks only, in the words of the partial indexes' predicate, so the planner can use them.
+  const open = sql`${slaClocks.state} <> 'stopped'`;
   const where: (SQL | undefined)[] = [
     eq(slaClocks.tenantId, tenantId),
-    f.state === 'warning' ? warning : f.state === 'breached' ? breached : or(warning, breached),
+    open,
+    f.state === 'warning' ? warning : f.state === 'breached' ? breached : either,
   ];
   if (f.vendorId) where.push(eq(slaClocks.vendorId, f.vendorId));
   if (f.stationId) where.push(eq(slaClocks.stationId, f.stationId));
   if (f.type) where.push(eq(slaClocks.orderType, f.type));
   if (f.kind) where.push(eq(slaClocks.kind, f.kind));
   if (f.areaId) {
+    // Correlated EXISTS: a primary-key probe per candidate clock, so the ordered scan still stops at a page.
     where.push(
-      inArray(
-        slaClocks.orderId,
-        db
-          .select({ id: workOrders.id })
-          .from(workOrders)
-          .where(and(eq(workOrders.tenantId, tenantId), eq(workOrders.areaId, f.areaId))),
-      ),
+      sql`exists (select 1 from ${workOrders} where ${workOrders.tenantId} = ${slaClocks.tenantId} and ${workOrders.id} = ${slaClocks.orderId} and ${workOrders.areaId} = ${f.areaId}::uuid)`,
     );
   }
   if (f.cursor) {

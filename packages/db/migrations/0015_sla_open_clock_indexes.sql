@@ -1,0 +1,2 @@
+CREATE INDEX "sla_clocks_open_due_idx" ON "sla_clocks" USING btree ("tenant_id","due_at","id") WHERE "sla_clocks"."state" <> 'stopped';--> statement-breakpoint
+CREATE INDEX "sla_clocks_open_vendor_due_idx" ON "sla_clocks" USING btree ("tenant_id","vendor_id","due_at","id") WHERE "sla_clocks"."state" <> 'stopped';
