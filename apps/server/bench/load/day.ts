@@ -3,16 +3,19 @@ import { faultOrderBody } from '../support/world.js';
 import type { Recorder } from './recorder.js';
 
 /**
- * A working day, compressed: every order is taken in by a desk agent at a seeded moment of the day,
- * dispatched by the coordinator to an engineer, and the engineer looks at their list, takes it,
- * departs, arrives, opens it and completes it, with think times between steps. Desk agents also search
- * the order list and open orders all day. All people act at once, each at their own pace (open loop:
- * the pace does not slow down when the server does, so latency is measured, not hidden).
+ * A working day, compressed: each engineer starts the day with orders offered to them (seeded before
+ * the day) and, at seeded moments, looks at their list, takes one, departs, arrives, opens it and
+ * completes it, with think times between steps. Desk agents take in new orders at a steady pace (each
+ * dispatched by the coordinator) and search and open orders all day. All people act at once, each at
+ * their own pace (open loop: the pace does not slow down when the server does, so latency is measured,
+ * not hidden).
  */
 export interface DayProfile {
   seed: number;
-  /** Orders each engineer handles in the day. */
+  /** Orders each engineer handles in the day (offered to them before it starts). */
   ordersPerEngineer: number;
+  /** New orders each desk agent takes in during the day. */
+  ordersPerDeskAgent: number;
   /** The whole day lasts this long in the benchmark. */
   daySeconds: number;
   /** Between two steps of one engineer on one order (seconds of benchmark time, uniform). */
@@ -38,7 +41,19 @@ function rng(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
-export async function runDay(world: World, servers: Pick, rec: Recorder, p: DayProfile): Promise<void> {
+/** An order offered to `world.engineers[engineer]` before the day. */
+export interface OfferedOrder {
+  engineer: number;
+  orderId: string;
+}
+
+export async function runDay(
+  world: World,
+  offered: readonly OfferedOrder[],
+  servers: Pick,
+  rec: Recorder,
+  p: DayProfile,
+): Promise<void> {
   const random = rng(p.seed);
   const start = Date.now();
   const dayMs = p.daySeconds * 1000;
@@ -70,7 +85,7 @@ export async function runDay(world: World, servers: Pick, rec: Recorder, p: DayP
     }
   }
 
-  async function journey(n: number, at: number, desk: World['desk'][number], eng: World['engineers'][number]) {
+  async function intake(n: number, at: number, desk: World['desk'][number], eng: World['engineers'][number]) {
     await sleep(start + at - Date.now());
     const created = await request(
       'desk: create order',
@@ -81,7 +96,7 @@ export async function runDay(world: World, servers: Pick, rec: Recorder, p: DayP
     );
     if (!created) return;
     const id = (created.order as { id: string }).id;
-    const dispatched = await request(
+    await request(
       'coordinator: dispatch',
       world.tokens.coordinator,
       'POST',
@@ -91,18 +106,13 @@ export async function runDay(world: World, servers: Pick, rec: Recorder, p: DayP
         remark: 'load',
       },
     );
-    if (!dispatched) return;
-    await sleep(think());
+  }
+
+  async function fieldWork(at: number, eng: World['engineers'][number], id: string) {
+    await sleep(start + at - Date.now());
     await request('engineer: list my orders', eng.token, 'GET', '/api/work-orders?scope=todo&limit=20');
-    const steps: [string, Record<string, unknown>][] = [
-      ['take', {}],
-      ['depart', {}],
-      ['arrive', {}],
-    ];
-    for (const [action, body] of steps) {
-      if (
-        !(await request(`engineer: ${action}`, eng.token, 'POST', `/api/work-orders/${id}/actions/${action}`, body))
-      ) {
+    for (const action of ['take', 'depart', 'arrive']) {
+      if (!(await request(`engineer: ${action}`, eng.token, 'POST', `/api/work-orders/${id}/actions/${action}`, {}))) {
         return;
       }
       await sleep(think());
@@ -132,12 +142,13 @@ export async function runDay(world: World, servers: Pick, rec: Recorder, p: DayP
   }
 
   const journeys: Promise<void>[] = [];
+  // Field work starts over the first 70 % of the day, so the last orders are still completed in it.
+  for (const o of offered) journeys.push(fieldWork(random() * dayMs * 0.7, world.engineers[o.engineer]!, o.orderId));
   let n = 0;
-  // Orders arrive over the first 70 % of the day, so the last ones can still be completed in it.
-  for (let round = 0; round < p.ordersPerEngineer; round++) {
-    for (const eng of world.engineers) {
-      const desk = world.desk[n % world.desk.length]!;
-      journeys.push(journey(n++, random() * dayMs * 0.7, desk, eng));
+  for (const desk of world.desk) {
+    for (let i = 0; i < p.ordersPerDeskAgent; i++) {
+      const eng = world.engineers[Math.floor(random() * world.engineers.length)]!;
+      journeys.push(intake(n++, ((i + random()) / p.ordersPerDeskAgent) * dayMs * 0.9, desk, eng));
     }
   }
   await Promise.all([...journeys, ...world.desk.map(deskLookups)]);
