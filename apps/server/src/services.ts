@@ -2,6 +2,7 @@ import type { Db } from '@daowei/db';
 import {
   DEFAULT_DISPATCH_POLICY,
   DEFAULT_PARTS_POLICY,
+  DEFAULT_PAY_POLICY,
   type DispatchPolicy,
   type PartsPolicy,
   type PolicyPack,
@@ -26,6 +27,10 @@ import { createOrgService } from './features/org/org.service.js';
 import { createWorkOrderService } from './features/work-orders/work-order.service.js';
 import { createBorrowService } from './features/parts/borrow.service.js';
 import { createStockService } from './features/parts/stock.service.js';
+import { createMovementService } from './features/parts/movement.service.js';
+import { createLowStockService } from './features/parts/low-stock.service.js';
+import { createTakeBackService } from './features/parts/take-back.service.js';
+import { createPayService } from './features/pay/pay.service.js';
 import { createDispatchService } from './features/dispatch/dispatch.service.js';
 import { createCallbackService } from './features/callbacks/callback.service.js';
 import { createKpiService } from './features/kpis/kpi.service.js';
@@ -81,6 +86,10 @@ export function createServices(deps: ServiceDeps) {
     partsPolicy,
     stock: createStockService({ ...deps, partsPolicy }),
     borrows: createBorrowService({ ...deps, partsPolicy }),
+    movements: createMovementService({ ...deps, partsPolicy }),
+    lowStock: createLowStockService({ ...deps, partsPolicy }),
+    takeBacks: createTakeBackService({ ...deps, partsPolicy }),
+    pay: createPayService({ ...deps, partsPolicy, payPolicy: DEFAULT_PAY_POLICY }),
     deskPolicy,
     scripts,
     selfService,

@@ -25,6 +25,7 @@ import { CALENDAR_PROBES } from './isolation-matrix.calendar.js';
 import { KPI_PROBES } from './isolation-matrix.kpi.js';
 import { EXPORT_PROBES } from './isolation-matrix.exports.js';
 import { DISPATCH_PROBES } from './isolation-matrix.dispatch.js';
+import { PARTS_PROBES } from './isolation-matrix.parts.js';
 
 export type Scope = 'tenant' | 'vendor' | 'engineer';
 
@@ -571,6 +572,7 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
   ...KPI_PROBES,
   ...EXPORT_PROBES,
   ...DISPATCH_PROBES,
+  ...PARTS_PROBES,
   // ENG-03/04/06, WO-14 (issue 4): the visit record is read and written through its order; only the
   // holder writes, so every probe at a foreign order is denied whatever the position.
   ...visitProbes(),

@@ -45,3 +45,7 @@ export * from './repositories/appointment.repository.js';
 export { APPOINTMENT_CALL_OUTCOMES } from './schema/dispatch.js';
 export type { AppointmentCallOutcome, PlannedVisitSource } from './schema/dispatch.js';
 export * from './repositories/export-log.repository.js';
+export * from './repositories/stock-alert.repository.js';
+export * from './repositories/stock-ledger.repository.js';
+export * from './repositories/pay.repository.js';
+export * from './repositories/take-back.repository.js';

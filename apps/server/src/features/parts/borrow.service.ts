@@ -38,6 +38,7 @@ import {
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
+import { refreshLowStock } from './low-stock.service.js';
 import { canUseOrderParts, usableLocation, usableOrder } from './parts-access.js';
 import type { BorrowBody, BorrowsQuery, ConsumeBody, ReturnBody } from './parts.schemas.js';
 
@@ -124,6 +125,9 @@ export function createBorrowService({ db, clock, partsPolicy }: { db: Db; clock:
         });
       }
     }
+    // PART-04: the store may have fallen to its low-stock level.
+    const touched = body.lines.map((l) => ({ locationId: store.id, itemId: l.itemId }));
+    await refreshLowStock(tx, auth.tenantId, touched, now, partsPolicy);
     return {
       card,
       lines: (await listOrderBorrowLines(tx, auth.tenantId, order.id)).filter((l) => l.cardId === card.id).map(view),
@@ -177,6 +181,7 @@ export function createBorrowService({ db, clock, partsPolicy }: { db: Db; clock:
           const store = usableLocation(auth, await getLocation(tx, auth.tenantId, storeId), storeId);
           const quantity = body.quantity ?? outstanding(line);
           const settled = settleBorrowLine(line, 'returned', quantity);
+          const at = clock.now();
           const item = { id: line.itemId, tracking: line.tracking };
           await recordMovement(tx, auth.tenantId, {
             kind: 'return',
@@ -189,9 +194,10 @@ export function createBorrowService({ db, clock, partsPolicy }: { db: Db; clock:
             orderId: order.id,
             borrowLineId: line.id,
             actorId: auth.personId,
-            at: clock.now(),
+            at,
           });
           await updateBorrowLine(tx, auth.tenantId, line.id, settled);
+          await refreshLowStock(tx, auth.tenantId, [{ locationId: store.id, itemId: line.itemId }], at, partsPolicy);
           return view({ ...line, ...settled });
         }),
       );

@@ -16,13 +16,14 @@ import { DomainError, STORE_KINDS, type PartsPolicy } from '@daowei/domain';
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
+import { refreshLowStock } from './low-stock.service.js';
 import { usableLocation } from './parts-access.js';
 import type { CreateItemBody, CreateStoreBody, ReceiveBody } from './parts.schemas.js';
 
 export type StockService = ReturnType<typeof createStockService>;
 
 /** PART-01: the catalogue, the stores, receiving stock and reading on-hand. */
-export function createStockService({ db, clock }: { db: Db; clock: Clock; partsPolicy: PartsPolicy }) {
+export function createStockService({ db, clock, partsPolicy }: { db: Db; clock: Clock; partsPolicy: PartsPolicy }) {
   return {
     createItem: (auth: AuthContext, body: CreateItemBody) => createPartItem(db, auth.tenantId, body),
 
@@ -100,6 +101,7 @@ export function createStockService({ db, clock }: { db: Db; clock: Clock; partsP
               }),
             );
           }
+          await refreshLowStock(tx, auth.tenantId, [{ locationId: location.id, itemId: item.id }], at, partsPolicy);
           return { received, stock: await onHandAt(tx, auth.tenantId, location.id) };
         }),
       );
