@@ -57,7 +57,7 @@ describe('service desk in the browser (DESK-01, DESK-03, DESK-06)', () => {
     await server?.stop();
   });
 
-  it('DESK-01 DESK-06 SLA-07 an agent takes a call and creates an on-site order; the customer reschedules through the link; the coordinator sees the change', async () => {
+  it('DESK-01 DESK-06 SLA-07 DESK-04 an agent takes a call and creates an on-site order; the customer reschedules through the link; the coordinator sees the change and writes to the customer', async () => {
     const page = await desk.context.newPage();
     await login(page, server.url, 'hotline1');
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
@@ -118,6 +118,22 @@ describe('service desk in the browser (DESK-01, DESK-03, DESK-06)', () => {
     expect(await board.locator('[data-action="reschedule"]').count()).toBe(1);
     expect(await board.locator('[data-action="reschedule"]').textContent()).toContain('那天要加班');
     await board.screenshot({ path: '.tmp/e2e-desk-coordinator-sees-reschedule.png', fullPage: true });
+
+    // DESK-04: a note to the customer with a forbidden phrase is refused with a script to say instead.
+    await board.getByTestId('customer-message-text').fill('改期了，等着吧');
+    await board.getByTestId('customer-message-send').click();
+    await expect
+      .poll(() => board.getByTestId('customer-message-refused').textContent(), { timeout: 20_000 })
+      .toContain('等着吧');
+    await board.getByTestId('customer-message-text').fill('已按您的新时间安排，工程师上门前会先来电');
+    await board.getByTestId('customer-message-send').click();
+    await expect
+      .poll(() => board.getByTestId('customer-messages').textContent(), { timeout: 20_000 })
+      .toContain('工程师上门前会先来电');
+    await customer.reload();
+    await expect
+      .poll(() => customer.getByTestId('ss-messages').textContent(), { timeout: 20_000 })
+      .toContain('工程师上门前会先来电');
   }, 180_000);
 
   it('DESK-03 a carry-in device goes from receipt (printable voucher) through the bench to a re-tested, signed pickup', async () => {

@@ -65,7 +65,13 @@ export function createServices(deps: ServiceDeps) {
   const deskPolicy = deps.deskPolicy ?? DEFAULT_DESK_POLICY;
   const notices = createDeskNotices({ notifications, deskPolicy });
   const scripts = createScriptsService({ ...deps, deskPolicy });
-  const selfService = createSelfServiceService({ ...deps, deskPolicy, sla, onUrge: notices.urged });
+  const selfService = createSelfServiceService({
+    ...deps,
+    deskPolicy,
+    sla,
+    onUrge: notices.urged,
+    onReschedule: notices.customerRescheduled,
+  });
   const deskTasks = createDeskTasksService({ ...deps, scripts, onDue: notices.taskDue });
   return {
     policy: deps.policy,

@@ -152,6 +152,10 @@ describe('customer reschedule through the self-service link (DESK-06, SLA-07, AP
     const last = detail.events.at(-1);
     expect(last).toMatchObject({ action: 'reschedule', actorId: null });
     expect(last.payload).toMatchObject({ askedBy: 'customer', reason: '那天要出差', via: 'self_service' });
+    const inbox = await call(h.app, tk.coordinator, 'GET', '/api/notifications');
+    const told = inbox.body.items.filter((x: Body) => x.kind === 'desk.customer_rescheduled' && x.orderId === id);
+    expect(told).toHaveLength(1);
+    expect(told[0].payload.appointment).toEqual(to);
   });
 
   it('SLA-07 a visit less than the notice away, or a new window inside it, cannot be moved through the link', async () => {

@@ -53,13 +53,14 @@ describe('hotline intake (DESK-01, DESK-02, DESK-05, DESK-06)', () => {
     });
     expect(res.body.task).toMatchObject({ kind: 'guidance_callback', state: 'open', overdue: false });
     expect(new Date(res.body.task.dueAt).getTime() - h.clock.now().getTime()).toBe(120 * MINUTE);
-    const jobs = await h.database.db.execute(
+    // The driver's result shape differs (pg: QueryResult, PGlite: Results); both carry `rows`.
+    const jobs = (await h.database.db.execute(
       sql.raw(
         `select start_after from ${schema}.job where name = 'desk-task-due' and data->>'taskId' = '${res.body.task.id}'`,
       ),
-    );
+    )) as unknown as { rows: Body[] };
     expect(jobs.rows).toHaveLength(1);
-    expect(new Date(String((jobs.rows[0] as Body).start_after)).toISOString()).toBe(res.body.task.dueAt);
+    expect(new Date(String(jobs.rows[0].start_after)).toISOString()).toBe(res.body.task.dueAt);
 
     const queue = await call(h.app, tk.hotline, 'GET', '/api/desk/tasks?state=open');
     expect(queue.body.items.map((t: Body) => t.id)).toContain(res.body.task.id);

@@ -36,6 +36,23 @@ export function createDeskNotices({
       }
     },
 
+    /** DESK-06: the customer moved their visit through the link — the coordinator plans around it. */
+    async customerRescheduled(tx: Db, order: StoredWorkOrder, eventSeq: number) {
+      if (!order.stationId) return;
+      await notifications.notify(tx, order.tenantId, {
+        recipient: { position: 'coordinator', unitId: order.stationId },
+        kind: 'desk.customer_rescheduled',
+        orderId: order.id,
+        payload: {
+          number: order.number,
+          appointment: order.appointment
+            ? { start: order.appointment.start.toISOString(), end: order.appointment.end.toISOString() }
+            : null,
+        },
+        dedupeKey: `desk.customer_rescheduled:${order.id}:${eventSeq}`,
+      });
+    },
+
     /** DESK-02/05: a follow-up fell due — the agent who took the request is told. */
     async taskDue(tx: Db, task: StoredDeskTask) {
       const intake = await getIntake(tx, task.tenantId, task.intakeId);

@@ -74,6 +74,7 @@ export function createSelfServiceService({
   deskPolicy,
   sla,
   onUrge,
+  onReschedule,
 }: {
   db: Db;
   clock: Clock;
@@ -82,6 +83,8 @@ export function createSelfServiceService({
   sla?: Pick<SlaService, 'onOrderAction'>;
   /** DESK-06 escalation: told of every accepted urge in its transaction (notifies the coordinator). */
   onUrge?: (tx: Db, order: StoredWorkOrder, urgeCount: number) => Promise<void>;
+  /** DESK-06: the order's coordinator hears that the customer moved the visit, in its transaction. */
+  onReschedule?: (tx: Db, order: StoredWorkOrder, eventSeq: number) => Promise<void>;
 }) {
   /** A new link in the caller's transaction; earlier links of the order stop working. */
   async function issueIn(tx: Db, auth: AuthContext, orderId: string) {
@@ -215,7 +218,7 @@ export function createSelfServiceService({
         const decision = decide(order, cmd, SELF_SERVICE_ACTOR, policy, now);
         const changes = { ...decision.changes, status: decision.to, step: decision.to };
         await updateWorkOrder(tx, link.tenantId, order.id, changes, order.version);
-        await appendEvent(tx, link.tenantId, {
+        const event = await appendEvent(tx, link.tenantId, {
           orderId: order.id,
           action: decision.action,
           fromStatus: decision.from,
@@ -227,6 +230,7 @@ export function createSelfServiceService({
         });
         const updated = (await getWorkOrder(tx, link.tenantId, order.id))!;
         await sla?.onOrderAction(tx, updated, cmd, now);
+        await onReschedule?.(tx, updated, event.seq);
         return {
           appointment: { start: body.window.start.toISOString(), end: body.window.end.toISOString() },
           statusText: CUSTOMER_STATUS_WORDS[updated.status]['zh-CN'],

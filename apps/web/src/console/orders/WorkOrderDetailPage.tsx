@@ -10,6 +10,7 @@ import { OrderActionBar } from './OrderActionBar';
 import { OrderTimeline } from './OrderTimeline';
 import { OrderClocksPanel } from '../sla/OrderClocksPanel';
 import { SelfServiceLinkButton } from './SelfServiceLinkButton';
+import { CustomerMessagesCard } from '../desk/CustomerMessagesCard';
 import { WorkOrderFacts } from './WorkOrderFacts';
 
 /** /orders/:id: the facts, the allowed actions, linked orders and the full history. */
@@ -70,6 +71,7 @@ export default function WorkOrderDetailPage() {
               <LinkedOrders orders={detail.linked} />
             </Card>
           )}
+          <CustomerMessagesCard orderId={o.id} />
         </Col>
         <Col xs={24} xl={10}>
           <OrderClocksPanel orderId={o.id} />
