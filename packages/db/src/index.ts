@@ -30,6 +30,7 @@ export * from './repositories/visit.repository.js';
 export * from './repositories/dispatch.repository.js';
 export * from './repositories/callback.repository.js';
 export * from './repositories/assessment.repository.js';
+export * from './repositories/kpi-daily.repository.js';
 export { ASSESSMENT_CASE_STATES } from './schema/assessment.js';
 export type { AssessmentCaseState, StoredCaseLine } from './schema/assessment.js';
 export { CALLBACK_ATTEMPT_RESULTS, CALLBACK_TASK_STATES } from './schema/callbacks.js';
