@@ -1,0 +1,285 @@
+/**
+ * `npm run bench:kpi` — the monthly KPI dashboard at scale (issue 7). Creates a fresh PostgreSQL database
+ * (127.0.0.1:5432, user postgres; DATABASE_ADMIN_URL to change), applies the migrations, seeds the demo
+ * organisation (vendors, stations, areas, engineers, customers), then bulk-inserts N orders over the
+ * year with SQL generate_series (batches; FK triggers off during the load, valid by construction;
+ * secondary indexes dropped and rebuilt), pre-aggregates by day (kpi_daily) and measures p50/p95 of
+ * the monthly dashboard (totals + trend by day + ranking, and the live open-past-deadline part) for the
+ * tenant and for one station, 11 months × 3 rounds each. Bounded; loopback; figures → docs/benchmarks.md.
+ * Options: --orders N (default 10,000,000), --batch N (default 500,000), --keep (leave the database).
+ */
+import { cpus } from 'node:os';
+import pg from 'pg';
+import {
+  kpiOpenPastDeadline,
+  migrate,
+  openDatabase,
+  refreshKpiDaily,
+  seedDemoData,
+  sumKpiDaily,
+  type Db,
+  type KpiDailyGroup,
+  type KpiScopeFilter,
+} from '@daowei/db';
+import { addDays, DEFAULT_KPI_POLICY, zonedDateTime } from '@daowei/domain';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const ORDERS = arg('orders', 10_000_000);
+const BATCH = arg('batch', 500_000);
+const KEEP = process.argv.includes('--keep');
+const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = 'daowei_bench_kpi';
+const TZ = DEFAULT_KPI_POLICY.timeZone;
+const POLICY = {
+  timeZone: TZ,
+  installWithinDays: DEFAULT_KPI_POLICY.installWithinDays,
+  faultResolutionHours: DEFAULT_KPI_POLICY.faultResolutionHours,
+};
+// The year of orders ends here; dashboards are asked "as of" this instant.
+const END = zonedDateTime('2026-12-01', '00:00', TZ);
+const START = zonedDateTime('2025-12-01', '00:00', TZ);
+const MONTHS = [
+  '2026-01',
+  '2026-02',
+  '2026-03',
+  '2026-04',
+  '2026-05',
+  '2026-06',
+  '2026-07',
+  '2026-08',
+  '2026-09',
+  '2026-10',
+  '2026-11',
+];
+const SECONDARY_INDEXES = [
+  'work_orders_list_idx',
+  'work_orders_accepted_idx',
+  'work_orders_holder_idx',
+  'work_orders_offered_person_idx',
+  'work_orders_offered_unit_idx',
+  'work_orders_contact_phone_idx',
+  'work_orders_customer_product_idx',
+];
+
+const secs = (ms: number) => (ms / 1000).toFixed(1);
+
+async function timed<T>(label: string, f: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const v = await f();
+  console.log(`${label}: ${secs(performance.now() - t0)} s`);
+  return v;
+}
+
+/** Every (vendor, station, area, engineer) an order can have: areas of a station × engineers of its teams. */
+async function combos(pool: pg.Pool, tenantId: string) {
+  const r = await pool.query(
+    `select u.vendor_id, a.station_id, a.id as area_id, p.id as holder_id
+       from areas a
+       join org_units u on u.id = a.station_id and u.tenant_id = a.tenant_id
+       join org_units team on team.parent_id = u.id and team.tenant_id = a.tenant_id
+       join people p on p.unit_id = team.id and p.tenant_id = a.tenant_id
+      where a.tenant_id = $1 and a.station_id is not null
+      order by 1, 2, 3, 4`,
+    [tenantId],
+  );
+  return r.rows as { vendor_id: string; station_id: string; area_id: string; holder_id: string }[];
+}
+
+async function load(pool: pg.Pool, tenantId: string) {
+  const c = await combos(pool, tenantId);
+  const customers = (
+    await pool.query(`select id from customers where tenant_id = $1 order by id limit 500`, [tenantId])
+  ).rows as { id: string }[];
+  if (c.length === 0 || customers.length === 0)
+    throw new Error('the demo organisation has no areas/engineers/customers');
+  console.log(`combinations (vendor, station, area, engineer): ${c.length}; customers used: ${customers.length}`);
+  await pool.query(
+    `create table bench_combos (idx int primary key, vendor_id uuid, station_id uuid, area_id uuid, holder_id uuid)`,
+  );
+  await pool.query(
+    `insert into bench_combos select (ordinality - 1)::int, v, s, a, h
+       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[]) with ordinality as x(v, s, a, h)`,
+    [c.map((x) => x.vendor_id), c.map((x) => x.station_id), c.map((x) => x.area_id), c.map((x) => x.holder_id)],
+  );
+  await pool.query(`create table bench_customers (idx int primary key, id uuid)`);
+  await pool.query(
+    `insert into bench_customers select (ordinality - 1)::int, id from unnest($1::uuid[]) with ordinality as x(id)`,
+    [customers.map((x) => x.id)],
+  );
+  for (const ix of SECONDARY_INDEXES) await pool.query(`drop index if exists ${ix}`);
+  const span = Math.floor((END.getTime() - START.getTime()) / 1000);
+  const t0 = performance.now();
+  for (let lo = 1; lo <= ORDERS; lo += BATCH) {
+    const hi = Math.min(ORDERS, lo + BATCH - 1);
+    const client = await pool.connect();
+    try {
+      // The rows are valid by construction (combos and customers come from the tenant): skip FK triggers.
+      await client.query(`set session_replication_role = replica`);
+      await client.query(
+        `insert into work_orders (tenant_id, vendor_id, number, acceptance_serial, type, status, priority, product,
+           business, product_number, customer_id, contact_name, contact_phone, address, area_id, station_id,
+           holder_id, step, warranty, policy_id, policy_version, accepted_at, completed_at, closed_at, updated_at)
+         select $1, c.vendor_id, 'B' || g, 'BS' || g, x.type, x.status, 'normal', 'broadband', 'home broadband',
+                'BB' || g, cu.id, '客户', '139' || lpad((g % 100000000)::text, 8, '0'), '地址', c.area_id,
+                c.station_id, c.holder_id, 'bench', 'unknown', 'default', 1, x.acc,
+                case when x.done then x.acc + make_interval(secs => x.h2 % (96 * 3600)) end,
+                case when x.done and x.r >= 30 then x.acc + make_interval(secs => x.h2 % (96 * 3600) + 86400) end,
+                x.acc
+           from generate_series($2::int8, $3::int8) g
+           cross join lateral (
+             select h1, h2, r, acc,
+                    case when t < 45 then 'install' when t < 90 then 'fault' when t < 95 then 'complaint' else 'consultation' end as type,
+                    case when r < 1 then 'cancelled' when r < 4 or acc > $5::timestamptz - interval '4 days' and r < 20 then 'taken'
+                         when r < 30 then 'completed' else 'closed' end as status,
+                    not (r < 4 or acc > $5::timestamptz - interval '4 days' and r < 20) as done
+               from (select abs(hashint8(g)::int8) as h1, abs(hashint8(g + 1000000007)::int8) as h2) hh
+               cross join lateral (select (h1 / 7) % 100 as t, (h2 / 13) % 100 as r,
+                                          $4::timestamptz + make_interval(secs => (h1 % $6)) as acc) y
+           ) x
+           join bench_combos c on c.idx = (x.h1 / 101) % $7
+           join bench_customers cu on cu.idx = (x.h2 / 103) % $8`,
+        [tenantId, lo, hi, START.toISOString(), END.toISOString(), span, c.length, customers.length],
+      );
+    } finally {
+      await client.query(`set session_replication_role = origin`).catch(() => undefined);
+      client.release();
+    }
+    const done = hi;
+    const el = performance.now() - t0;
+    console.log(
+      `  ${done.toLocaleString('en')} orders, ${secs(el)} s, ${Math.round(done / (el / 1000)).toLocaleString('en')}/s`,
+    );
+  }
+  await pool.query(`drop table bench_combos; drop table bench_customers`);
+}
+
+function daysOfMonth(month: string) {
+  const fromDay = `${month}-01`;
+  const toDay = addDays(addDays(fromDay, 32).slice(0, 7) + '-01', -1);
+  return {
+    fromDay,
+    toDay,
+    from: zonedDateTime(fromDay, '00:00', TZ),
+    to: zonedDateTime(addDays(toDay, 1), '00:00', TZ),
+  };
+}
+
+/** One monthly dashboard load: totals, trend by day, ranking by a dimension, each with its live open part. */
+async function dashboard(
+  db: Db,
+  tenantId: string,
+  vendorIds: string[],
+  month: string,
+  filter: KpiScopeFilter,
+  rank: KpiDailyGroup,
+) {
+  const m = daysOfMonth(month);
+  const asOf = m.to.getTime() < END.getTime() ? m.to : END;
+  let rows = 0;
+  for (const g of ['none', 'day', rank] as KpiDailyGroup[]) {
+    rows += (await sumKpiDaily(db, tenantId, m, filter, g)).length;
+    rows += (await kpiOpenPastDeadline(db, tenantId, { ...m, asOf, vendorIds }, filter, POLICY, g)).length;
+  }
+  return rows;
+}
+
+function pct(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+async function measure(db: Db, label: string, run: (month: string) => Promise<number>) {
+  await run(MONTHS[0]!); // warm-up, not counted
+  const ms: number[] = [];
+  let rows = 0;
+  for (let round = 0; round < 3; round++) {
+    for (const month of MONTHS) {
+      const t0 = performance.now();
+      rows = await run(month);
+      ms.push(performance.now() - t0);
+    }
+  }
+  console.log(
+    `| ${label} | ${ms.length} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${Math.max(...ms).toFixed(1)} | ${rows} |`,
+  );
+}
+
+async function main() {
+  console.log(`bench:kpi — ${ORDERS.toLocaleString('en')} orders, ${cpus().length} cores, Node ${process.version}`);
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DB_NAME}`);
+  await admin.query(`create database ${DB_NAME}`);
+  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
+  const database = await openDatabase({ url, poolSize: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  try {
+    await migrate(database);
+    const seeded = await timed('demo organisation', () =>
+      seedDemoData(database.db, { passwordHash: 'bench', orders: 50, now: END, seed: 1 }),
+    );
+    const tenantId = seeded.tenantId;
+    await timed(`insert ${ORDERS.toLocaleString('en')} orders`, () => load(pool, tenantId));
+    await timed('rebuild secondary indexes', async () => {
+      await pool.query(`set maintenance_work_mem = '256MB'`);
+      await migrateIndexesBack(pool);
+    });
+    await timed('analyze', () => pool.query('analyze'));
+    const aggRows = await timed('pre-aggregate by day (kpi_daily, whole year)', () =>
+      refreshKpiDaily(database.db, tenantId, { fromDay: '2025-12-01', toDay: '2026-11-30' }, POLICY),
+    );
+    await pool.query('analyze kpi_daily');
+    const counts = (await pool.query(`select count(*)::int8 as n from work_orders`)).rows[0] as { n: string };
+    const agg = (await pool.query(`select count(*)::int8 as n from kpi_daily`)).rows[0] as { n: string };
+    console.log(
+      `work_orders: ${Number(counts.n).toLocaleString('en')}; kpi_daily rows: ${Number(agg.n).toLocaleString('en')} (${aggRows})`,
+    );
+    const vendorIds = (await pool.query(`select id from vendors where tenant_id = $1`, [tenantId])).rows.map(
+      (r: { id: string }) => r.id,
+    );
+    const station = (
+      await pool.query(
+        `select station_id, count(*) n from work_orders where tenant_id = $1 group by 1 order by 2 desc limit 1`,
+        [tenantId],
+      )
+    ).rows[0] as { station_id: string; n: string };
+    console.log(`station measured: ${station.station_id} (${Number(station.n).toLocaleString('en')} orders)`);
+    console.log('| dashboard (one month) | loads | p50 ms | p95 ms | max ms | rows read |');
+    console.log('|---|---|---|---|---|---|');
+    await measure(database.db, 'tenant: totals + trend by day + ranking by station', (m) =>
+      dashboard(database.db, tenantId, vendorIds, m, {}, 'station'),
+    );
+    await measure(database.db, 'one station: totals + trend by day + ranking by engineer', (m) =>
+      dashboard(database.db, tenantId, vendorIds, m, { stationId: station.station_id }, 'engineer'),
+    );
+  } finally {
+    await pool.end();
+    await database.close();
+    if (!KEEP) await admin.query(`drop database if exists ${DB_NAME}`);
+    await admin.end();
+  }
+}
+
+/** The secondary indexes exactly as migration 0000 defines them. */
+async function migrateIndexesBack(pool: pg.Pool) {
+  const defs: Record<string, string> = {
+    work_orders_list_idx: `(tenant_id, vendor_id, status, accepted_at desc nulls first, id desc nulls first)`,
+    work_orders_accepted_idx: `(tenant_id, accepted_at desc nulls first, id desc nulls first)`,
+    work_orders_holder_idx: `(tenant_id, holder_id)`,
+    work_orders_offered_person_idx: `(tenant_id, offered_to_person_id)`,
+    work_orders_offered_unit_idx: `(tenant_id, offered_to_unit_id)`,
+    work_orders_contact_phone_idx: `(tenant_id, contact_phone)`,
+    work_orders_customer_product_idx: `(tenant_id, customer_id, product_number, closed_at)`,
+  };
+  for (const ix of SECONDARY_INDEXES) {
+    await timed(`  ${ix}`, () => pool.query(`create index ${ix} on work_orders using btree ${defs[ix]}`));
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
