@@ -39,6 +39,7 @@ export * from './pay/index.js';
 export * from './kpi/kpi-facts.js';
 export * from './kpi/kpi-indicators.js';
 export * from './kpi/compute-kpis.js';
+export * from './kpi/daily-reports.js';
 export * from './callback/callback-rules.js';
 export * from './callback/callback-tasks.js';
 export * from './callback/callback-outcome.js';
