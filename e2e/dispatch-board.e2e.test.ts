@@ -17,6 +17,10 @@ describe('dispatch board in the browser', () => {
   let phone: Browser;
   let desk: Browser;
   let stationId = '';
+  let coordToken = '';
+  /** Person id → login of the first demo engineers (logins are rate-limited: each is logged in once). */
+  const engineerLogins = new Map<string, string>();
+  const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     server = await startServer({ DAOWEI_DEMO_ORDERS: '200' });
@@ -30,6 +34,12 @@ describe('dispatch board in the browser', () => {
     };
     // eng1's station (西湖服务站): its engineers are the first demo logins.
     const eng1 = await apiLogin(server.url, 'eng1', PASSWORD);
+    coordToken = coord.token;
+    engineerLogins.set(eng1.me.person.id, 'eng1');
+    for (let n = 2; n <= 8; n++) {
+      const who = await apiLogin(server.url, `eng${n}`, PASSWORD);
+      engineerLogins.set(who.me.person.id, `eng${n}`);
+    }
     const tree = (await (await fetch(`${server.url}/api/org/tree`, { headers: auth })).json()) as {
       units: { id: string; parentId: string | null; kind: string }[];
       people: { id: string; unitId: string }[];
@@ -68,6 +78,7 @@ describe('dispatch board in the browser', () => {
     }
   });
   afterAll(async () => {
+    for (const c of cleanups) await c();
     await phone?.close();
     await desk?.close();
     await server?.stop();
@@ -95,19 +106,90 @@ describe('dispatch board in the browser', () => {
     await page.getByTestId('success-message').waitFor();
     expect(answer.dispatched.length).toBeGreaterThan(0);
 
-    // An order the plan gave to a demo engineer whose login we know (the first few; logins are rate-limited).
-    let engineerLogin = '';
-    let number = '';
-    for (let n = 1; n <= 8 && !engineerLogin; n++) {
-      const who = await apiLogin(server.url, `eng${n}`, PASSWORD);
-      const mine = answer.dispatched.find((d) => d.engineerId === who.me.person.id);
-      if (mine) [engineerLogin, number] = [`eng${n}`, mine.number];
-    }
-    expect(engineerLogin).not.toBe('');
+    // An order the plan gave to a demo engineer whose login we know.
+    const mine = answer.dispatched.find((d) => engineerLogins.has(d.engineerId));
+    expect(mine).toBeDefined();
     const mobile = await phone.context.newPage();
-    await login(mobile, server.url, engineerLogin);
+    await login(mobile, server.url, engineerLogins.get(mine!.engineerId)!);
     await mobile.waitForURL(/\/m\/todo/);
-    await mobile.getByTestId('type-tab-fault').click();
-    await mobile.getByTestId(`order-card-${number}`).first().waitFor();
+    // 今日路线 on 我的待办 lists the day's visits in the applied sequence.
+    await mobile.getByTestId('my-day-toggle').click();
+    await mobile.locator(`[data-testid^="my-day-stop-"][data-number="${mine!.number}"]`).waitFor();
+  });
+
+  it('DSP-01 DSP-04 ENG-01 the coordinator drags an order onto another engineer; his phone lists the new sequence', async () => {
+    // A desk browser of its own: the first test's coordinator session lives in the shared one.
+    const board = await launchBrowser({ width: 1440, height: 900 });
+    cleanups.push(() => board.close());
+    const page = await board.context.newPage();
+    await login(page, server.url, 'coord1');
+    await page.getByTestId('menu-dispatch-board').click();
+    await page.waitForURL(/\/dispatch/);
+    await page.getByTestId('dispatch-station').click();
+    await page.getByTestId(`dispatch-station-option-${stationId}`).last().click();
+    await page.getByTestId('dispatch-date').fill(today());
+    await page.getByTestId('dispatch-auto-plan').click();
+    await page.getByTestId('dispatch-timeline').waitFor();
+    await page.getByTestId('dispatch-apply').click();
+    await page.getByTestId('success-message').waitFor();
+    await page.getByTestId('dispatch-carried-over').waitFor();
+
+    // A visit of another engineer that the target's day can take (asked the way the board asks, DSP-04).
+    const headers = { authorization: `Bearer ${coordToken}`, 'content-type': 'application/json' };
+    const day = (await (
+      await fetch(`${server.url}/api/dispatch/day`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ stationId, date: today() }),
+      })
+    ).json()) as {
+      routes: { engineerId: string; stops: { orderId: string; orderNumber: string; pinned: boolean }[] }[];
+    };
+    // The target: an engineer on shift today whose login we know (rosters rotate through the week).
+    let moved: { orderId: string; orderNumber: string } | null = null;
+    let targetId = '';
+    for (const target of day.routes.filter((r) => engineerLogins.has(r.engineerId))) {
+      for (const stop of day.routes.filter((r) => r.engineerId !== target.engineerId).flatMap((r) => r.stops)) {
+        if (stop.pinned || moved) continue;
+        const verdict = (await (
+          await fetch(`${server.url}/api/dispatch/check`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ orderId: stop.orderId, engineerId: target.engineerId, date: today() }),
+          })
+        ).json()) as { feasible: boolean };
+        if (verdict.feasible) [moved, targetId] = [stop, target.engineerId];
+      }
+      if (moved) break;
+    }
+    expect(moved).not.toBeNull();
+    const number = moved!.orderNumber;
+
+    // Drag it onto eng1's row: the verdict shows at once, and confirming assigns it.
+    await page.getByTestId(`timeline-stop-${number}`).dragTo(page.getByTestId(`timeline-row-${targetId}`));
+    await page.locator('[data-testid="dispatch-verdict"][data-feasible="true"]').waitFor();
+    const assigned = page.waitForResponse((r) => r.url().endsWith('/api/dispatch/assign'));
+    await page.getByTestId('dispatch-confirm-assign').click();
+    const answer = (await (await assigned).json()) as { sequence: { seq: number; orderNumber: string }[] };
+    await page.getByTestId('success-message').waitFor();
+    await page.locator(`[data-testid="timeline-stop-${number}"][data-engineer="${targetId}"]`).waitFor();
+    const expected = answer.sequence.map((s) => s.orderNumber);
+    expect(expected).toContain(number);
+
+    // The target engineer's phone: 我的待办 lists today's visits in exactly that sequence, the dragged one in its place.
+    const targetPhone = await launchBrowser({ width: 390, height: 844 });
+    cleanups.push(() => targetPhone.close());
+    {
+      const mobile = await targetPhone.context.newPage();
+      await login(mobile, server.url, engineerLogins.get(targetId)!);
+      await mobile.waitForURL(/\/m\/todo/);
+      await mobile.getByTestId('my-day-toggle').click();
+      const seq = answer.sequence.find((s) => s.orderNumber === number)!.seq;
+      await mobile.locator(`[data-testid="my-day-stop-${seq}"][data-number="${number}"]`).waitFor();
+      const shown = await mobile
+        .locator('[data-testid^="my-day-stop-"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-number')));
+      expect(shown).toEqual(expected);
+    }
   });
 });

@@ -25,6 +25,7 @@ import { visitRoutes } from './features/visits/visit.routes.js';
 import { deskRoutes } from './features/desk/desk.routes.js';
 import { deskWorkRoutes } from './features/desk/desk-work.routes.js';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes.js';
+import { appointmentRoutes } from './features/appointments/appointments.routes.js';
 import { callbackRoutes } from './features/callbacks/callback.routes.js';
 import { kpiRoutes } from './features/kpis/kpi.routes.js';
 import { assessmentRoutes } from './features/assessment/assessment.routes.js';
@@ -33,6 +34,7 @@ import { exportRoutes } from './features/exports/export.routes.js';
 import type { JobQueue } from './platform/jobs.js';
 import { registerSlaJobs } from './jobs/sla.jobs.js';
 import { registerDeskJobs } from './jobs/desk.jobs.js';
+import { registerAppointmentJobs } from './jobs/appointment.jobs.js';
 
 export interface AppOptions {
   database: Database;
@@ -71,6 +73,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Timer handlers first: the SLA service inserts jobs into queues that `work` creates.
   if (opts.jobs) await registerSlaJobs(opts.jobs, opts.database.db, services.sla);
   if (opts.jobs) await registerDeskJobs(opts.jobs, services.deskTasks);
+  if (opts.jobs) await registerAppointmentJobs(opts.jobs, services.appointments);
   if (opts.jobs) await registerAssessmentJobs(opts.jobs, opts.database.db, services.assessment);
 
   await registerSecurityHeaders(app);
@@ -94,6 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(deskRoutes(services), { prefix: '/api' });
   await app.register(deskWorkRoutes(services), { prefix: '/api' });
   await app.register(dispatchRoutes(services), { prefix: '/api' });
+  await app.register(appointmentRoutes(services), { prefix: '/api' });
   await app.register(callbackRoutes(services), { prefix: '/api' });
   await app.register(kpiRoutes(services), { prefix: '/api' });
   await app.register(assessmentRoutes(services), { prefix: '/api' });

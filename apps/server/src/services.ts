@@ -32,6 +32,7 @@ import { createLowStockService } from './features/parts/low-stock.service.js';
 import { createTakeBackService } from './features/parts/take-back.service.js';
 import { createPayService } from './features/pay/pay.service.js';
 import { createDispatchService } from './features/dispatch/dispatch.service.js';
+import { createAppointmentService } from './features/appointments/appointments.service.js';
 import { createCallbackService } from './features/callbacks/callback.service.js';
 import { createKpiService } from './features/kpis/kpi.service.js';
 import { createAssessmentService } from './features/assessment/assessment.service.js';
@@ -89,6 +90,7 @@ export function createServices(deps: ServiceDeps) {
     exportLog,
     orderExport: createOrderExportService({ workOrders, exportLog }),
     dispatch: createDispatchService({ db: deps.db, clock: deps.clock, dispatchPolicy, workOrders, notifications }),
+    appointments: createAppointmentService({ ...deps, dispatchPolicy, workOrders, notifications }),
     partsPolicy,
     stock: createStockService({ ...deps, partsPolicy }),
     borrows: createBorrowService({ ...deps, partsPolicy }),

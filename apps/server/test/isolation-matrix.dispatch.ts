@@ -45,4 +45,49 @@ export const DISPATCH_PROBES: Readonly<Record<string, readonly Probe[]>> = {
           : null,
     },
   ],
+  // APT-01/02: the appointment routes hang off an order; a foreign order is answered like a missing one.
+  'GET /api/work-orders/:id/appointment-offers': [
+    {
+      name: 'windows for a foreign order',
+      scopes: ALL,
+      build: (f) => ({ method: 'GET', url: `/api/work-orders/${f.order.id}/appointment-offers?date=2026-11-24` }),
+      expect: denied,
+    },
+  ],
+  'POST /api/work-orders/:id/appointment-calls': [
+    {
+      name: 'log a call on a foreign order',
+      scopes: ALL,
+      build: (f) => ({
+        method: 'POST',
+        url: `/api/work-orders/${f.order.id}/appointment-calls`,
+        body: { outcome: 'busy' },
+      }),
+      expect: denied,
+    },
+  ],
+  'POST /api/work-orders/:id/appointment': [
+    {
+      name: 'reschedule a foreign order',
+      scopes: ALL,
+      build: (f) => ({
+        method: 'POST',
+        url: `/api/work-orders/${f.order.id}/appointment`,
+        body: {
+          window: { start: '2026-11-24T01:00:00Z', end: '2026-11-24T03:00:00Z' },
+          askedBy: 'customer',
+          reason: 'probe',
+        },
+      }),
+      expect: denied,
+    },
+  ],
+  'GET /api/work-orders/:id/appointment-history': [
+    {
+      name: 'read a foreign order’s calls and reschedules',
+      scopes: ALL,
+      build: (f) => ({ method: 'GET', url: `/api/work-orders/${f.order.id}/appointment-history` }),
+      expect: denied,
+    },
+  ],
 };

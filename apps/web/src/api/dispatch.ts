@@ -13,6 +13,10 @@ export interface PlanStop {
   breakBefore: { start: number; end: number } | null;
   pinned: boolean;
   explanation: string;
+  /** Minutes since local midnight of the earliest open SLA deadline, or null. */
+  dueAt?: number | null;
+  atRisk?: boolean;
+  carriedOver?: boolean;
 }
 
 export interface PlanRoute {
@@ -34,6 +38,21 @@ export interface UnassignedOrder {
   priority: string;
   reason: string;
   text: string;
+  dueAt?: number | null;
+  atRisk?: boolean;
+  carriedOver?: boolean;
+}
+
+/** DSP-02: open work of the last days, listed first at the start of the day. */
+export interface CarriedOverOrder {
+  orderId: string;
+  orderNumber: string;
+  priority: string;
+  status: string;
+  appointmentStart: string | null;
+  engineerId: string | null;
+  engineerName: string | null;
+  atRisk: boolean;
 }
 
 export interface DayPlan {
@@ -41,6 +60,7 @@ export interface DayPlan {
   timeZone: string | null;
   routes: PlanRoute[];
   unassigned: UnassignedOrder[];
+  carriedOver?: CarriedOverOrder[];
   stats: { assigned: number; unassigned: number; travelMinutes: number; lateMinutes: number; distanceKm: number };
   map: {
     areas: { id: string; name: string; polygon: [number, number][] }[];
@@ -56,6 +76,27 @@ export interface InsertionVerdict {
   start: number | null;
   lateMinutes: number;
   reason: string;
+}
+
+export interface AssignResult extends InsertionVerdict {
+  dispatched: boolean;
+  sequence: { seq: number; orderId: string; orderNumber: string; start: number }[];
+}
+
+/** ENG-01: one visit of the engineer's day, in planned sequence. */
+export interface MyDayVisit {
+  seq: number;
+  orderId: string;
+  number: string;
+  type: string;
+  status: string;
+  priority: string;
+  address: string;
+  contactName: string;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  appointmentStart: string | null;
+  appointmentEnd: string | null;
 }
 
 export const dispatchApi = {
@@ -74,4 +115,11 @@ export const dispatchApi = {
     ),
   check: (orderId: string, engineerId: string, date: string) =>
     apiRequest<InsertionVerdict>('POST', '/dispatch/check', { body: { orderId, engineerId, date } }),
+  day: (stationId: string, date: string) => apiRequest<DayPlan>('POST', '/dispatch/day', { body: { stationId, date } }),
+  assign: (orderId: string, engineerId: string, date: string, idempotencyKey: string) =>
+    apiRequest<AssignResult>('POST', '/dispatch/assign', { body: { orderId, engineerId, date }, idempotencyKey }),
+  myDay: (date?: string) =>
+    apiRequest<{ date: string | null; items: MyDayVisit[] }>('GET', '/dispatch/my-day', {
+      query: date ? { date } : {},
+    }),
 };

@@ -2,6 +2,7 @@ import { codeLabels } from './codeLabels';
 import { engineerEn } from './engineer.texts';
 import { kpiEn } from './kpi.texts';
 import { deskEn } from './desk.texts';
+import { dispatchEn } from './dispatch.texts';
 import { slaEn } from './sla.texts';
 import type { zhCN } from './zh-CN';
 
@@ -11,6 +12,7 @@ export const en: typeof zhCN = {
   ...engineerEn,
   ...kpiEn,
   ...deskEn,
+  ...dispatchEn,
   ...slaEn,
   app: { name: 'Daowei', tagline: 'On-site service management' },
   common: {

@@ -2,6 +2,7 @@ import { codeLabels } from './codeLabels';
 import { engineerZh } from './engineer.texts';
 import { kpiZh } from './kpi.texts';
 import { deskZh } from './desk.texts';
+import { dispatchZh } from './dispatch.texts';
 import { slaZh } from './sla.texts';
 
 /** Chinese (default) UI texts. `en.ts` must have exactly the same keys (checked by its type). */
@@ -10,6 +11,7 @@ export const zhCN = {
   ...engineerZh,
   ...kpiZh,
   ...deskZh,
+  ...dispatchZh,
   ...slaZh,
   app: { name: '到位', tagline: '上门服务管理' },
   common: {

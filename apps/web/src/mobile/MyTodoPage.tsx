@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useLabels } from '../i18n/useLabels';
 import { MobileHeaderMenu } from './MobileHeaderMenu';
 import { MobileOrderList } from './MobileOrderList';
+import { MyDayRoute } from './MyDayRoute';
 import { asScope, asTypeTab, SCOPES, TYPE_TABS } from './todoTabs';
 
 /** /m/todo 我的待办 (ENG-01): to-do / done / all orders, sub-tabs per type, infinite scroll. */
@@ -35,6 +36,7 @@ export default function MyTodoPage() {
           ))}
         </Tabs>
       </div>
+      {scope === 'todo' && <MyDayRoute />}
       <MobileOrderList key={`${scope}-${typeTab}`} scope={scope} typeTab={typeTab} />
     </div>
   );

@@ -82,7 +82,15 @@ function centroidOf(areas: readonly Area[]): GeoPoint | null {
  */
 export async function buildPlanInput(
   db: Db,
-  q: { tenantId: string; station: StoredOrgUnit; units: readonly StoredOrgUnit[]; date: string; timeZone: string },
+  q: {
+    tenantId: string;
+    station: StoredOrgUnit;
+    units: readonly StoredOrgUnit[];
+    date: string;
+    timeZone: string;
+    /** An order to plan on this day whatever its status or appointment (APT-01 offers a window for it). */
+    include?: StoredWorkOrder;
+  },
   policy: DispatchPolicy,
 ): Promise<PlanInput> {
   const { tenantId, station, date, timeZone } = q;
@@ -151,6 +159,7 @@ export async function buildPlanInput(
   ).filter((o) => !seen.has(o.id));
   const carriedOver = outstanding.map((o) => o.id);
   stored.push(...outstanding.slice(0, Math.max(0, MAX_ORDERS - stored.length)));
+  if (q.include && !stored.some((o) => o.id === q.include!.id)) stored.push(q.include);
   const dueAt = await listOpenDueTimes(
     db,
     tenantId,

@@ -76,13 +76,14 @@ export function DayTimeline({
                   color="#d9d9d9"
                 />
                 <Tooltip
-                  title={`${s.orderNumber} ${hhmm(s.start)}–${hhmm(s.end)}${s.lateMinutes > 0 ? ` (+${s.lateMinutes}′)` : ''} · ${s.explanation}`}
+                  title={`${s.orderNumber} ${hhmm(s.start)}–${hhmm(s.end)}${s.lateMinutes > 0 ? ` (+${s.lateMinutes}′)` : ''}${s.dueAt != null ? ` · ${t('dispatchAssign.due', { time: hhmm(s.dueAt) })}` : ''} · ${s.explanation}`}
                 >
                   <div
                     draggable
                     data-testid={`timeline-stop-${s.orderNumber}`}
                     data-engineer={r.engineerId}
                     data-start={hhmm(s.start)}
+                    data-at-risk={String(Boolean(s.atRisk))}
                     onDragStart={(e) => e.dataTransfer.setData('text/plain', s.orderId)}
                     style={{
                       position: 'absolute',
@@ -92,6 +93,8 @@ export function DayTimeline({
                       bottom: 2,
                       background: s.lateMinutes > 0 ? '#ff7875' : s.pinned ? '#597ef7' : '#69b1ff',
                       borderRadius: 3,
+                      // At risk (SLA deadline close or past): a red frame; carried over: a dashed one.
+                      outline: s.atRisk ? '2px solid #cf1322' : s.carriedOver ? '2px dashed #fa8c16' : undefined,
                       cursor: 'grab',
                       overflow: 'hidden',
                       fontSize: 10,

@@ -1,12 +1,13 @@
-import { Alert, Button, Card, Col, Empty, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Collapse, Empty, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmissionKeys, toApiError } from '../../api';
-import { dispatchApi, type DayPlan, type InsertionVerdict, type UnassignedOrder } from '../../api/dispatch';
+import { dispatchApi, type DayPlan, type UnassignedOrder } from '../../api/dispatch';
 import { useOrgTree } from '../../hooks/useReferenceData';
 import { useFeedback } from '../useFeedback';
+import { AssignVerdict, type PendingDrop } from './AssignVerdict';
+import { CarriedOverCard } from './CarriedOverCard';
 import { DayTimeline } from './DayTimeline';
-import { hhmm } from './minutes';
 import { OfflineMap } from './OfflineMap';
 
 /** Tomorrow in the browser's calendar: coordinators plan the next day most of the time. */
@@ -16,9 +17,11 @@ function tomorrow(): string {
 }
 
 /**
- * DSP-01/03/04 coordinator board: pick a station and a day, auto-plan it (nothing changes yet), read
- * each engineer's day and the unplannable orders with their reasons, then apply. Dragging a visit onto
- * another engineer's row asks for the DSP-04 verdict.
+ * DSP-01..05 coordinator board: pick a station and a day, auto-plan it (nothing changes yet), read each
+ * engineer's day, the unplannable orders with their reasons, the at-risk ones and the last days'
+ * outstanding work (DSP-02), then apply — the board then shows the day as stored. Dragging a visit (or
+ * an unplanned order) onto an engineer's row shows the DSP-04 verdict at once; confirming it assigns
+ * the order through the lifecycle and places it in that engineer's sequence (his phone follows).
  */
 export default function DispatchBoardPage() {
   const { t } = useTranslation();
@@ -28,8 +31,8 @@ export default function DispatchBoardPage() {
   const [stationId, setStationId] = useState<string | undefined>();
   const [date, setDate] = useState(tomorrow);
   const [plan, setPlan] = useState<DayPlan | null>(null);
-  const [busy, setBusy] = useState<'plan' | 'apply' | null>(null);
-  const [verdict, setVerdict] = useState<(InsertionVerdict & { orderNumber: string; engineer: string }) | null>(null);
+  const [busy, setBusy] = useState<'plan' | 'apply' | 'assign' | null>(null);
+  const [verdict, setVerdict] = useState<PendingDrop | null>(null);
   const keys = useRef(new SubmissionKeys());
   const station = stationId ?? stations[0]?.id;
 
@@ -46,6 +49,17 @@ export default function DispatchBoardPage() {
     }
   }
 
+  /** DSP-01: the day as stored (after an apply or a drag). */
+  async function loadDay() {
+    if (!station) return;
+    setVerdict(null);
+    try {
+      setPlan(await dispatchApi.day(station, date));
+    } catch (e) {
+      feedback.error(toApiError(e));
+    }
+  }
+
   async function apply() {
     if (!station || !plan) return;
     const assignments = plan.routes.flatMap((r) =>
@@ -57,6 +71,7 @@ export default function DispatchBoardPage() {
       const res = await dispatchApi.apply(station, date, assignments, keys.current.keyFor(body));
       keys.current.succeeded();
       feedback.success(t('dispatchBoard.applied', { count: res.dispatched.length }));
+      setPlan(await dispatchApi.day(station, date));
     } catch (e) {
       feedback.error(toApiError(e));
     } finally {
@@ -65,13 +80,34 @@ export default function DispatchBoardPage() {
   }
 
   async function check(orderId: string, engineerId: string) {
-    const stop = plan?.routes.flatMap((r) => r.stops).find((s) => s.orderId === orderId);
+    const number =
+      plan?.routes.flatMap((r) => r.stops).find((s) => s.orderId === orderId)?.orderNumber ??
+      plan?.unassigned.find((u) => u.orderId === orderId)?.orderNumber ??
+      orderId;
     const engineer = plan?.routes.find((r) => r.engineerId === engineerId)?.engineerName ?? '';
     try {
       const v = await dispatchApi.check(orderId, engineerId, date);
-      setVerdict({ ...v, orderNumber: stop?.orderNumber ?? orderId, engineer });
+      setVerdict({ ...v, orderId, orderNumber: number, engineerId, engineer });
     } catch (e) {
       feedback.error(toApiError(e));
+    }
+  }
+
+  async function confirmAssign() {
+    if (!verdict || !station) return;
+    setBusy('assign');
+    try {
+      const body = { orderId: verdict.orderId, engineerId: verdict.engineerId, date };
+      const res = await dispatchApi.assign(body.orderId, body.engineerId, date, keys.current.keyFor(body));
+      keys.current.succeeded();
+      const seq = res.sequence.find((s) => s.orderId === verdict.orderId)?.seq ?? 0;
+      feedback.success(t('dispatchAssign.assigned', { engineer: verdict.engineer, seq }));
+      setVerdict(null);
+      setPlan(await dispatchApi.day(station, date));
+    } catch (e) {
+      feedback.error(toApiError(e));
+    } finally {
+      setBusy(null);
     }
   }
 
@@ -110,6 +146,9 @@ export default function DispatchBoardPage() {
         >
           {t('dispatchBoard.autoPlan')}
         </Button>
+        <Button data-testid="dispatch-current-day" disabled={busy !== null} onClick={() => void loadDay()}>
+          {t('dispatchAssign.current')}
+        </Button>
         <Button
           data-testid="dispatch-apply"
           disabled={!plan || busy !== null}
@@ -120,24 +159,20 @@ export default function DispatchBoardPage() {
         </Button>
       </Space>
       {verdict && (
-        <Alert
-          data-testid="dispatch-verdict"
-          data-feasible={String(verdict.feasible)}
-          type={verdict.feasible ? (verdict.reason === 'late' ? 'warning' : 'success') : 'error'}
-          closable
+        <AssignVerdict
+          verdict={verdict}
+          busy={busy === 'assign'}
+          onConfirm={() => void confirmAssign()}
           onClose={() => setVerdict(null)}
-          message={t(verdict.feasible ? 'dispatchBoard.verdictOk' : 'dispatchBoard.verdictNo', {
-            order: verdict.orderNumber,
-            engineer: verdict.engineer,
-            start: verdict.start === null ? '—' : hhmm(verdict.start),
-            reason: t(`dispatchBoard.checkReasons.${verdict.reason}`, { defaultValue: verdict.reason }),
-          })}
         />
       )}
       {!plan ? (
         <Empty description={t('dispatchBoard.empty')} />
       ) : (
         <Row gutter={16}>
+          <Col span={24} style={{ marginBottom: 16 }}>
+            <CarriedOverCard items={plan.carriedOver ?? []} />
+          </Col>
           <Col xs={24} xl={14}>
             <Card size="small" title={t('dispatchBoard.timeline')}>
               <Typography.Paragraph type="secondary" data-testid="dispatch-stats">
@@ -149,6 +184,28 @@ export default function DispatchBoardPage() {
                 })}
               </Typography.Paragraph>
               <DayTimeline routes={plan.routes} onDrop={(o, e) => void check(o, e)} />
+              <Collapse
+                size="small"
+                style={{ marginTop: 8 }}
+                items={[
+                  {
+                    key: 'why',
+                    label: t('dispatchAssign.why'),
+                    children: (
+                      <div data-testid="dispatch-explanations">
+                        {plan.routes.flatMap((r) =>
+                          r.stops.map((s) => (
+                            <div key={s.orderId} data-testid={`explain-${s.orderNumber}`}>
+                              <Typography.Text strong>{s.orderNumber}</Typography.Text> → {r.engineerName}:{' '}
+                              {s.explanation}
+                            </div>
+                          )),
+                        )}
+                      </div>
+                    ),
+                  },
+                ]}
+              />
             </Card>
             <Card size="small" title={t('dispatchBoard.unassigned')} style={{ marginTop: 16 }}>
               <Table
@@ -159,8 +216,32 @@ export default function DispatchBoardPage() {
                 dataSource={plan.unassigned}
                 onRow={(u) => ({ 'data-testid': `unassigned-${u.orderNumber}`, 'data-reason': u.reason }) as object}
                 columns={[
-                  { title: t('dispatchBoard.order'), dataIndex: 'orderNumber' },
-                  { title: t('dispatchBoard.priority'), dataIndex: 'priority', render: (p: string) => <Tag>{p}</Tag> },
+                  {
+                    title: t('dispatchBoard.order'),
+                    dataIndex: 'orderNumber',
+                    // An unplanned order can be dragged onto an engineer's row like a planned visit.
+                    render: (n: string, u: UnassignedOrder) => (
+                      <span
+                        draggable
+                        data-testid={`unassigned-drag-${n}`}
+                        onDragStart={(e) => e.dataTransfer.setData('text/plain', u.orderId)}
+                        style={{ cursor: 'grab' }}
+                      >
+                        {n}
+                      </span>
+                    ),
+                  },
+                  {
+                    title: t('dispatchBoard.priority'),
+                    dataIndex: 'priority',
+                    render: (p: string, u: UnassignedOrder) => (
+                      <Space size={2}>
+                        <Tag>{p}</Tag>
+                        {u.atRisk && <Tag color="red">{t('dispatchAssign.atRisk')}</Tag>}
+                        {u.carriedOver && <Tag color="orange">{t('dispatchAssign.carried')}</Tag>}
+                      </Space>
+                    ),
+                  },
                   { title: t('dispatchBoard.reason'), render: (_: unknown, u: UnassignedOrder) => reasonText(u) },
                 ]}
               />
