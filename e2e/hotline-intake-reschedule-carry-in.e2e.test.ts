@@ -216,5 +216,31 @@ describe('service desk in the browser (DESK-01, DESK-03, DESK-06)', () => {
       'ready',
       'picked_up',
     ]);
+    await counter.close();
   }, 180_000);
+
+  it('DESK-04 an admin adds a forbidden phrase on 话术管理; the check then flags it', async () => {
+    const admin = await launchBrowser();
+    const page = await admin.context.newPage();
+    await login(page, server.url, 'admin');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.getByTestId('menu-desk-scripts').click();
+    await page.getByRole('tab', { name: '服务忌语' }).click();
+    await page.getByTestId('phrases-add').click();
+    await page.getByTestId('phrase-text').fill('您自己弄吧');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect
+      .poll(() => page.getByTestId('phrases-table').textContent(), { timeout: 20_000 })
+      .toContain('您自己弄吧');
+    await page.getByTestId('scripts-save').click();
+    const token = (await apiLogin(server.url, 'hotline1', 'daowei123')).token;
+    await expect.poll(async () => (await get(token, '/api/desk/library')).version, { timeout: 20_000 }).toBe(1);
+    const res = await fetch(`${server.url}/api/text-check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ text: '这个您 自己 弄吧' }),
+    });
+    expect(((await res.json()) as { ok: boolean }).ok).toBe(false);
+    await admin.close();
+  }, 120_000);
 });
