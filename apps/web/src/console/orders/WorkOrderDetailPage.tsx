@@ -12,6 +12,7 @@ import { OrderClocksPanel } from '../sla/OrderClocksPanel';
 import { SelfServiceLinkButton } from './SelfServiceLinkButton';
 import { CustomerMessagesCard } from '../desk/CustomerMessagesCard';
 import { WorkOrderFacts } from './WorkOrderFacts';
+import { OrderAppointmentCard } from '../dispatch/OrderAppointmentCard';
 
 /** /orders/:id: the facts, the allowed actions, linked orders and the full history. */
 export default function WorkOrderDetailPage() {
@@ -72,6 +73,7 @@ export default function WorkOrderDetailPage() {
             </Card>
           )}
           <CustomerMessagesCard orderId={o.id} />
+          <OrderAppointmentCard orderId={o.id} onChanged={reload} />
         </Col>
         <Col xs={24} xl={10}>
           <OrderClocksPanel orderId={o.id} />
