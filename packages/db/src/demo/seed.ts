@@ -6,6 +6,7 @@ import { externalAccounts } from '../schema/external-accounts.js';
 import { areas, orgUnits } from '../schema/org-units.js';
 import { people, personPositions } from '../schema/people.js';
 import { shifts } from '../schema/shifts.js';
+import { engineerAreas, engineerBases } from '../schema/dispatch.js';
 import { personCertificates, skills } from '../schema/skills.js';
 import { tenants, vendors } from '../schema/tenants.js';
 import { workOrderEvents } from '../schema/work-order-events.js';
@@ -13,6 +14,7 @@ import { orderNumberCounters, workOrderLinks, workOrders } from '../schema/work-
 import { DEMO_DEFAULTS, generateDemoData } from './generate.js';
 import { PRODUCT_NAMES } from './catalog.js';
 import type { DemoData, DemoOrder } from './types.js';
+import { engineerDispatchFacts } from './engineer-dispatch.js';
 
 export interface SeedDemoOptions {
   seed?: number | string;
@@ -109,6 +111,9 @@ export async function insertDemoData(db: Db, data: DemoData, passwordHash: strin
         kind: s.kind,
       })),
     );
+    const dispatchFacts = engineerDispatchFacts(data);
+    await put('engineer_bases', engineerBases, dispatchFacts.bases);
+    await put('engineer_areas', engineerAreas, dispatchFacts.links);
     await put('external_accounts', externalAccounts, data.externalAccounts);
     await put(
       'customers',
