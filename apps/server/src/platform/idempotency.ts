@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getIdempotentResponse, saveIdempotentResponse, type Db } from '@daowei/db';
+import { getIdempotentResponse, lockIdempotencyKey, saveIdempotentResponse, type Db } from '@daowei/db';
 import { DomainError } from '@daowei/domain';
 import type { AuthContext } from '../http/auth-context.js';
 
@@ -7,8 +7,9 @@ const hashOf = (request: unknown) => createHash('sha256').update(JSON.stringify(
 
 /**
  * Runs `act` once per (person, Idempotency-Key), inside the caller's transaction (decisions.md D3).
- * A retry with the same key and request answers the stored first answer without acting again; the
- * same key with a different request is a client bug and is refused.
+ * A retry with the same key and request answers the stored first answer without acting again — also
+ * when it arrives while the first is still running (it waits for it); the same key with a different
+ * request is a client bug and is refused.
  */
 export async function runIdempotent<T>(
   tx: Db,
@@ -19,6 +20,8 @@ export async function runIdempotent<T>(
 ): Promise<T> {
   if (!key) return act();
   const requestHash = hashOf(request);
+  // A twin with the same key waits here until the first commits, then replays its answer below.
+  await lockIdempotencyKey(tx, auth.tenantId, auth.personId, key);
   const prior = await getIdempotentResponse(tx, auth.tenantId, auth.personId, key);
   if (prior) return replay<T>(prior.requestHash, requestHash, prior.response);
   const result = await act();

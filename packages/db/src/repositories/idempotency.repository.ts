@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { idempotencyKeys } from '../schema/idempotency-keys.js';
 
@@ -9,8 +9,21 @@ import { idempotencyKeys } from '../schema/idempotency-keys.js';
  *   3. saveIdempotentResponse → if it returns false, a concurrent request with the same key committed
  *      first: roll back and answer the stored response instead.
  * Because the insert in step 3 waits on the primary key of an uncommitted twin, two identical requests
- * racing each other never both act.
+ * racing each other never both act. Step 0, lockIdempotencyKey, makes the twin wait before step 1
+ * instead, so it answers the first one's response rather than failing on the state the first one left.
  */
+
+/**
+ * Serialises requests carrying the same (tenant, person, key) until the holder's transaction ends
+ * (a transaction-scoped advisory lock on a 64-bit hash of the three). The waiter then reads the key
+ * the first request stored and replays its answer — the offline queue's double submit gets the same
+ * answer twice (ENG-07) instead of e.g. "already taken" by itself.
+ */
+export async function lockIdempotencyKey(db: Db, tenantId: string, personId: string, key: string): Promise<void> {
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`idempotency:${tenantId}:${personId}:${key}`}, 0))`,
+  );
+}
 
 export interface IdempotentResponse {
   requestHash: string;
