@@ -23,6 +23,7 @@ const AssessmentPage = lazy(() => import('./console/assessment/AssessmentPage'))
 // SLA-01/04/09 (issue 8): coordinators' at-risk view and the calendar admin.
 const AtRiskPage = lazy(() => import('./console/sla/AtRiskPage'));
 const CalendarAdminPage = lazy(() => import('./console/sla/CalendarAdminPage'));
+const PartsStockPage = lazy(() => import('./console/parts/PartsStockPage'));
 const HotlineIntakePage = lazy(() => import('./console/desk/HotlineIntakePage'));
 const CarryInPage = lazy(() => import('./console/desk/CarryInPage'));
 const CarryInReceiptPage = lazy(() => import('./console/desk/CarryInReceiptPage'));
@@ -73,6 +74,7 @@ export function AppRoutes() {
           <Route path="/assessment" element={<AssessmentPage />} />
           <Route path="/sla/at-risk" element={<AtRiskPage />} />
           <Route path="/admin/calendar" element={<CalendarAdminPage />} />
+          <Route path="/parts" element={<PartsStockPage />} />
           <Route path="/desk/intake" element={<HotlineIntakePage />} />
           <Route path="/desk/carry-in" element={<CarryInPage />} />
           <Route path="/desk/carry-in/:id/receipt" element={<CarryInReceiptPage />} />

@@ -19,6 +19,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PositionSwitcher } from '../components/PositionSwitcher';
 import { deskMenuItems } from './desk/deskMenu';
+import { partsMenuItems } from './parts/partsMenu';
 import { useMe, useSession } from '../session/SessionContext';
 
 /** The desktop console: side menu, header with position switcher, language and sign-out. */
@@ -67,6 +68,7 @@ export default function ConsoleLayout() {
     });
   }
   items.push(...deskMenuItems(me.position, t));
+  items.push(...partsMenuItems(me.position, t));
   // SLA-09/04: the at-risk view, for the positions the server lets read it.
   if (isSupervisor(me.position)) {
     items.push({

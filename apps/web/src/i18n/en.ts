@@ -4,6 +4,7 @@ import { kpiEn } from './kpi.texts';
 import { deskEn } from './desk.texts';
 import { dispatchEn } from './dispatch.texts';
 import { slaEn } from './sla.texts';
+import { partsEn } from './parts.texts';
 import type { zhCN } from './zh-CN';
 
 /** English texts: the type forces the same keys as zh-CN. */
@@ -14,6 +15,7 @@ export const en: typeof zhCN = {
   ...deskEn,
   ...dispatchEn,
   ...slaEn,
+  ...partsEn,
   app: { name: 'Daowei', tagline: 'On-site service management' },
   common: {
     loading: 'Loading…',

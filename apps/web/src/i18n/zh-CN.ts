@@ -4,6 +4,7 @@ import { kpiZh } from './kpi.texts';
 import { deskZh } from './desk.texts';
 import { dispatchZh } from './dispatch.texts';
 import { slaZh } from './sla.texts';
+import { partsZh } from './parts.texts';
 
 /** Chinese (default) UI texts. `en.ts` must have exactly the same keys (checked by its type). */
 export const zhCN = {
@@ -13,6 +14,7 @@ export const zhCN = {
   ...deskZh,
   ...dispatchZh,
   ...slaZh,
+  ...partsZh,
   app: { name: '到位', tagline: '上门服务管理' },
   common: {
     loading: '加载中…',

@@ -12,6 +12,7 @@ import { OrderClocksPanel } from '../sla/OrderClocksPanel';
 import { SelfServiceLinkButton } from './SelfServiceLinkButton';
 import { CustomerMessagesCard } from '../desk/CustomerMessagesCard';
 import { WorkOrderFacts } from './WorkOrderFacts';
+import { OrderPartsCard } from '../parts/OrderPartsCard';
 import { OrderAppointmentCard } from '../dispatch/OrderAppointmentCard';
 
 /** /orders/:id: the facts, the allowed actions, linked orders and the full history. */
@@ -77,6 +78,7 @@ export default function WorkOrderDetailPage() {
         </Col>
         <Col xs={24} xl={10}>
           <OrderClocksPanel orderId={o.id} />
+          <OrderPartsCard orderId={o.id} holderId={o.holderId} />
           <Card title={t('orderDetail.history')} style={{ marginTop: 16 }}>
             <OrderTimeline events={detail.events} />
           </Card>

@@ -8,6 +8,8 @@ import { OfflineNotes } from '../offline/OfflineNotes';
 import { useOfflineOrderDetail } from '../offline/useOfflineOrderDetail';
 import { MobileActionButtons } from './MobileActionButtons';
 import { MobileOrderFacts } from './MobileOrderFacts';
+import { MobilePartsPanel } from '../parts/MobilePartsPanel';
+import { MobileQuotePanel } from '../parts/MobileQuotePanel';
 import { MobileOrderHistory } from './MobileOrderHistory';
 
 /**
@@ -56,6 +58,8 @@ export default function MobileOrderDetailPage() {
           </div>
           <OfflineNotes cachedAt={cachedAt} pending={pending} conflicts={conflicts} />
           <MobileActionButtons detail={detail} onDone={replace} onStale={reload} />
+          <MobilePartsPanel orderId={detail.order.id} onChanged={reload} />
+          <MobileQuotePanel orderId={detail.order.id} />
           {detail.order.status === 'on_site' && detail.order.holderId !== null && (
             <div style={{ padding: '0 12px 12px', background: '#fff' }}>
               {/* ENG-06: the customer's confirmation page, filled on this phone before completing. */}
