@@ -8,14 +8,20 @@
 export function processCpuClock(): () => number {
   let lastWall = -Infinity;
   let lastCpu = 0;
+  // An extrapolation may overshoot the next real reading: the clock holds until CPU time catches up.
+  let lastReturned = 0;
   return () => {
     const wall = performance.now();
+    let t: number;
     if (wall - lastWall >= 1) {
       const u = process.cpuUsage();
       lastCpu = (u.user + u.system) / 1000;
       lastWall = wall;
-      return lastCpu;
+      t = lastCpu;
+    } else {
+      t = lastCpu + (wall - lastWall);
     }
-    return lastCpu + (wall - lastWall);
+    lastReturned = Math.max(lastReturned, t);
+    return lastReturned;
   };
 }

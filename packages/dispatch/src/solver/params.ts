@@ -26,6 +26,8 @@ export interface HgsParams {
   useSwapStar: boolean;
   /** Penalties are adapted after this many educated individuals (feasible share measured over them). */
   penaltyWindow: number;
+  /** The initial population educates this many × minPopSize random giant tours (time allowing). */
+  initialPopFactor: number;
 }
 
 export const defaultParams: HgsParams = {
@@ -43,4 +45,5 @@ export const defaultParams: HgsParams = {
   splitLoadFactor: 1.5,
   useSwapStar: false,
   penaltyWindow: 100,
+  initialPopFactor: 4,
 };

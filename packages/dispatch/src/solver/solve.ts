@@ -80,7 +80,11 @@ export function solve(inst: VrptwInstance, options: SolveOptions): SolveResult {
   const initialise = (seedRoutes: number[][] | null): void => {
     if (seedRoutes) hgs.educateRoutes(seedRoutes);
     const start = progress();
-    for (let k = 0; k < 4 * params.minPopSize && progress() - start < INIT_SHARE && progress() < 1; k++) {
+    for (
+      let k = 0;
+      k < params.initialPopFactor * params.minPopSize && progress() - start < INIT_SHARE && progress() < 1;
+      k++
+    ) {
       hgs.educateTour(hgs.randomTour());
       total++;
     }
