@@ -98,6 +98,37 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
 
   let page: Page;
 
+  /** A 1×1 PNG, as a camera photo stand-in for the file input. */
+  const PHOTO = {
+    name: 'site.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  };
+
+  /** ENG-03 / WO-14 on site: tick the badge step and take a photo. */
+  async function recordOnSite(page: Page) {
+    await page.getByTestId('step-badge_shown').click();
+    await expect
+      .poll(() => page.getByTestId('step-badge_shown').getAttribute('data-done'), { timeout: 15_000 })
+      .toBe('true');
+    await page.getByTestId('photo-input').setInputFiles(PHOTO);
+    await expect.poll(() => page.getByTestId('photos').textContent(), { timeout: 15_000 }).toContain('(1)');
+  }
+
+  const visitRecords = async (id: string) => {
+    const read = async (what: string) =>
+      (await (
+        await fetch(`${server.url}/api/work-orders/${id}/${what}`, { headers: { authorization: `Bearer ${coord}` } })
+      ).json()) as { items?: unknown[]; steps?: { code: string; doneAt: string | null }[] };
+    return {
+      photos: (await read('attachments')).items!.length,
+      badge: (await read('checklist')).steps!.find((x) => x.code === 'badge_shown')!.doneAt !== null,
+    };
+  };
+
   it('ENG-03 ENG-06 DESK-04 a whole visit online: depart, arrive, customer signs, complete (forbidden phrase caught first)', async () => {
     const order = await confirmedOrder('E2E-OFF-1');
     page = await phone.context.newPage();
@@ -105,11 +136,17 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await page.waitForURL(/\/m\/todo/);
     await page.goto(`${server.url}/m/orders/${order.order.id}`);
     await expect.poll(() => status(page)).toBe('appointment_confirmed');
+    // ENG-02: the suggested departure and the kit for a fault before leaving.
+    await page.getByTestId('departure-suggestion').waitFor();
+    await page.getByTestId('kit-power_meter').click();
+    await expect.poll(() => page.getByTestId('kit-count').textContent()).toMatch(/1\/4/);
     await page.getByTestId('action-depart').click();
     await expect.poll(() => status(page)).toBe('en_route');
     await page.getByTestId('action-arrive').click();
     await page.getByTestId('arrive-submit').click();
     await expect.poll(() => status(page)).toBe('on_site');
+    await recordOnSite(page);
+    expect(await visitRecords(order.order.id)).toEqual({ photos: 1, badge: true });
     await signAndConfirm(page);
     await page.getByTestId('confirmation-saved').waitFor();
     await page.goBack();
@@ -134,19 +171,25 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await page.goto(`${server.url}/m/orders/${id}`);
     await expect.poll(() => status(page)).toBe('appointment_confirmed');
 
+    // PWA: the service worker controls the page, so the app itself opens without network.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
     await phone.context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => status(page)).toBe('appointment_confirmed');
+    await page.getByTestId('cached-note').waitFor();
     await expect.poll(() => page.getByTestId('net-status').getAttribute('data-online')).toBe('false');
     await page.getByTestId('action-depart').click();
     await expect.poll(() => status(page)).toBe('en_route');
     await page.getByTestId('action-arrive').click();
     await page.getByTestId('arrive-submit').click();
     await expect.poll(() => status(page)).toBe('on_site');
+    await recordOnSite(page);
     await signAndConfirm(page);
     await page.getByTestId('confirmation-queued').waitFor();
     await page.goBack();
     await complete(page, '重启光猫后恢复，已当面测速');
     await expect.poll(() => status(page)).toBe('completed');
-    await expect.poll(() => page.getByTestId('outbox-waiting').textContent()).toContain('4');
+    await expect.poll(() => page.getByTestId('outbox-waiting').textContent()).toContain('6');
     await page.screenshot({ path: '.tmp/e2e-offline-queued.png' });
     // Nothing reached the server while offline.
     expect((await get(id)).events.length).toBe(eventsBefore);
@@ -165,13 +208,14 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await page.getByTestId('outbox-sync').click();
     await expect
       .poll(async () => page.locator('[data-testid^="outbox-item-"][data-state="synced"]').count(), { timeout: 20_000 })
-      .toBe(4);
+      .toBe(6);
     await page.screenshot({ path: '.tmp/e2e-offline-synced.png' });
 
     const after = await get(id);
     expect(after.order.status).toBe('completed');
     expect(['depart', 'arrive', 'complete'].map((a) => count(after, a))).toEqual([1, 1, 1]);
     expect(after.events.length).toBe(eventsBefore + 3);
+    expect(await visitRecords(id)).toEqual({ photos: 1, badge: true });
     const conf = await fetch(`${server.url}/api/work-orders/${id}/confirmation`, {
       headers: { authorization: `Bearer ${eng1.token}` },
     });

@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressPlugin } from './pwa/precompressPlugin';
 import { serviceWorkerPlugin } from './pwa/serviceWorkerPlugin';
 
 // The server serves dist/ at / (SPA fallback) and the API at /api on the same origin.
 export default defineConfig({
-  plugins: [react(), serviceWorkerPlugin()],
+  plugins: [react(), serviceWorkerPlugin(), precompressPlugin()],
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },

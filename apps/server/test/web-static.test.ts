@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@daowei/db/testing';
 import type { Database } from '@daowei/db';
@@ -15,6 +16,7 @@ describe('the web app is served beside the API', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>到位</title>');
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'assets', 'app.js.gz'), gzipSync('console.log(1)'));
     database = await openTestDatabase();
     app = await buildApp({ database, webDist: dir });
   });
@@ -32,6 +34,13 @@ describe('the web app is served beside the API', () => {
     const asset = await app.inject({ method: 'GET', url: '/assets/app.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['content-type']).toContain('javascript');
+  });
+
+  it('issue 4: a browser that accepts gzip gets the build’s precompressed file (slow links download less)', async () => {
+    const res = await app.inject({ method: 'GET', url: '/assets/app.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(res.rawPayload).toString()).toBe('console.log(1)');
   });
 
   it('INT-02 a missing file or API path is a 404 with an error code, never the app page', async () => {

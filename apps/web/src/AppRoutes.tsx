@@ -33,6 +33,12 @@ const MyTodoPage = lazy(() => import('./mobile/MyTodoPage'));
 const MobileOrderDetailPage = lazy(() => import('./mobile/orders/MobileOrderDetailPage'));
 const MobileConfirmationPage = lazy(() => import('./mobile/visit/MobileConfirmationPage'));
 const OutboxPage = lazy(() => import('./mobile/offline/OutboxPage'));
+// A phone opening /m/… fetches its layout and first page together, not one round trip after the other
+// (on a slow 3G link each round trip costs seconds).
+if (window.location.pathname.startsWith('/m')) {
+  void import('./mobile/MobileLayout');
+  void import('./mobile/MyTodoPage');
+}
 // DESK-06: the customer's page; public, so outside RequireAuth.
 const SelfServicePage = lazy(() => import('./selfservice/SelfServicePage'));
 

@@ -4,7 +4,8 @@
  */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  // After the page is up, so the shell's precache does not compete with the first screen on a slow link.
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+    window.setTimeout(() => void navigator.serviceWorker.register('/sw.js').catch(() => undefined), 3000);
   });
 }

@@ -9,7 +9,8 @@ import fastifyStatic from '@fastify/static';
  */
 export async function registerWebApp(app: FastifyInstance, webDist: string): Promise<boolean> {
   if (!existsSync(join(webDist, 'index.html'))) return false;
-  await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // preCompressed: the build writes .br/.gz beside each text file; a phone on a slow link gets those (issue 4).
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, preCompressed: true });
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     // API paths and missing files (a stale tab asking for an old /assets/x.js) are real 404s: answering

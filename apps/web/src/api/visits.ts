@@ -26,3 +26,33 @@ export const visitsApi = {
   confirm: (id: string, body: ConfirmationBody, idempotencyKey: string) =>
     apiRequest<VisitConfirmation>('POST', `${base(id)}/confirmation`, { body, idempotencyKey }),
 };
+
+/** ENG-02/03: GET /api/work-orders/:id/checklist. */
+export interface LabelledItem {
+  code: string;
+  label: { 'zh-CN': string; en: string };
+}
+export interface VisitChecklist {
+  steps: (LabelledItem & { doneAt: string | null })[];
+  kit: LabelledItem[];
+  departure: {
+    averageKmh: number;
+    detourFactor: number;
+    defaultTravelMinutes: number;
+    bufferMinutes: number;
+    arriveEarlyMinutes: number;
+  };
+}
+
+/** ENG-04: GET /api/work-orders/:id/consents. */
+export interface ConsentKinds {
+  kinds: (LabelledItem & { needsBackupConfirmed: boolean; needsQuotedPrice: boolean })[];
+  items: { id: string; kind: string; signedAt: string }[];
+}
+
+export const visitReads = {
+  checklist: (id: string) => apiRequest<VisitChecklist>('GET', `${base(id)}/checklist`),
+  consents: (id: string) => apiRequest<ConsentKinds>('GET', `${base(id)}/consents`),
+  attachments: (id: string) =>
+    apiRequest<{ items: { id: string; kind: string; caption: string | null }[] }>('GET', `${base(id)}/attachments`),
+};

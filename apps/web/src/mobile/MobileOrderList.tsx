@@ -29,7 +29,10 @@ export function MobileOrderList({ scope, typeTab }: { scope: Scope; typeTab: Typ
         ? await readThrough(listKey(personId, scope, typeTab), read)
         : { value: await read(), cachedAt: null };
     if (from === null) setCachedAt(at);
-    if (at === null && scope === 'todo') void prefetchDetails(personId, page.items, workOrdersApi.get);
+    if (at === null && scope === 'todo') {
+      // Later, so the first screen gets the link to itself on a slow network.
+      window.setTimeout(() => void prefetchDetails(personId, page.items, workOrdersApi.get), 3000);
+    }
     return { items: page.items.filter((o) => belongsTo(typeTab, o)), next: at === null ? page.nextCursor : null };
   };
 

@@ -1,6 +1,7 @@
 import type { Position } from '@daowei/domain';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import { authApi, clearToken, getToken, type Me, setToken, UNAUTHORIZED_EVENT } from '../api';
+import { authApi, clearToken, getToken, type Me, setToken, toApiError, UNAUTHORIZED_EVENT } from '../api';
+import { forgetMe, lastKnownMe, rememberMe } from './lastKnownMe';
 import { clearAllResources } from '../hooks/resource';
 import { type Session, SessionContext } from './SessionContext';
 
@@ -17,9 +18,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!getToken()) return;
     let live = true;
     authApi.me().then(
-      (me) => live && setState({ status: 'ready', me }),
-      () => {
+      (me) => {
+        rememberMe(me);
+        if (live) setState({ status: 'ready', me });
+      },
+      (e: unknown) => {
         if (!live) return;
+        // ENG-07: no network is not "signed out" — the phone keeps working as the last known person.
+        const known = toApiError(e).status === 0 ? lastKnownMe() : null;
+        if (known) return setState({ status: 'ready', me: known });
         clearToken();
         setState({ status: 'anonymous', me: null });
       },
@@ -31,6 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const onUnauthorized = () => {
+      forgetMe();
       clearAllResources();
       setState({ status: 'anonymous', me: null });
     };
@@ -41,6 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (loginName: string, password: string, key: string) => {
     const r = await authApi.login(loginName, password, key);
     setToken(r.token);
+    rememberMe(r.me);
     clearAllResources();
     setState({ status: 'ready', me: r.me });
     return r.me;
@@ -53,12 +62,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // signing out locally is what matters
     }
     clearToken();
+    forgetMe();
     clearAllResources();
     setState({ status: 'anonymous', me: null });
   }, []);
 
   const switchPosition = useCallback(async (position: Position) => {
     const me = await authApi.setPosition(position);
+    rememberMe(me);
     clearAllResources();
     setState({ status: 'ready', me });
     return me;

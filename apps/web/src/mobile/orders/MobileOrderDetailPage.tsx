@@ -10,6 +10,7 @@ import { MobileActionButtons } from './MobileActionButtons';
 import { MobileOrderFacts } from './MobileOrderFacts';
 import { MobilePartsPanel } from '../parts/MobilePartsPanel';
 import { MobileQuotePanel } from '../parts/MobileQuotePanel';
+import { VisitPanels } from '../visit/VisitPanels';
 import { MobileOrderHistory } from './MobileOrderHistory';
 
 /**
@@ -72,6 +73,7 @@ export default function MobileOrderDetailPage() {
               </Button>
             </div>
           )}
+          <VisitPanels order={detail.order} onSaved={reload} />
           <MobileOrderFacts order={detail.order} />
           {detail.linked.length > 0 && (
             <List header={t('orderDetail.linked')} data-testid="linked-orders">

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { newIdempotencyKey, toApiError, type WorkOrderView } from '../../api';
+import { useLabels } from '../../i18n/useLabels';
+import { useMe } from '../../session/SessionContext';
+import { submit } from '../offline/outbox';
+import { useMobileFeedback } from '../useMobileFeedback';
+
+/**
+ * Sends one visit record (checklist, consent, attachment) through the outbox (ENG-07): online now,
+ * offline later with its key. Resolves true when it was sent or queued, false when refused.
+ */
+export function useVisitSubmit(order: WorkOrderView, onSaved: () => void) {
+  const { t } = useLabels();
+  const personId = useMe().person.id;
+  const feedback = useMobileFeedback();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const send = async (what: 'checklist' | 'consent' | 'attachment', body: object, key = newIdempotencyKey()) => {
+    setBusy(what);
+    try {
+      const path = `/work-orders/${encodeURIComponent(order.id)}/${what === 'consent' ? 'consents' : what === 'attachment' ? 'attachments' : 'checklist'}`;
+      const r = await submit(personId, { orderId: order.id, orderNumber: order.number, what, path, body, key });
+      feedback.success(r.queued ? t('eng.queued') : t('eng.saved'));
+      onSaved();
+      return true;
+    } catch (e) {
+      feedback.error(toApiError(e));
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { send, busy };
+}
