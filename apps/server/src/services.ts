@@ -36,6 +36,7 @@ import { createAppointmentService } from './features/appointments/appointments.s
 import { createCallbackService } from './features/callbacks/callback.service.js';
 import { createKpiService } from './features/kpis/kpi.service.js';
 import { createAssessmentService } from './features/assessment/assessment.service.js';
+import { createKpiReportService } from './features/kpis/kpi-reports.service.js';
 import { createExportLogService } from './features/exports/export-log.service.js';
 import { createOrderExportService } from './features/exports/order-export.service.js';
 
@@ -87,6 +88,7 @@ export function createServices(deps: ServiceDeps) {
     callbacks,
     kpis: createKpiService(deps),
     assessment: createAssessmentService(deps),
+    kpiReports: createKpiReportService({ db: deps.db, exportLog }),
     exportLog,
     orderExport: createOrderExportService({ workOrders, exportLog }),
     dispatch: createDispatchService({ db: deps.db, clock: deps.clock, dispatchPolicy, workOrders, notifications }),

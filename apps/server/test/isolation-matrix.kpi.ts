@@ -120,4 +120,37 @@ export const KPI_PROBES: Readonly<Record<string, readonly Probe[]>> = {
       expect: status(200, 403),
     },
   ],
+  // KPI-02/03: another station's day lists none of its orders; the Excel files are checked by status.
+  ...Object.fromEntries(
+    ['/api/kpi-reports/daily-install', '/api/kpi-reports/station-log'].map((path) => [
+      `GET ${path}`,
+      [
+        {
+          name: 'a foreign station’s day',
+          scopes: PEOPLE_SCOPES,
+          build: (f) =>
+            f.unitId ? { method: 'GET', url: `${path}${qs({ day: '2026-11-23', stationId: f.unitId })}` } : null,
+          expect: status(200, 403),
+          check: (res) =>
+            res.status === 200 && ((res.body.items ?? res.body.problems) as Body[]).length > 0
+              ? 'a foreign station’s orders listed'
+              : null,
+        },
+      ] satisfies Probe[],
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['/api/exports/kpi-02.xlsx', '/api/exports/kpi-03.xlsx'].map((path) => [
+      `GET ${path}`,
+      [
+        {
+          name: 'a foreign station’s day as Excel',
+          scopes: PEOPLE_SCOPES,
+          build: (f) =>
+            f.unitId ? { method: 'GET', url: `${path}${qs({ day: '2026-11-23', stationId: f.unitId })}` } : null,
+          expect: status(200, 403),
+        },
+      ] satisfies Probe[],
+    ]),
+  ),
 };

@@ -20,6 +20,7 @@ const KpiDashboardPage = lazy(() => import('./console/kpis/KpiDashboardPage'));
 const KpiDrillPage = lazy(() => import('./console/kpis/KpiDrillPage'));
 const CallbackQueuePage = lazy(() => import('./console/callbacks/CallbackQueuePage'));
 const AssessmentPage = lazy(() => import('./console/assessment/AssessmentPage'));
+const KpiReportsPage = lazy(() => import('./console/reports/KpiReportsPage'));
 // SLA-01/04/09 (issue 8): coordinators' at-risk view and the calendar admin.
 const AtRiskPage = lazy(() => import('./console/sla/AtRiskPage'));
 const CalendarAdminPage = lazy(() => import('./console/sla/CalendarAdminPage'));
@@ -78,6 +79,7 @@ export function AppRoutes() {
           <Route path="/kpis/orders" element={<KpiDrillPage />} />
           <Route path="/callbacks" element={<CallbackQueuePage />} />
           <Route path="/assessment" element={<AssessmentPage />} />
+          <Route path="/kpi-reports" element={<KpiReportsPage />} />
           <Route path="/sla/at-risk" element={<AtRiskPage />} />
           <Route path="/admin/calendar" element={<CalendarAdminPage />} />
           <Route path="/parts" element={<PartsStockPage />} />

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  FileExcelOutlined,
   LinkOutlined,
   LogoutOutlined,
   MobileOutlined,
@@ -65,6 +66,12 @@ export default function ConsoleLayout() {
       key: '/assessment',
       icon: <AuditOutlined />,
       label: <span data-testid="menu-assessment">{t('kpiMenu.assessment')}</span>,
+    });
+    // KPI-02/03: the day's install report and station log.
+    items.push({
+      key: '/kpi-reports',
+      icon: <FileExcelOutlined />,
+      label: <span data-testid="menu-kpi-reports">{t('kpiMenu.kpiReports')}</span>,
     });
   }
   items.push(...deskMenuItems(me.position, t));

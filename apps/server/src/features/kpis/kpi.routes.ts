@@ -2,7 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireAuth } from '../../http/guards.js';
 import type { Services } from '../../services.js';
-import { kpiDrillQuery, kpiQuery } from './kpi.schemas.js';
+import { kpiDrillQuery, kpiQuery, reportQuery } from './kpi.schemas.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** KPI-01 routes (docs/api.md "KPIs"). */
 export const kpiRoutes =
@@ -32,5 +34,41 @@ export const kpiRoutes =
         },
       },
       async (req) => services.kpis.orders(requireAuth(req), req.query),
+    );
+    r.get(
+      '/kpi-reports/daily-install',
+      { schema: { tags: ['kpis'], querystring: reportQuery, description: 'KPI-02 装机日报 of one local day.' } },
+      async (req) => services.kpiReports.installReport(requireAuth(req), req.query),
+    );
+    r.get(
+      '/kpi-reports/station-log',
+      { schema: { tags: ['kpis'], querystring: reportQuery, description: 'KPI-03 station status log of one day.' } },
+      async (req) => services.kpiReports.stationLog(requireAuth(req), req.query),
+    );
+    r.get(
+      '/exports/kpi-02.xlsx',
+      {
+        schema: { tags: ['kpis'], querystring: reportQuery, description: 'KPI-02 as Excel (Chinese headers); logged.' },
+      },
+      async (req, reply) =>
+        reply
+          .header('content-type', XLSX)
+          .header('content-disposition', `attachment; filename="kpi-02-${req.query.day}.xlsx"`)
+          .send(await services.kpiReports.installReportXlsx(requireAuth(req), req.query)),
+    );
+    r.get(
+      '/exports/kpi-03.xlsx',
+      {
+        schema: {
+          tags: ['kpis'],
+          querystring: reportQuery,
+          description: 'KPI-03 as Excel, unfinished in red; logged.',
+        },
+      },
+      async (req, reply) =>
+        reply
+          .header('content-type', XLSX)
+          .header('content-disposition', `attachment; filename="kpi-03-${req.query.day}.xlsx"`)
+          .send(await services.kpiReports.stationLogXlsx(requireAuth(req), req.query)),
     );
   };

@@ -42,3 +42,7 @@ export const kpiDrillQuery = period(
   }),
 );
 export type KpiDrillQuery = z.infer<typeof kpiDrillQuery>;
+
+/** KPI-02/03: one local day (policy zone) and optionally one station. */
+export const reportQuery = z.object({ day: z.iso.date(), stationId: uuid.optional() });
+export type ReportQueryInput = z.infer<typeof reportQuery>;
