@@ -7,3 +7,4 @@ export * from './desk-deadlines.js';
 export * from './carry-in.js';
 export * from './customer-text.js';
 export * from './reschedule.js';
+export * from './coverage-claims.js';

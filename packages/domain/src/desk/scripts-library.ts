@@ -11,6 +11,7 @@ export const SCRIPT_SITUATIONS = [
   'complaint_response',
   'tariff_speed_question',
   'uncovered_address',
+  'network_supplement',
   'farewell',
 ] as const;
 export type ScriptSituation = (typeof SCRIPT_SITUATIONS)[number];
@@ -88,6 +89,12 @@ export const DEFAULT_SCRIPTS_ZH: ScriptLibrary = [
     situation: 'uncovered_address',
     title: '地址暂未覆盖',
     text: '很抱歉，您所在的地址目前还没有我们的网络覆盖。我们已经登记了您的需求，覆盖情况有变化时会主动通知您。',
+  },
+  {
+    id: 'network-supplement',
+    situation: 'network_supplement',
+    title: '需要增补分线箱',
+    text: '您家附近的线路需要先加装一个分线箱才能接入。我们已经提交了申请，预计{dueDate}前完成，期间有进展会及时告诉您。',
   },
   {
     id: 'farewell',

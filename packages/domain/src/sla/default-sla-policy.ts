@@ -161,6 +161,27 @@ const input: SlaPolicyInput = {
       deadline: { kind: 'elapsed', minutes: 120 },
       stopOn: 'callback_done',
     },
+    {
+      kind: 'uncovered_contact',
+      ruleId: 'WO-09',
+      label: {
+        'zh-CN': '未覆盖地址7天内由营业厅联系用户',
+        en: 'Uncovered address: sales office contacts the customer within 7 days',
+      },
+      when: {},
+      anchor: 'coverage_claim_confirmed',
+      deadline: { kind: 'calendar_days', days: 7 },
+      stopOn: 'claim_closed',
+    },
+    {
+      kind: 'network_supplement',
+      ruleId: 'WO-10',
+      label: { 'zh-CN': '增补分线箱7天内完成', en: 'Network supplement done within 7 days' },
+      when: {},
+      anchor: 'coverage_claim_confirmed',
+      deadline: { kind: 'calendar_days', days: 7 },
+      stopOn: 'claim_closed',
+    },
   ],
   appointment: {
     arriveEarlyMinutes: 5,

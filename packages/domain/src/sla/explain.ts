@@ -61,6 +61,7 @@ const ANCHOR: Record<string, Record<Lang, string>> = {
   appointment_agreed: { 'zh-CN': '约定上门时段', en: 'appointment agreed' },
   damage_reported: { 'zh-CN': '报告财物损坏', en: 'damage reported' },
   phone_guidance_ended: { 'zh-CN': '电话指导结束', en: 'phone guidance ended' },
+  coverage_claim_confirmed: { 'zh-CN': '主管确认覆盖申报', en: 'coverage claim confirmed' },
 };
 
 const REASON: Record<string, Record<Lang, string>> = {

@@ -45,6 +45,7 @@ export const CLOCK_ANCHORS = [
   'appointment_agreed', // an appointment window was agreed with the customer
   'damage_reported', // damage to customer property was reported (SLA-08)
   'phone_guidance_ended', // a fix was guided by phone (DESK-02 callback)
+  'coverage_claim_confirmed', // a supervisor confirmed an uncovered-address or supplement claim (WO-09/10)
 ] as const;
 export type ClockAnchor = (typeof CLOCK_ANCHORS)[number];
 
