@@ -8,6 +8,8 @@ const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
 /** The harness clock stands at 2026-11-23 10:00 local: this is "today". */
 const TODAY = '2026-11-23';
 const YESTERDAY = '2026-11-22';
+/** A short day (08:00–11:00, one engineer) with room for two of three one-hour visits. */
+const SHORT_DAY = '2026-11-28';
 
 describe('dispatch: drag to assign, the engineer’s day in sequence, start of day, urgent notice', () => {
   let h: Harness;
@@ -44,6 +46,15 @@ describe('dispatch: drag to assign, the engineer’s day in sequence, start of d
     await order('c', TODAY, '13:00', '19:00', { lat: 39.94, lng: 116.44 });
     await order('iptv', TODAY, '16:00', '18:00', { product: 'IPTV', lat: 39.95, lng: 116.45 });
     await order('urgent', TODAY, '11:00', '19:00', { priority: 'urgent', lat: 39.91, lng: 116.41 });
+    await addShift(db, tenantId, {
+      personId: engineer.id,
+      start: at(SHORT_DAY, '08:00'),
+      end: at(SHORT_DAY, '11:00'),
+      kind: 'day',
+    });
+    await order('n1', SHORT_DAY, '08:00', '11:00', { lat: 39.92, lng: 116.42 });
+    await order('n2', SHORT_DAY, '08:00', '11:00', { lat: 39.925, lng: 116.425 });
+    await order('u', SHORT_DAY, '08:00', '09:30', { priority: 'urgent', lat: 39.93, lng: 116.43 });
     // DSP-02: yesterday's visit never happened; the order is still open.
     await order('leftover', YESTERDAY, '14:00', '16:00', { lat: 39.96, lng: 116.46 });
   });
@@ -137,5 +148,33 @@ describe('dispatch: drag to assign, the engineer’s day in sequence, start of d
       date: TODAY,
     });
     expect(res.status).toBe(403);
+  });
+
+  it('DSP-03 an urgent order that does not fit displaces one normal visit, and only one', async () => {
+    const applied = await call(h.app, tk.coordinator, 'POST', '/api/dispatch/plan/apply', {
+      stationId: station(),
+      date: SHORT_DAY,
+      assignments: [
+        { orderId: ids.n1, engineerId: h.t.engineer.id },
+        { orderId: ids.n2, engineerId: h.t.engineer.id },
+      ],
+    });
+    expect(applied.status).toBe(200);
+    const check = await call(h.app, tk.coordinator, 'POST', '/api/dispatch/check', {
+      orderId: ids.u,
+      engineerId: h.t.engineer.id,
+      date: SHORT_DAY,
+    });
+    expect(check.body.feasible).toBe(false);
+    const res = await call(h.app, tk.coordinator, 'POST', '/api/dispatch/urgent', { orderId: ids.u, date: SHORT_DAY });
+    expect(res.status).toBe(200);
+    expect(res.body.engineerId).toBe(h.t.engineer.id);
+    expect(res.body.displaced).toHaveLength(1);
+    const day = await call(h.app, tk.engineer, 'GET', `/api/dispatch/my-day?date=${SHORT_DAY}`);
+    const listed = (day.body.items as Body[]).map((i) => i.orderId);
+    expect(listed).toContain(ids.u);
+    expect(listed).toHaveLength(2);
+    expect(listed).not.toContain(res.body.displaced[0].orderId);
+    expect((await getOrder(h, tk.coordinator, ids.u!)).order.offeredToPersonId).toBe(h.t.engineer.id);
   });
 });

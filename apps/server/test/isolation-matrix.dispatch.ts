@@ -33,6 +33,18 @@ export const DISPATCH_PROBES: Readonly<Record<string, readonly Probe[]>> = {
       expect: denied,
     },
   ],
+  'POST /api/dispatch/urgent': [
+    {
+      name: 'insert a foreign urgent order into a day',
+      scopes: PEOPLE_SCOPES,
+      build: (f) => ({
+        method: 'POST',
+        url: '/api/dispatch/urgent',
+        body: { orderId: f.order.id, date: '2026-11-24' },
+      }),
+      expect: denied,
+    },
+  ],
   'GET /api/dispatch/my-day': [
     {
       name: 'my day lists only my own visits',

@@ -180,3 +180,11 @@ export async function listOpenDueTimes(
   }
   return out;
 }
+
+/** Orders that lost their place (displaced by urgent work): no longer in anyone's day. */
+export async function deletePlannedVisits(db: Db, tenantId: string, orderIds: readonly string[]): Promise<void> {
+  if (orderIds.length === 0) return;
+  await db
+    .delete(plannedVisits)
+    .where(and(eq(plannedVisits.tenantId, tenantId), inArray(plannedVisits.orderId, [...orderIds])));
+}

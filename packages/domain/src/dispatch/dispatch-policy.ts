@@ -25,6 +25,8 @@ export interface DispatchPolicy {
   planTimeLimitMs: number;
   /** Improvement rounds cap: with it a plan of the same data is the same plan, however fast the server. */
   planMaxIterations: number;
+  /** DSP-03: how long inserting urgent work into a running day may search (it changes as little as needed). */
+  replanTimeLimitMs: number;
   /** Days with at least this many orders are planned on a worker thread (starting one costs ~0.3 s). */
   workerMinOrders: number;
   /** A fixed seed keeps two plans of the same data the same (the board must not flicker). */
@@ -56,6 +58,7 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   planMaxIterations: 5_000,
   seed: 1,
   workerMinOrders: 150,
+  replanTimeLimitMs: 800,
   appointmentSlots: { from: '08:00', to: '20:00', minutes: 120 },
   maxCallBackMinutes: 7 * 24 * 60,
   plannedVisitTypes: ['inspection', 'care_visit'],

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idempotencyKey, requireAuth } from '../../http/guards.js';
 import type { Services } from '../../services.js';
-import { applyBody, assignBody, checkBody, dayBody, myDayQuery, planBody } from './dispatch.schemas.js';
+import { applyBody, assignBody, checkBody, dayBody, myDayQuery, planBody, urgentBody } from './dispatch.schemas.js';
 
 /** DSP-03/04 routes (docs/api.md "Dispatch"): thin — one service call each; positions are checked there (policy data). */
 export const dispatchRoutes =
@@ -69,6 +69,19 @@ export const dispatchRoutes =
         },
       },
       async (req) => services.dispatch.assign(requireAuth(req), req.body, idempotencyKey(req)),
+    );
+
+    r.post(
+      '/dispatch/urgent',
+      {
+        schema: {
+          tags: ['dispatch'],
+          body: urgentBody,
+          description:
+            'DSP-03/05: re-plans the rest of the day around one urgent order with minimal change; moved orders are dispatched.',
+        },
+      },
+      async (req) => services.dispatch.insertUrgent(requireAuth(req), req.body, idempotencyKey(req)),
     );
 
     r.get(

@@ -36,3 +36,7 @@ export type AssignBody = z.infer<typeof assignBody>;
 
 export const myDayQuery = z.object({ date: isoDate.optional() });
 export type MyDayQuery = z.infer<typeof myDayQuery>;
+
+/** DSP-03: insert an urgent order into the running day. */
+export const urgentBody = z.object({ orderId: z.uuid(), date: isoDate });
+export type UrgentBody = z.infer<typeof urgentBody>;

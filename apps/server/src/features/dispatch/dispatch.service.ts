@@ -25,8 +25,17 @@ import type { NotificationService } from '../notifications/notification.service.
 import type { WorkOrderService } from '../work-orders/work-order.service.js';
 import { currentSequences, plannedRowsOf } from './current-day.js';
 import { engineerDayView, planView } from './dispatch.presenter.js';
-import type { ApplyBody, AssignBody, CheckBody, DayBody, MyDayQuery, PlanBody } from './dispatch.schemas.js';
+import type {
+  ApplyBody,
+  AssignBody,
+  CheckBody,
+  DayBody,
+  MyDayQuery,
+  PlanBody,
+  UrgentBody,
+} from './dispatch.schemas.js';
 import { PINNED_STATUSES, buildPlanInput, type PlanInput } from './plan-request.adapter.js';
+import { URGENT_REPLAN_REMARK, planUrgentInsertion, storeUrgentPlan } from './urgent-insert.js';
 
 /** The `dispatch` remark of orders placed by an applied plan: the history says a plan, not a person, chose. */
 export const AUTO_PLAN_REMARK = 'auto-plan';
@@ -218,6 +227,41 @@ export function createDispatchService({
               orderNumber: input.orders.get(s.orderId)?.number ?? s.orderId,
               start: s.start,
             })),
+          };
+        }),
+      );
+    },
+
+    /**
+     * DSP-03/05: an urgent order joins the running day with the least disruption (normal work is
+     * displaced only when it must be); moved orders are dispatched through the lifecycle, the urgent
+     * one's engineer is notified at once when it is for today.
+     */
+    async insertUrgent(auth: AuthContext, body: UrgentBody, key: string | null) {
+      assertPlanner(auth);
+      return db.transaction((tx) =>
+        runIdempotent(tx, auth, key, { op: 'dispatch.urgent', body }, async () => {
+          const order = await getWorkOrder(tx, auth.tenantId, body.orderId);
+          if (!order || !order.stationId || (auth.vendorId && order.vendorId !== auth.vendorId)) {
+            throw new DomainError('NOT_FOUND', 'Work order not found', { id: body.orderId });
+          }
+          const input = await inputFor(tx, auth, order.stationId, body.date);
+          const nowMinute = (clock.now().getTime() - input.midnight.getTime()) / 60_000;
+          const planned = planUrgentInsertion(input, body.orderId, nowMinute, dispatchPolicy);
+          await storeUrgentPlan(tx, auth.tenantId, input, planned);
+          const moved: string[] = [];
+          for (const r of planned.plan.routes) {
+            for (const s of r.stops) {
+              const remark = s.orderId === body.orderId ? BOARD_REMARK : URGENT_REPLAN_REMARK;
+              if (await dispatchTo(tx, auth, input, s.orderId, r.engineerId, remark)) moved.push(s.orderId);
+            }
+          }
+          const numberOf = (id: string) => input.orders.get(id)?.number ?? id;
+          return {
+            engineerId: planned.engineerId,
+            dispatched: moved.map((id) => ({ orderId: id, number: numberOf(id) })),
+            displaced: planned.displaced.map((id) => ({ orderId: id, number: numberOf(id) })),
+            changedOrderIds: planned.changedOrderIds,
           };
         }),
       );
