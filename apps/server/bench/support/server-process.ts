@@ -89,7 +89,8 @@ export async function startServer(opts: {
   child.stderr!.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  // Generous: on a loaded 2-core machine a start (transpile, import, migrations check, pg-boss) took 30+ s.
+  const deadline = Date.now() + (opts.timeoutMs ?? 180_000);
   let gone = false;
   void exited.then(() => (gone = true));
   for (;;) {
