@@ -1,6 +1,8 @@
 /** Texts of issue 4's engineer phone pages: offline outbox (ENG-07), PWA, my day, on-site records. */
 export const engineerZh = {
   eng: {
+    diagnosis: '故障原因与解释话术',
+    causes: { ours: '我方原因', customer_side: '用户原因', third_party: '第三方原因', unknown: '原因不明' },
     saved: '已保存',
     beforeDeparture: '出发前',
     leaveAt: '建议出发时间',
@@ -51,6 +53,8 @@ export const engineerZh = {
 
 export const engineerEn: typeof engineerZh = {
   eng: {
+    diagnosis: 'Cause and how to explain it',
+    causes: { ours: 'Ours', customer_side: 'Customer side', third_party: 'Third party', unknown: 'Unknown' },
     saved: 'Saved',
     beforeDeparture: 'Before you leave',
     leaveAt: 'Suggested departure',
