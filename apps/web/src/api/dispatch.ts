@@ -118,6 +118,12 @@ export const dispatchApi = {
   day: (stationId: string, date: string) => apiRequest<DayPlan>('POST', '/dispatch/day', { body: { stationId, date } }),
   assign: (orderId: string, engineerId: string, date: string, idempotencyKey: string) =>
     apiRequest<AssignResult>('POST', '/dispatch/assign', { body: { orderId, engineerId, date }, idempotencyKey }),
+  urgent: (orderId: string, date: string, idempotencyKey: string) =>
+    apiRequest<{
+      engineerId: string;
+      dispatched: { orderId: string; number: string }[];
+      displaced: { orderId: string; number: string }[];
+    }>('POST', '/dispatch/urgent', { body: { orderId, date }, idempotencyKey }),
   myDay: (date?: string) =>
     apiRequest<{ date: string | null; items: MyDayVisit[] }>('GET', '/dispatch/my-day', {
       query: date ? { date } : {},

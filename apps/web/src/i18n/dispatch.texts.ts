@@ -14,6 +14,8 @@ export const dispatchZh = {
     plannedTo: '排给',
     notPlanned: '未排入',
     why: '排单理由',
+    urgent: '紧急插单',
+    urgentDone: '已插入紧急工单；让出的工单：{{displaced}}',
   },
   myDay: {
     title: '今日路线',
@@ -59,6 +61,8 @@ export const dispatchEn: typeof dispatchZh = {
     plannedTo: 'Planned to',
     notPlanned: 'Not planned',
     why: 'Why here',
+    urgent: 'Insert urgently',
+    urgentDone: 'Urgent order inserted; displaced: {{displaced}}',
   },
   myDay: {
     title: 'Today’s route',

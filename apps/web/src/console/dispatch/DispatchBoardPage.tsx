@@ -111,6 +111,25 @@ export default function DispatchBoardPage() {
     }
   }
 
+  /** DSP-03: fit an urgent order into the day, displacing normal work only when it must. */
+  async function insertUrgent(u: UnassignedOrder) {
+    if (!station) return;
+    setBusy('assign');
+    try {
+      const body = { orderId: u.orderId, date };
+      const res = await dispatchApi.urgent(u.orderId, date, keys.current.keyFor(body));
+      keys.current.succeeded();
+      feedback.success(
+        t('dispatchAssign.urgentDone', { displaced: res.displaced.map((d) => d.number).join(', ') || '—' }),
+      );
+      setPlan(await dispatchApi.day(station, date));
+    } catch (e) {
+      feedback.error(toApiError(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
   const reasonText = (u: UnassignedOrder) => t(`dispatchBoard.reasons.${u.reason}`, { defaultValue: u.text });
 
   return (
@@ -243,6 +262,21 @@ export default function DispatchBoardPage() {
                     ),
                   },
                   { title: t('dispatchBoard.reason'), render: (_: unknown, u: UnassignedOrder) => reasonText(u) },
+                  {
+                    title: '',
+                    render: (_: unknown, u: UnassignedOrder) =>
+                      u.priority === 'urgent' ? (
+                        <Button
+                          size="small"
+                          danger
+                          disabled={busy !== null}
+                          data-testid={`dispatch-urgent-${u.orderNumber}`}
+                          onClick={() => void insertUrgent(u)}
+                        >
+                          {t('dispatchAssign.urgent')}
+                        </Button>
+                      ) : null,
+                  },
                 ]}
               />
             </Card>
