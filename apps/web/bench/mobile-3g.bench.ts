@@ -32,7 +32,7 @@ execFileSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logL
   cwd: join(root, 'apps/web'),
   stdio: 'inherit',
 });
-const server = await startServer({ DAOWEI_WEB_DIST: dist, DAOWEI_DEMO_ORDERS: '200' });
+const server = await startServer({ DAOWEI_WEB_DIST: dist, DAOWEI_DEMO_ORDERS: '40' });
 const phone = await launchBrowser({ width: 390, height: 844 });
 try {
   const { token } = await apiLogin(server.url, 'eng1', DEMO_PASSWORD);
