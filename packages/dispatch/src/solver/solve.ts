@@ -1,7 +1,7 @@
 import type { VrptwInstance } from '../vrptw/instance.js';
 import { Hgs } from './hgs.js';
 import type { FeasibleSolution, SolutionSink } from './hgs.js';
-import { defaultParams } from './params.js';
+import { SHORT_RUN_MS, defaultParams, shortRunParams } from './params.js';
 import type { HgsParams } from './params.js';
 import { Prng } from './prng.js';
 import { makeProblem } from './problem.js';
@@ -49,7 +49,8 @@ const INIT_SHARE = 0.15;
 export function solve(inst: VrptwInstance, options: SolveOptions): SolveResult {
   const now = options.clock ?? ((): number => performance.now());
   const t0 = now();
-  const params: HgsParams = { ...defaultParams, ...options.params };
+  const short = options.timeLimitMs <= SHORT_RUN_MS ? shortRunParams : {};
+  const params: HgsParams = { ...defaultParams, ...short, ...options.params };
   const objective = options.objective ?? 'distance';
   const maxIt = options.maxIterations ?? Infinity;
   const rng = new Prng(options.seed ?? 1);

@@ -15,5 +15,6 @@ describe('worker wrapper', () => {
     expect(checkSolution(inst, res.routes).feasible).toBe(true);
     expect(improvements).toBeGreaterThan(0);
     expect(res.routes).toEqual(solve(inst, options).routes);
-  });
+    // Starting a worker compiles the solver again: on a loaded machine that alone can take several seconds.
+  }, 60_000);
 });
