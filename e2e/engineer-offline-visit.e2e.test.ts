@@ -147,6 +147,9 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await expect.poll(() => status(page)).toBe('on_site');
     await recordOnSite(page);
     expect(await visitRecords(order.order.id)).toEqual({ photos: 1, badge: true });
+    // ENG-05 / DESK-04: the cause category picks the script the engineer explains the cause with.
+    await page.getByTestId('diagnosis-cause').getByText('我方原因').click();
+    await page.getByTestId('diagnosis-script').first().waitFor();
     await signAndConfirm(page);
     await page.getByTestId('confirmation-saved').waitFor();
     await page.goBack();
