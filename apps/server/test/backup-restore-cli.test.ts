@@ -25,7 +25,7 @@ async function cli(script: string, args: string[]): Promise<{ code: number; out:
 async function countOrders(dataDir: string): Promise<{ orders: number; broken: number }> {
   const database = await openDatabase({ dataDir: join(dataDir, 'pglite') });
   try {
-    const { rows } = await database.db.execute<{ n: number }>('select count(*)::int as n from work_orders' as never);
+    const { rows } = await pgliteOf(database).query<{ n: number }>('select count(*)::int as n from work_orders');
     return { orders: Number(rows[0]?.n), broken: (await verifyAllChains(database.db)).length };
   } finally {
     await database.close();
