@@ -18,6 +18,7 @@ import { workOrderRoutes } from './features/work-orders/work-order.routes.js';
 import { partsRoutes } from './features/parts/parts.routes.js';
 import { partsMovementRoutes } from './features/parts/parts-movements.routes.js';
 import { payRoutes } from './features/pay/pay.routes.js';
+import { partsExcelRoutes } from './features/parts/parts-excel.routes.js';
 import { slaRoutes } from './features/sla/sla.routes.js';
 import { notificationRoutes } from './features/notifications/notification.routes.js';
 import { calendarRoutes } from './features/calendar/calendar.routes.js';
@@ -90,6 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(partsRoutes(services), { prefix: '/api' });
   await app.register(partsMovementRoutes(services), { prefix: '/api' });
   await app.register(payRoutes(services), { prefix: '/api' });
+  await app.register(partsExcelRoutes(services), { prefix: '/api' });
   await app.register(slaRoutes(services), { prefix: '/api' });
   await app.register(notificationRoutes(services), { prefix: '/api' });
   await app.register(calendarRoutes(services), { prefix: '/api' });

@@ -31,6 +31,7 @@ import { createMovementService } from './features/parts/movement.service.js';
 import { createLowStockService } from './features/parts/low-stock.service.js';
 import { createTakeBackService } from './features/parts/take-back.service.js';
 import { createPayService } from './features/pay/pay.service.js';
+import { createPartsExcelService } from './features/parts/parts-excel.service.js';
 import { createDispatchService } from './features/dispatch/dispatch.service.js';
 import { createAppointmentService } from './features/appointments/appointments.service.js';
 import { createCallbackService } from './features/callbacks/callback.service.js';
@@ -100,6 +101,12 @@ export function createServices(deps: ServiceDeps) {
     lowStock: createLowStockService({ ...deps, partsPolicy }),
     takeBacks: createTakeBackService({ ...deps, partsPolicy }),
     pay: createPayService({ ...deps, partsPolicy, payPolicy: DEFAULT_PAY_POLICY }),
+    partsExcel: createPartsExcelService({
+      ...deps,
+      partsPolicy,
+      exportLog,
+      pay: createPayService({ ...deps, partsPolicy, payPolicy: DEFAULT_PAY_POLICY }),
+    }),
     deskPolicy,
     scripts,
     selfService,

@@ -234,4 +234,43 @@ export const PARTS_PROBES: Readonly<Record<string, readonly Probe[]>> = {
       expect: denied,
     },
   ],
+  'POST /api/parts/imports/items': [
+    {
+      name: 'import items into the caller’s own catalogue (not a workbook)',
+      scopes: ['tenant'],
+      build: () => ({ method: 'POST', url: '/api/parts/imports/items', body: { fileBase64: 'bm90IGEgd29ya2Jvb2s=' } }),
+      expect: status(400, 403),
+    },
+  ],
+  'POST /api/parts/imports/stock': [
+    {
+      name: 'import opening stock into a foreign id',
+      scopes: PEOPLE_SCOPES,
+      build: (f) =>
+        f.unitId
+          ? { method: 'POST', url: '/api/parts/imports/stock', body: { locationId: f.unitId, fileBase64: 'UEsDBA==' } }
+          : null,
+      expect: status(400, 403, 404),
+    },
+  ],
+  'GET /api/exports/parts-ledger.xlsx': [
+    {
+      name: 'export the ledger of a foreign id',
+      scopes: PEOPLE_SCOPES,
+      build: (f) =>
+        f.unitId ? { method: 'GET', url: `/api/exports/parts-ledger.xlsx${qs({ locationId: f.unitId })}` } : null,
+      expect: denied,
+    },
+  ],
+  'GET /api/exports/takings.xlsx': [
+    {
+      name: 'export the takings of a foreign station',
+      scopes: PEOPLE_SCOPES,
+      build: (f) =>
+        f.unitId
+          ? { method: 'GET', url: `/api/exports/takings.xlsx${qs({ date: '2026-11-23', unitId: f.unitId })}` }
+          : null,
+      expect: denied,
+    },
+  ],
 };
