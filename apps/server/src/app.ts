@@ -25,6 +25,7 @@ import { calendarRoutes } from './features/calendar/calendar.routes.js';
 import { visitRoutes } from './features/visits/visit.routes.js';
 import { deskRoutes } from './features/desk/desk.routes.js';
 import { deskWorkRoutes } from './features/desk/desk-work.routes.js';
+import { coverageClaimsRoutes } from './features/desk/coverage-claims.routes.js';
 import { dispatchRoutes } from './features/dispatch/dispatch.routes.js';
 import { appointmentRoutes } from './features/appointments/appointments.routes.js';
 import { callbackRoutes } from './features/callbacks/callback.routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(visitRoutes(services), { prefix: '/api' });
   await app.register(deskRoutes(services), { prefix: '/api' });
   await app.register(deskWorkRoutes(services), { prefix: '/api' });
+  await app.register(coverageClaimsRoutes(services), { prefix: '/api' });
   await app.register(dispatchRoutes(services), { prefix: '/api' });
   await app.register(appointmentRoutes(services), { prefix: '/api' });
   await app.register(callbackRoutes(services), { prefix: '/api' });

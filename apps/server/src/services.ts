@@ -17,6 +17,7 @@ import { createDeskTasksService } from './features/desk/desk-tasks.service.js';
 import { createCarryInService } from './features/desk/carry-in.service.js';
 import { createCustomerMessagesService } from './features/desk/customer-messages.service.js';
 import { createDeskNotices } from './features/desk/desk-notices.js';
+import { createCoverageClaimsService } from './features/desk/coverage-claims.service.js';
 import { createSlaService } from './features/sla/sla.service.js';
 import { createNotificationService } from './features/notifications/notification.service.js';
 import { createTenantCalendars } from './features/calendar/tenant-calendar.js';
@@ -114,6 +115,7 @@ export function createServices(deps: ServiceDeps) {
     intake: createIntakeService({ ...deps, deskPolicy, workOrders, selfService, deskTasks, scripts }),
     carryIn: createCarryInService({ ...deps, deskPolicy, scripts, onReady: notices.carryInReady }),
     customerMessages: createCustomerMessagesService({ ...deps, scripts }),
+    coverageClaims: createCoverageClaimsService({ ...deps, notifications, scripts, calendarOf: calendars }),
   };
 }
 

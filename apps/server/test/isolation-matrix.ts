@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY_PACK, WORK_ORDER_ACTIONS, type Position } from '@daowei/domain';
 import type { Body } from './harness.js';
 import { DESK_PROBES } from './isolation-matrix.desk.js';
+import { COVERAGE_CLAIM_PROBES } from './isolation-matrix.coverage-claims.js';
 import { NOTIFICATION_PROBES } from './isolation-matrix.notifications.js';
 import { CALENDAR_PROBES } from './isolation-matrix.calendar.js';
 import { KPI_PROBES } from './isolation-matrix.kpi.js';
@@ -567,6 +568,7 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
     },
   ],
   ...DESK_PROBES,
+  ...COVERAGE_CLAIM_PROBES,
   ...NOTIFICATION_PROBES,
   ...CALENDAR_PROBES,
   ...KPI_PROBES,

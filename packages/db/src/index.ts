@@ -38,6 +38,7 @@ export type { CallbackAttemptResult, CallbackTaskState, StoredImprovementAction 
 export * from './repositories/self-service.repository.js';
 export * from './repositories/customer-history.repository.js';
 export * from './repositories/desk.repository.js';
+export * from './repositories/coverage-claims.repository.js';
 export * from './repositories/carry-in.repository.js';
 export * from './repositories/notification.repository.js';
 export * from './repositories/calendar.repository.js';

@@ -20,6 +20,7 @@ export * from './notifications.js';
 export * from './calendar-days.js';
 export * from './dispatch.js';
 export * from './desk.js';
+export * from './coverage-claims.js';
 export * from './export-log.js';
 export * from './stock-alerts.js';
 export * from './payments.js';

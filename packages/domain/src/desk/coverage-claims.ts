@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POSITIONS } from '../org/positions.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { Coverage } from '../org/coverage.js';
 import { DomainError } from '../shared/errors.js';
@@ -22,12 +23,22 @@ export const coverageClaimPolicySchema = z.object({
   version: z.number().int().positive(),
   /** WO-10: a supplement is asked for only when the drop cable would be longer than this (metres). */
   supplementMinDropCableM: z.number().positive(),
+  /** Who may file a claim for an order besides its holding engineer. */
+  claimPositions: z.array(z.enum(POSITIONS)).min(1),
+  /** The supervisors who confirm or reject a claim (joint confirmation / approval for WO-10). */
+  decidePositions: z.array(z.enum(POSITIONS)).min(1),
+  /** Who records that the customer was contacted or the supplement built (closes the 7-day clock). */
+  closePositions: z.array(z.enum(POSITIONS)).min(1),
 });
 export type CoverageClaimPolicy = z.infer<typeof coverageClaimPolicySchema>;
 
 export const DEFAULT_COVERAGE_CLAIM_POLICY: CoverageClaimPolicy = coverageClaimPolicySchema.parse({
   version: 1,
   supplementMinDropCableM: 250,
+  claimPositions: ['onsite_engineer', 'team_lead', 'coordinator', 'station_manager'],
+  // 'sales' is the sales office that contacts the customer within the 7 days (WO-09).
+  closePositions: ['sales', 'hotline_agent', 'coordinator', 'station_manager', 'admin'],
+  decidePositions: ['station_manager', 'admin'],
 });
 
 export interface CoverageClaimFacts {

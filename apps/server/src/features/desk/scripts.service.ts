@@ -62,6 +62,11 @@ export function createScriptsService({ db, clock, deskPolicy }: { db: Db; clock:
       return { items };
     },
 
+    /** The tenant's first script of a situation (WO-09/10 customer notice), read in the caller's transaction. */
+    async scriptOf(tx: Db, tenantId: string, situation: string) {
+      return (await libraryOf(tx, tenantId)).scripts.find((s) => s.situation === situation) ?? null;
+    },
+
     /** Flags with, for each, the scripts of the situation to use instead. */
     async check(auth: AuthContext, text: string) {
       const lib = await libraryOf(db, auth.tenantId);
