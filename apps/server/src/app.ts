@@ -74,7 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   // Timer handlers first: the SLA service inserts jobs into queues that `work` creates.
   if (opts.jobs) await registerSlaJobs(opts.jobs, opts.database.db, services.sla);
-  if (opts.jobs) await registerDeskJobs(opts.jobs, services.deskTasks);
+  if (opts.jobs) await registerDeskJobs(opts.jobs, services.deskTasks, services.coverageClaims);
   if (opts.jobs) await registerAppointmentJobs(opts.jobs, services.appointments);
   if (opts.jobs) await registerAssessmentJobs(opts.jobs, opts.database.db, services.assessment);
 

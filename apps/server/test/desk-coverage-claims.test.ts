@@ -1,6 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@daowei/db';
+import { DEFAULT_DESK_POLICY } from '@daowei/domain';
+import { createCoverageClaimsService } from '../src/features/desk/coverage-claims.service.js';
+import { createScriptsService } from '../src/features/desk/scripts.service.js';
+import { createTenantCalendars } from '../src/features/calendar/tenant-calendar.js';
+import { createNotificationService } from '../src/features/notifications/notification.service.js';
 import {
   actOk,
   call,
@@ -10,6 +15,7 @@ import {
   orderBody,
   startHarness,
   tokensOf,
+  type Body,
   type Harness,
   type Tokens,
 } from './harness.js';
@@ -151,5 +157,51 @@ describe('network supplement (WO-10)', () => {
     });
     const no = await decide(tk.admin, f2.body.id, 'reject', '暂不批准');
     expect(no.body).toMatchObject({ state: 'rejected', assessmentCaseId: null });
+  });
+});
+
+describe('the 7-day clock of a confirmed claim (WO-09/WO-10)', () => {
+  it('WO-09 at the deadline an unclosed claim tells the station manager once; early or closed claims tell nobody', async () => {
+    const { id } = await takenOrder();
+    const filed = await claim(tk.engineer, id, { kind: 'uncovered_address', reason: '无覆盖' });
+    const confirmed = await decide(tk.admin, filed.body.id, 'confirm');
+    const claims = createCoverageClaimsService({
+      db: h.database.db,
+      clock: h.clock,
+      notifications: createNotificationService({ db: h.database.db, clock: h.clock }),
+      scripts: createScriptsService({ db: h.database.db, clock: h.clock, deskPolicy: DEFAULT_DESK_POLICY }),
+      calendarOf: createTenantCalendars(),
+    });
+    const data = { tenantId: h.t.tenant.id, claimId: filed.body.id as string };
+    const overdue = async () =>
+      (
+        await h.database.db
+          .select()
+          .from(schema.notifications)
+          .where(
+            and(eq(schema.notifications.orderId, id), eq(schema.notifications.kind, 'desk.uncovered_address_overdue')),
+          )
+      ).length;
+    await claims.fireDue(data); // early delivery
+    expect(await overdue()).toBe(0);
+    h.clock.set(new Date(new Date(confirmed.body.dueAt).getTime() + MINUTE).toISOString());
+    tk = await tokensOf(h);
+    await claims.fireDue(data);
+    await claims.fireDue(data); // a repeated delivery
+    expect(await overdue()).toBe(1);
+    const listed = await call(h.app, tk.admin, 'GET', `/api/work-orders/${id}/coverage-claims`);
+    expect(listed.body.items.find((c: Body) => c.id === filed.body.id).overdue).toBe(true);
+
+    const other = await takenOrder();
+    const f2 = await claim(tk.engineer, other.id, { kind: 'uncovered_address', reason: '无覆盖' });
+    const c2 = await decide(tk.admin, f2.body.id, 'confirm');
+    await call(h.app, tk.hotline, 'POST', `/api/coverage-claims/${f2.body.id}/close`, { note: '已联系' });
+    h.clock.set(new Date(new Date(c2.body.dueAt).getTime() + MINUTE).toISOString());
+    await claims.fireDue({ tenantId: h.t.tenant.id, claimId: f2.body.id });
+    const told = await h.database.db
+      .select()
+      .from(schema.notifications)
+      .where(eq(schema.notifications.orderId, other.id));
+    expect(told.filter((n) => n.kind === 'desk.uncovered_address_overdue')).toHaveLength(0);
   });
 });

@@ -34,11 +34,19 @@ import type { AuthContext } from '../../http/auth-context.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
+import type { JobQueue } from '../../platform/jobs.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import type { ClaimBody, ClaimCloseBody, ClaimDecisionBody, ClaimsQuery } from './coverage-claims.schemas.js';
 import type { ScriptsService } from './scripts.service.js';
 
 export type CoverageClaimsService = ReturnType<typeof createCoverageClaimsService>;
+
+/** The pg-boss queue of WO-09/10 7-day deadlines. */
+export const COVERAGE_CLAIM_DUE_JOB = 'coverage-claim-due';
+export interface CoverageClaimDueData {
+  tenantId: string;
+  claimId: string;
+}
 
 export function viewClaim(c: StoredCoverageClaim, now: Date) {
   return {
@@ -75,6 +83,7 @@ export function createCoverageClaimsService({
   notifications,
   scripts,
   calendarOf,
+  jobs,
   claimPolicy: policy = DEFAULT_COVERAGE_CLAIM_POLICY,
 }: {
   db: Db;
@@ -82,6 +91,7 @@ export function createCoverageClaimsService({
   notifications: Pick<NotificationService, 'notify' | 'send'>;
   scripts: Pick<ScriptsService, 'assertTexts' | 'scriptOf'>;
   calendarOf: (tx: Db, tenantId: string) => Promise<BusinessCalendar>;
+  jobs?: JobQueue | undefined;
   claimPolicy?: CoverageClaimPolicy;
 }) {
   async function visibleOrder(tx: Db, auth: AuthContext, orderId: string): Promise<StoredWorkOrder> {
@@ -127,6 +137,27 @@ export function createCoverageClaimsService({
   }
 
   return {
+    /**
+     * Job handler at a confirmed claim's deadline: if it is still not closed the station manager is told,
+     * once (dedupe key) however often the job is delivered; an early or stale delivery changes nothing.
+     */
+    async fireDue(data: CoverageClaimDueData) {
+      await db.transaction(async (tx) => {
+        const claim = await getCoverageClaim(tx, data.tenantId, data.claimId);
+        if (!claim || claim.state !== 'confirmed' || !claim.dueAt) return;
+        if (claim.dueAt.getTime() > clock.now().getTime()) return;
+        const order = await getWorkOrder(tx, data.tenantId, claim.orderId);
+        if (!order?.stationId) return;
+        await notifications.notify(tx, data.tenantId, {
+          recipient: { position: 'station_manager', unitId: order.stationId },
+          kind: `desk.${claim.kind}_overdue`,
+          orderId: order.id,
+          payload: { number: order.number, claimId: claim.id, dueAt: claim.dueAt.toISOString() },
+          dedupeKey: `desk.coverage_claim_overdue:${claim.id}`,
+        });
+      });
+    },
+
     async listForOrder(auth: AuthContext, orderId: string) {
       await visibleOrder(db, auth, orderId);
       const now = clock.now();
@@ -233,6 +264,14 @@ export function createCoverageClaimsService({
             assessmentCaseId,
           });
           if (outcome.tellCustomer) await tellCustomer(tx, auth, order, updated);
+          if (updated.dueAt && jobs) {
+            const data: CoverageClaimDueData = { tenantId: auth.tenantId, claimId: updated.id };
+            await jobs.schedule(COVERAGE_CLAIM_DUE_JOB, data, {
+              runAt: updated.dueAt,
+              key: `coverage-claim:${updated.id}`,
+              tx,
+            });
+          }
           return viewClaim(updated, now);
         }),
       );
