@@ -360,7 +360,7 @@ const qs = (params: Record<string, string>) => new URLSearchParams(params).toStr
 // ---------------------------------------------------------------- the test
 
 interface Sent {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   token: string | null;
   json?: unknown;
@@ -769,7 +769,7 @@ describe('bad input on every route (SEC-03)', () => {
 
   it('SEC-03 routes without hand-written generators are fuzzed from their OpenAPI description', async () => {
     for (const route of derived) {
-      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT', string];
+      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
       const o = op(method, path);
       const ps: Body[] = o.parameters ?? [];
       const body = bodySchema(method, path);
@@ -785,6 +785,10 @@ describe('bad input on every route (SEC-03)', () => {
         if (schema?.format === 'uuid') return notUuid;
         if (schema?.enum) return notIn(schema.enum);
         if (schema?.type === 'integer' || schema?.type === 'number') return fc.constantFrom('abc', 'NaN', '1e999', '-');
+        // Dates and patterned strings (e.g. a calendar day in the path): values that cannot match.
+        if (schema?.format === 'date' || typeof schema?.pattern === 'string') {
+          return fc.constantFrom('not-a-date', '2026-13-45', '２０２６-０１-０１', '2026-1-1', "1' OR '1'='1");
+        }
         if (typeof schema?.maxLength === 'number' && schema.maxLength < 50_000) {
           return fc.constant('x'.repeat(schema.maxLength + 1));
         }

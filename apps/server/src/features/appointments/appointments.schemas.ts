@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { isIsoDate } from '@daowei/domain';
 
-const isoDate = z.string().refine(isIsoDate, 'expected a date YYYY-MM-DD');
+// The regex puts the shape into the OpenAPI description; the refinement rejects 2026-02-30.
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine(isIsoDate, 'expected a real date YYYY-MM-DD');
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 export const orderParams = z.object({ id: z.uuid() });
