@@ -8,3 +8,4 @@ export * from './carry-in.js';
 export * from './customer-text.js';
 export * from './reschedule.js';
 export * from './coverage-claims.js';
+export * from './batch-faults.js';
