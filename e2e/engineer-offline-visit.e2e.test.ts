@@ -175,7 +175,8 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await expect.poll(() => status(page)).toBe('appointment_confirmed');
 
     // PWA: the service worker controls the page, so the app itself opens without network.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    // A string body: it runs in the page, where `navigator` exists (the Node-side types have no DOM).
+    await page.waitForFunction('navigator.serviceWorker.controller !== null', null, { timeout: 20_000 });
     await phone.context.setOffline(true);
     await page.reload();
     await expect.poll(() => status(page)).toBe('appointment_confirmed');
