@@ -58,7 +58,7 @@ export const DISPATCH_PROBES: Readonly<Record<string, readonly Probe[]>> = {
     },
   ],
   // APT-01/02: the appointment routes hang off an order; a foreign order is answered like a missing one.
-  'GET /api/work-orders/:id/appointment-offers': [
+  'GET /api/work-orders/{id}/appointment-offers': [
     {
       name: 'windows for a foreign order',
       scopes: ALL,
@@ -66,7 +66,7 @@ export const DISPATCH_PROBES: Readonly<Record<string, readonly Probe[]>> = {
       expect: denied,
     },
   ],
-  'POST /api/work-orders/:id/appointment-calls': [
+  'POST /api/work-orders/{id}/appointment-calls': [
     {
       name: 'log a call on a foreign order',
       scopes: ALL,
@@ -78,7 +78,7 @@ export const DISPATCH_PROBES: Readonly<Record<string, readonly Probe[]>> = {
       expect: denied,
     },
   ],
-  'POST /api/work-orders/:id/appointment': [
+  'POST /api/work-orders/{id}/appointment': [
     {
       name: 'reschedule a foreign order',
       scopes: ALL,
@@ -94,7 +94,7 @@ export const DISPATCH_PROBES: Readonly<Record<string, readonly Probe[]>> = {
       expect: denied,
     },
   ],
-  'GET /api/work-orders/:id/appointment-history': [
+  'GET /api/work-orders/{id}/appointment-history': [
     {
       name: 'read a foreign order’s calls and reschedules',
       scopes: ALL,
