@@ -3,6 +3,7 @@ import { launchBrowser, type Browser } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { apiLogin, apiPost } from './support/api.js';
 import { DEMO_PASSWORD as PASSWORD, loginInBrowser as login } from './support/login.js';
+import { submitPhoneCompletion } from './support/phone-forms.js';
 
 /**
  * Foundation walk-through in a real browser against the real server on a fresh embedded database:
@@ -57,20 +58,7 @@ describe('engineer and coordinator in the browser', () => {
     await page.getByTestId('action-take').click();
     await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('taken');
 
-    await page.getByTestId('action-complete').click();
-    await page
-      .getByTestId('complete-handling-minutes')
-      .locator('input')
-      .or(page.locator('input[data-testid="complete-handling-minutes"]'))
-      .first()
-      .fill('50');
-    await page
-      .getByTestId('complete-remark')
-      .locator('textarea')
-      .or(page.locator('textarea[data-testid="complete-remark"]'))
-      .first()
-      .fill('光猫已安装，测速正常');
-    await page.getByTestId('complete-submit').click();
+    await submitPhoneCompletion(page, 50, '光猫已安装，测速正常');
     await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('completed');
     await page.screenshot({ path: '.tmp/e2e-engineer-completed.png' });
   });

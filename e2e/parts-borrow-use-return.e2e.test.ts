@@ -3,6 +3,7 @@ import { launchBrowser, type Browser } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { apiLogin, apiPost } from './support/api.js';
 import { DEMO_PASSWORD as PASSWORD, loginInBrowser as login } from './support/login.js';
+import { submitPhoneCompletion } from './support/phone-forms.js';
 
 /**
  * Issue 6 Done-means in a real browser: the administrator (a store keeper position) issues cable on a borrow
@@ -107,20 +108,7 @@ describe('parts: borrow → use on a visit → return the rest → the order com
     await expect.poll(() => line.getAttribute('data-outstanding'), POLL).toBe('0');
     await expect.poll(() => page.getByTestId('parts-settled').getAttribute('data-settled'), POLL).toBe('true');
 
-    await page.getByTestId('action-complete').click();
-    await page
-      .getByTestId('complete-handling-minutes')
-      .locator('input')
-      .or(page.locator('input[data-testid="complete-handling-minutes"]'))
-      .first()
-      .fill('40');
-    await page
-      .getByTestId('complete-remark')
-      .locator('textarea')
-      .or(page.locator('textarea[data-testid="complete-remark"]'))
-      .first()
-      .fill('放线 12 米，余料已退库');
-    await page.getByTestId('complete-submit').click();
+    await submitPhoneCompletion(page, 40, '放线 12 米，余料已退库');
     await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status'), POLL).toBe('completed');
     await page.screenshot({ path: '.tmp/e2e-parts-phone-completed.png', fullPage: true });
   });
