@@ -55,3 +55,5 @@ export * from './desk/index.js';
 export * from './visit/index.js';
 export * from './dispatch/dispatch-policy.js';
 export * from './dispatch/appointments.js';
+export * from './dispatch/parts-readiness.js';
+export * from './notify/index.js';
