@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'DESK_RESCHEDULE_TOO_LATE',
   // DSP-04 a confirmed drag the engineer's day cannot take
   'DSP_INSERTION_REFUSED',
+  // INT-01 a message template naming a fact its event does not have
+  'NOTIFY_TEMPLATE_PLACEHOLDER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
