@@ -51,6 +51,9 @@ export const ERROR_CODES = [
   'DSP_INSERTION_REFUSED',
   // INT-01 a message template naming a fact its event does not have
   'NOTIFY_TEMPLATE_PLACEHOLDER',
+  // CMP-01 a complaint closes only with the three principles and its callback
+  'CMP_CLOSE_INCOMPLETE',
+  'CMP_CLOSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
