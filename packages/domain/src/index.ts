@@ -57,3 +57,4 @@ export * from './dispatch/dispatch-policy.js';
 export * from './dispatch/appointments.js';
 export * from './dispatch/parts-readiness.js';
 export * from './notify/index.js';
+export * from './planned/index.js';

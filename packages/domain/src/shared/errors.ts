@@ -54,6 +54,9 @@ export const ERROR_CODES = [
   // CMP-01 a complaint closes only with the three principles and its callback
   'CMP_CLOSE_INCOMPLETE',
   'CMP_CLOSED',
+  // WO-16 a care visit signed before its closing checks; WO-17 an inspection crew below the minimum
+  'WO_CARE_CHECK_MISSING',
+  'WO_INSPECTORS_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

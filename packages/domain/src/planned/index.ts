@@ -1,0 +1,4 @@
+export * from './planned-policy.js';
+export * from './recurrence.js';
+export * from './care-visit.js';
+export * from './inspection.js';
