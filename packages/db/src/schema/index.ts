@@ -26,3 +26,5 @@ export * from './stock-alerts.js';
 export * from './payments.js';
 export * from './take-backs.js';
 export * from './assessment.js';
+export * from './care-agreements.js';
+export * from './inspections.js';
