@@ -42,6 +42,7 @@ export * from './repositories/coverage-claims.repository.js';
 export * from './repositories/carry-in.repository.js';
 export * from './repositories/notification.repository.js';
 export * from './repositories/calendar.repository.js';
+export * from './repositories/sla-settings.repository.js';
 export * from './repositories/planned-visit.repository.js';
 export * from './repositories/appointment.repository.js';
 export { APPOINTMENT_CALL_OUTCOMES } from './schema/dispatch.js';

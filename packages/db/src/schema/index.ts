@@ -18,6 +18,7 @@ export * from './callbacks.js';
 export * from './self-service.js';
 export * from './notifications.js';
 export * from './calendar-days.js';
+export * from './sla-settings.js';
 export * from './dispatch.js';
 export * from './desk.js';
 export * from './coverage-claims.js';

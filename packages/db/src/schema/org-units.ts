@@ -41,6 +41,8 @@ export const areas = pgTable(
     name: text('name').notNull(),
     code: text('code').notNull(),
     polygon: jsonb('polygon').$type<readonly LngLat[]>().notNull(),
+    /** SLA-01: IANA zone of the area's working calendar; null follows the tenant's zone (Asia/Shanghai). */
+    timeZone: text('time_zone'),
     createdAt: createdAt(),
   },
   (t) => [
