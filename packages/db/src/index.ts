@@ -52,3 +52,6 @@ export * from './repositories/stock-alert.repository.js';
 export * from './repositories/stock-ledger.repository.js';
 export * from './repositories/pay.repository.js';
 export * from './repositories/take-back.repository.js';
+export * from './repositories/care.repository.js';
+export * from './repositories/inspection.repository.js';
+export { CARE_AGREEMENT_STATUSES, type CareAgreementStatus } from './schema/care-agreements.js';
