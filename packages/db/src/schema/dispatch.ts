@@ -39,6 +39,8 @@ export const plannedVisits = pgTable(
     source: text('source').$type<PlannedVisitSource>().notNull(),
     /** Why the order went to this engineer, as the planner or the DSP-04 check put it. */
     explanation: text('explanation'),
+    /** DSP-03 "an order runs long": minutes the visit took beyond the policy's duration, that day. */
+    overrunMinutes: integer('overrun_minutes').notNull().default(0),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -48,6 +50,7 @@ export const plannedVisits = pgTable(
     index('planned_visits_day_idx').on(t.tenantId, t.engineerId, t.day, t.seq),
     check('planned_visits_source_check', oneOf(t.source, PLANNED_VISIT_SOURCES)),
     check('planned_visits_seq_check', sql`${t.seq} >= 0`),
+    check('planned_visits_overrun_check', sql`${t.overrunMinutes} >= 0`),
   ],
 );
 

@@ -29,3 +29,4 @@ export * from './take-backs.js';
 export * from './assessment.js';
 export * from './care-agreements.js';
 export * from './inspections.js';
+export * from './dispatch-readiness.js';
