@@ -102,3 +102,17 @@ export const kpiDaily = pgTable(
     index('kpi_daily_station_day_idx').on(t.tenantId, t.stationId, t.day),
   ],
 );
+
+/**
+ * KPI-01: instants whose local day's aggregates may be stale — the accepted and completed instants of
+ * an order before and after a change, written by a trigger on work_orders (migration 0020). The reader
+ * rebuilds those days before summing, so kpi_daily is exact whatever happened since the last refresh.
+ */
+export const kpiDailyDirty = pgTable(
+  'kpi_daily_dirty',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    at: timestamptz('at').notNull(),
+  },
+  (t) => [index('kpi_daily_dirty_tenant_idx').on(t.tenantId, t.at)],
+);

@@ -58,6 +58,12 @@ export const callbackTasks = pgTable(
     suggestion: text('suggestion'),
     remark: text('remark'),
     improvementAction: jsonb('improvement_action').$type<StoredImprovementAction>(),
+    /** CB-03 spot-check answer: does the vendor's report match what the customer says? */
+    spotCheckMatches: boolean('spot_check_matches'),
+    vendorReport: text('vendor_report'),
+    truth: text('truth'),
+    /** CB-03 → VND-01: the assessment case a mismatch recorded. */
+    assessmentCaseId: uuid('assessment_case_id'),
     /** The domain's consequence kind (close_allowed, reopen, revisit, unreachable). */
     consequence: text('consequence'),
     finishedAt: timestamptz('finished_at'),

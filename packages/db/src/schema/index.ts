@@ -30,3 +30,4 @@ export * from './assessment.js';
 export * from './care-agreements.js';
 export * from './inspections.js';
 export * from './dispatch-readiness.js';
+export * from './complaints.js';

@@ -109,6 +109,8 @@ export const workOrders = pgTable(
     // Operator staff see all vendors: newest first across the tenant.
     index('work_orders_accepted_idx').on(t.tenantId, t.acceptedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('work_orders_holder_idx').on(t.tenantId, t.holderId),
+    // KPI-01: a day's completions (kpi_daily refresh of the days an order change made stale).
+    index('work_orders_completed_idx').on(t.tenantId, t.completedAt),
     index('work_orders_offered_person_idx').on(t.tenantId, t.offeredToPersonId),
     index('work_orders_offered_unit_idx').on(t.tenantId, t.offeredToUnitId),
     index('work_orders_contact_phone_idx').on(t.tenantId, t.contactPhone),
