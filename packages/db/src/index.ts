@@ -55,3 +55,5 @@ export * from './repositories/take-back.repository.js';
 export * from './repositories/care.repository.js';
 export * from './repositories/inspection.repository.js';
 export { CARE_AGREEMENT_STATUSES, type CareAgreementStatus } from './schema/care-agreements.js';
+export * from './repositories/batch-incident.repository.js';
+export * from './repositories/shift-plan.repository.js';

@@ -31,3 +31,4 @@ export * from './care-agreements.js';
 export * from './inspections.js';
 export * from './dispatch-readiness.js';
 export * from './complaints.js';
+export * from './batch-incidents.js';

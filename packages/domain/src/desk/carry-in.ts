@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/errors.js';
+import { isOpenStatus, type WorkOrderStatus } from '../work-order/work-order.types.js';
 
 /**
  * DESK-03 carry-in desk: a device received at the counter moves through the bench in order —
@@ -57,3 +58,31 @@ export const CARRY_IN_READY_TEXT = {
   'zh-CN': '您送修的设备已经修好，请带上取件凭证到站点领取，我们会当面为您测试。',
   en: 'Your device is repaired. Please bring your pickup voucher to the station; we will test it with you.',
 } as const;
+
+/**
+ * DESK-03: what a counter step does to the carry-in order itself, so the order's lifecycle follows the
+ * device: the receipt takes the order (the receiver holds it), the bench stages only name the step,
+ * `ready` completes it (the repair promise stops, callbacks follow by rule) and the signed pickup
+ * closes it. An order already past the move (e.g. taken before the receipt) is left as it is.
+ */
+export type CarryInOrderMove = { action: 'take' | 'complete' | 'close'; to: WorkOrderStatus } | null;
+
+export function carryInOrderMove(status: WorkOrderStatus, stage: CarryInStage): CarryInOrderMove {
+  switch (stage) {
+    case 'received':
+      return ['created', 'triaged', 'assigned', 'returned'].includes(status) ? { action: 'take', to: 'taken' } : null;
+    case 'diagnosing':
+    case 'repairing':
+      return null;
+    case 'ready':
+      return isOpenStatus(status) ? { action: 'complete', to: 'completed' } : null;
+    case 'picked_up':
+      return status === 'completed' || status === 'callback' ? { action: 'close', to: 'closed' } : null;
+  }
+}
+
+/** The order's step (环节) while the device is on the bench (free text shown in lists as it is). */
+export const CARRY_IN_BENCH_STEP: Readonly<Partial<Record<CarryInStage, string>>> = {
+  diagnosing: '送修检测中',
+  repairing: '送修维修中',
+};

@@ -45,3 +45,25 @@ export function followUpDueAt(kind: DeskTaskKind, from: Date, policy: SlaPolicy,
 export function carryInPromisedAt(receivedAt: Date, policy: SlaPolicy, calendar: BusinessCalendar): Date {
   return apply(ruleOf(policy, 'carry_in_promise'), receivedAt, calendar);
 }
+
+/**
+ * SLA-05: the channel an intake came through, as the SLA policy's selectors name it. A call or web form
+ * lands at the service office's hotline (its 30-minute hand-off and 2-hour first contact apply); a
+ * walk-in is served by the office itself; an external system's ticket carries the operator's promises,
+ * not the desk's. The desk's clocks are those whose selector names a channel (the order's own start,
+ * without a channel, never matches them).
+ */
+export function slaChannelOfIntake(channel: 'phone' | 'web' | 'walk_in' | 'external'): string | null {
+  switch (channel) {
+    case 'phone':
+    case 'web':
+      return 'hotline';
+    case 'walk_in':
+      return 'service_office';
+    case 'external':
+      return null;
+  }
+}
+
+/** SLA-05: the call log outcome that counts as the customer contacted (stops `customer_contacted`). */
+export const CUSTOMER_CONTACTED_CALL_OUTCOMES: readonly string[] = ['reached'];

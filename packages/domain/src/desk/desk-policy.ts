@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { POSITIONS } from '../org/positions.js';
 import { intakeRuleSchema, DEFAULT_INTAKE_RULES } from './intake.js';
+import { batchFaultPolicySchema, DEFAULT_BATCH_FAULT_POLICY } from './batch-faults.js';
 
 /**
  * DESK-04/06 numbers as data (architecture: policies are data, versioned, zod-validated). Kept beside
@@ -33,6 +34,8 @@ export const deskPolicySchema = z.object({
   carryInPositions: z.array(z.enum(POSITIONS)).min(1),
   /** DESK-04: who edits the tenant's scripts and forbidden phrases. */
   scriptAdminPositions: z.array(z.enum(POSITIONS)).min(1),
+  /** WO-11: when fault reports cluster into a proposed parent incident (count, window, keys). */
+  batchFaults: batchFaultPolicySchema,
 });
 export type DeskPolicy = z.infer<typeof deskPolicySchema>;
 
@@ -49,4 +52,5 @@ export const DEFAULT_DESK_POLICY: DeskPolicy = deskPolicySchema.parse({
   flaggedTextConfirmPositions: ['station_manager', 'admin'],
   carryInPositions: ['reception_engineer', 'repair_engineer', 'hotline_agent', 'station_manager', 'admin'],
   scriptAdminPositions: ['station_manager', 'admin'],
+  batchFaults: DEFAULT_BATCH_FAULT_POLICY,
 });

@@ -9,3 +9,4 @@ export * from './customer-text.js';
 export * from './reschedule.js';
 export * from './coverage-claims.js';
 export * from './batch-faults.js';
+export * from './batch-incident.js';

@@ -66,6 +66,8 @@ export interface BroadbandFacts {
   tariff: string;
   accessMethod: string; // FTTH, LAN, ...
   cooperationMode: string;
+  /** WO-11: the access device the line hangs off (OLT port, splitter box), when the desk knows it. */
+  accessDevice?: string | undefined;
 }
 
 export interface AppointmentWindow {
