@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/errors.js';
-import { isIsoDate, zonedDateTime } from '../shared/local-time.js';
+import { isIsoDate, localParts, zonedDateTime } from '../shared/local-time.js';
 import type { CalendarSpec, ParsedCalendarSpec, WorkingSpan } from './calendar-spec.js';
 import { minuteOfDay, parseCalendarSpec } from './calendar-spec.js';
 import type { OfficialHolidaySource } from './official-cn.js';
@@ -235,10 +235,21 @@ export class BusinessCalendar {
     return d;
   }
 
-  /** Local date and HH:mm of an instant, computed from the cached day (no Intl). */
+  /** Local date and wall-clock minute of an instant (Intl only on the two DST days of a year). */
   wallTime(t: number): { date: string; minute: number } {
+    return { date: this.dayAt(t).date, minute: Math.floor(this.wallMsOf(t) / MINUTE_MS) };
+  }
+
+  /**
+   * Wall-clock time of an instant as ms since local midnight. On a 23- or 25-hour day this is not the
+   * time elapsed since midnight (10:00 on Berlin's spring-forward Sunday is 9 h after midnight), so
+   * those days ask Intl; every other day is plain arithmetic on the cached bounds.
+   */
+  wallMsOf(t: number): number {
     const d = this.dayAt(t);
-    return { date: d.date, minute: Math.floor((t - d.startMs) / MINUTE_MS) };
+    if (d.endMs - d.startMs === DAY_MS) return t - d.startMs;
+    const p = localParts(new Date(t), this.timeZone);
+    return ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 + (((t % 1000) + 1000) % 1000);
   }
 
   /** The instant a wall-clock time of a local date happens; 24:00 is the next midnight. */
@@ -257,11 +268,13 @@ export class BusinessCalendar {
   /** The same local wall time `days` calendar days later (SLA-03 "within 3 days"), across DST. */
   addCalendarDaysMs(t: number, days: number): number {
     const from = this.dayAt(t);
-    const sinceMidnight = t - from.startMs;
     const to = this.dayByNumber(from.n + days);
-    if (from.endMs - from.startMs === DAY_MS && to.endMs - to.startMs === DAY_MS) return to.startMs + sinceMidnight;
-    const minute = Math.floor(sinceMidnight / MINUTE_MS);
-    return this.atMinute(to, minute) + (sinceMidnight - minute * MINUTE_MS);
+    if (from.endMs - from.startMs === DAY_MS && to.endMs - to.startMs === DAY_MS)
+      return to.startMs + (t - from.startMs);
+    // Wall time, not elapsed time: 10:00 on a DST Sunday is due 10:00 three days later.
+    const wallMs = this.wallMsOf(t);
+    const minute = Math.floor(wallMs / MINUTE_MS);
+    return this.atMinute(to, minute) + (wallMs - minute * MINUTE_MS);
   }
 
   /** The first working day strictly after `d`. */

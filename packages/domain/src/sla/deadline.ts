@@ -72,7 +72,8 @@ export function ruleDeadline(
  */
 function cutoffDeadline(rule: Extract<DeadlineRule, { kind: 'cutoff' }>, startMs: number, cal: BusinessCalendar) {
   const day = cal.dayAt(startMs);
-  const minute = Math.floor((startMs - day.startMs) / MINUTE_MS);
+  // Wall-clock minute (on a DST day 18:30 is not 18.5 h after midnight).
+  const minute = Math.floor(cal.wallMsOf(startMs) / MINUTE_MS);
   const working = rule.dayBasis === 'calendar' || day.working;
   const before = working && minute < minuteOfDay(rule.cutoff);
   let dueDay: CalendarDay = day;

@@ -55,8 +55,7 @@ export function diffSlaPolicies(a: SlaPolicy, b: SlaPolicy): PolicyChange[] {
   return out;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function walk(path: string, a: unknown, b: unknown, out: PolicyChange[]): void {
   if (isRecord(a) && isRecord(b)) {
