@@ -54,6 +54,21 @@ export const callbackRulesSchema = z
       nearWithinDays: z.number().int().min(0),
       /** A spot-check is due this many minutes after it is created. */
       dueWithinMinutes: z.number().int().positive(),
+      /**
+       * CB-03 sampling: a share of the orders completed about `afterDays` days ago (between
+       * afterDays − windowDays and afterDays) is called by sales, to check the vendor's report against
+       * what the customer says. Chosen by order id, reproducibly; one spot-check per order, ever.
+       */
+      sample: z
+        .object({
+          afterDays: z.number().int().positive(),
+          windowDays: z.number().int().positive(),
+          share: z.number().gt(0).max(1),
+          /** Order types sampled; absent = every type. */
+          orderTypes: z.array(z.enum(WORK_ORDER_TYPES)).optional(),
+        })
+        .refine((x) => x.windowDays <= x.afterDays, 'the window lies within the days after completion')
+        .default({ afterDays: 7, windowDays: 1, share: 0.2 }),
     }),
   })
   .refine((s) => new Set(s.rules.map((r) => r.key)).size === s.rules.length, 'rule keys are unique');
@@ -128,7 +143,13 @@ export const DEFAULT_CALLBACK_RULES: CallbackRules = {
     },
   ],
   maxAttempts: 3,
-  spotCheck: { limitDays: 7, nearWithinDays: 2, dueWithinMinutes: 1 * DAY },
+  // CB-03: one completed order in five, on its 7th day after completion (no source number for the share).
+  spotCheck: {
+    limitDays: 7,
+    nearWithinDays: 2,
+    dueWithinMinutes: 1 * DAY,
+    sample: { afterDays: 7, windowDays: 1, share: 0.2 },
+  },
 };
 
 export function parseCallbackRules(input: unknown): CallbackRules {

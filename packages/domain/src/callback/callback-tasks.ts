@@ -127,3 +127,54 @@ export function spotCheckTasks(
   }
   return tasks;
 }
+
+export interface CompletedOrderFacts {
+  id: string;
+  type: WorkOrderType;
+  status: WorkOrderStatus;
+  completedAt: Date | null;
+}
+
+/** The key of an order's sampled spot-check: one per order, whatever state the first one reached. */
+export const sampledSpotCheckKey = (orderId: string): string => `${orderId}:spot_check_sample`;
+
+/**
+ * CB-03 sampling: of the orders completed between `afterDays − windowDays` and `afterDays` days before
+ * `now` (not cancelled), the rules' share — chosen by a stable hash of the order id, so a daily sweep
+ * run twice picks the same orders — gets a spot-check task for sales: does the vendor's report (done,
+ * on time, what was fixed) match what the customer says? The caller skips orders that already had one.
+ */
+export function sampledSpotCheckTasks(
+  orders: readonly CompletedOrderFacts[],
+  rules: CallbackRules,
+  now: Date,
+): CallbackTask[] {
+  const { sample, dueWithinMinutes } = rules.spotCheck;
+  const oldest = now.getTime() - sample.afterDays * DAY_MS;
+  const newest = now.getTime() - (sample.afterDays - sample.windowDays) * DAY_MS;
+  const tasks: CallbackTask[] = [];
+  for (const o of orders) {
+    if (o.status === 'cancelled' || o.completedAt == null) continue;
+    const done = o.completedAt.getTime();
+    if (done < oldest || done >= newest) continue;
+    if (sample.orderTypes && !sample.orderTypes.includes(o.type)) continue;
+    if (unitHash(`spot_check_sample:${o.id}`) >= sample.share) continue;
+    tasks.push({
+      key: sampledSpotCheckKey(o.id),
+      orderId: o.id,
+      kind: 'spot_check',
+      ruleKey: 'spot_check_sample',
+      ruleId: 'CB-03',
+      rules: { id: rules.id, version: rules.version },
+      reason: {
+        'zh-CN': `完工第${sample.afterDays}天抽查回访:核对代维回复与客户实际情况`,
+        en: `Spot-check on day ${sample.afterDays} after completion: vendor's report against the customer's account`,
+      },
+      createdAt: now,
+      notBefore: now,
+      dueAt: new Date(now.getTime() + dueWithinMinutes * MIN),
+      blocksClose: false,
+    });
+  }
+  return tasks;
+}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   canCloseComplaint,
+  checkResponsibility,
   complaintPatterns,
   stationManagerLogEntry,
+  topPatterns,
   type ComplaintRecord,
 } from './complaint-tracking.js';
 
@@ -21,6 +23,7 @@ const complaint = (over: Partial<ComplaintRecord> = {}): ComplaintRecord => ({
   causeAnalysis: 'Drop cable kinked at install',
   improvementMeasure: 'Bend-radius check added to the install checklist',
   callback: { done: true, satisfaction: 'satisfied' },
+  orderCompleted: true,
   ...over,
 });
 
@@ -45,6 +48,20 @@ describe('CMP-01 complaint tracked to closure', () => {
       missing: ['fixed_with_customer', 'responsibility', 'cause_analysis', 'improvement_measure', 'callback'],
     });
     expect(canCloseComplaint(complaint({ callback: null }))).toEqual({ ok: false, missing: ['callback'] });
+  });
+
+  it('CMP-01 a complaint whose order is still being worked cannot close, even with an earlier callback', () => {
+    expect(canCloseComplaint(complaint({ orderCompleted: false }))).toEqual({
+      ok: false,
+      missing: ['order_completed'],
+    });
+  });
+
+  it('CMP-01 responsibility of our staff names the person; a vendor or the customer need not', () => {
+    expect(() => checkResponsibility({ party: 'staff' })).toThrow(/responsible person/);
+    expect(() => checkResponsibility({ party: 'staff', personId: 'p1' })).not.toThrow();
+    expect(() => checkResponsibility({ party: 'vendor' })).not.toThrow();
+    expect(() => checkResponsibility({ party: 'customer', personId: null })).not.toThrow();
   });
 });
 
@@ -75,6 +92,9 @@ describe('CMP-02 complaints about staff and patterns', () => {
     expect(complaintPatterns(cs, 'area', MARCH)).toEqual([
       { key: 'a2', count: 2, complaintIds: ['c2', 'c3'] },
       { key: 'a1', count: 1, complaintIds: ['c1'] },
+    ]);
+    expect(topPatterns(complaintPatterns(cs, 'person', MARCH), 1)).toEqual([
+      { key: 'p1', count: 2, complaintIds: ['c2', 'c3'] },
     ]);
   });
 });

@@ -1,6 +1,8 @@
 import type { Satisfaction } from '../kpi/kpi-facts.js';
 import type { KpiPeriod } from '../kpi/kpi-facts.js';
 import { inPeriod } from '../kpi/kpi-facts.js';
+import type { Position } from '../org/positions.js';
+import { DomainError } from '../shared/errors.js';
 
 /**
  * CMP-01/CMP-02: a complaint is tracked until the three principles (三原则) are met — the customer's
@@ -10,6 +12,35 @@ import { inPeriod } from '../kpi/kpi-facts.js';
 
 export const RESPONSIBLE_PARTIES = ['vendor', 'staff', 'operator', 'network', 'customer', 'third_party'] as const;
 export type ResponsibleParty = (typeof RESPONSIBLE_PARTIES)[number];
+
+/** What a complaint is about; `staff` names the person complained about. */
+export const COMPLAINT_ABOUT_KINDS = ['staff', 'service', 'network', 'billing', 'other'] as const;
+export type ComplaintAboutKind = (typeof COMPLAINT_ABOUT_KINDS)[number];
+
+/** Parties that are one of our people, so the responsible person must be named. */
+export const PERSON_PARTIES: readonly ResponsibleParty[] = ['staff'];
+
+/** Who keeps a complaint's follow-up sheet (desk, coordinators, callback agents, station managers). */
+export const COMPLAINT_POSITIONS: readonly Position[] = [
+  'hotline_agent',
+  'coordinator',
+  'callback_agent',
+  'station_manager',
+  'support',
+  'admin',
+];
+
+/** Who reads the station manager's log of complaints about staff and writes the follow-up note. */
+export const STAFF_LOG_POSITIONS: readonly Position[] = ['station_manager', 'vendor_manager', 'admin'];
+
+/** CMP-01: a responsibility names its person when the party is one of our people. */
+export function checkResponsibility(r: { party: ResponsibleParty; personId?: string | null }): void {
+  if (PERSON_PARTIES.includes(r.party) && !r.personId) {
+    throw new DomainError('VALIDATION_FAILED', 'Name the responsible person', {
+      field: 'responsibility.personId',
+    });
+  }
+}
 
 export interface ComplaintRecord {
   id: string;
@@ -28,9 +59,12 @@ export interface ComplaintRecord {
   /** Principle 3: what changes so it does not happen again. */
   improvementMeasure: string | null;
   callback: { done: boolean; satisfaction?: Satisfaction | null } | null;
+  /** The complaint order's own work is finished (completed, in callback or closed). */
+  orderCompleted: boolean;
 }
 
 export const CLOSE_REQUIREMENTS = [
+  'order_completed',
   'fixed_with_customer',
   'responsibility',
   'cause_analysis',
@@ -44,6 +78,7 @@ const filled = (s: string | null): boolean => s !== null && s.trim() !== '';
 /** CMP-01: a complaint closes only when nothing is missing; the list says what is, for the follow-up screen. */
 export function canCloseComplaint(r: ComplaintRecord): { ok: true } | { ok: false; missing: CloseRequirement[] } {
   const missing: CloseRequirement[] = [];
+  if (!r.orderCompleted) missing.push('order_completed');
   if (!r.fixedWithCustomer) missing.push('fixed_with_customer');
   if (r.responsibility === null) missing.push('responsibility');
   if (!filled(r.causeAnalysis)) missing.push('cause_analysis');
@@ -106,4 +141,9 @@ export function complaintPatterns(
   return [...groups]
     .map(([key, complaintIds]) => ({ key, count: complaintIds.length, complaintIds }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** CMP-02: the N most frequent persons or areas of a pattern (ties as complaintPatterns orders them). */
+export function topPatterns(patterns: readonly ComplaintPattern[], n: number): ComplaintPattern[] {
+  return patterns.slice(0, Math.max(0, n));
 }
