@@ -52,6 +52,7 @@ export const PHONE_VISIBLE_POSITIONS: readonly Position[] = [
   'coordinator',
   'callback_agent',
   'station_manager',
+  'sales', // CB-03: sales spot-check the vendor's reports by calling the customer
 ];
 
 export const isWorker = (p: Position): boolean => WORKER_POSITIONS.includes(p);
