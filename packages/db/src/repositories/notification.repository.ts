@@ -157,6 +157,10 @@ export interface ChannelSendRecord {
   params: Record<string, unknown>;
   status: 'recorded' | 'sent' | 'failed';
   at: Date;
+  /** INT-01 outbox: the message and its try (0 = queued), with the failure's reason. */
+  outboxId?: string | null;
+  attempt?: number | null;
+  error?: string | null;
 }
 
 /** INT-01: logs a message handed to a channel adapter. */

@@ -32,3 +32,4 @@ export * from './inspections.js';
 export * from './dispatch-readiness.js';
 export * from './complaints.js';
 export * from './batch-incidents.js';
+export * from './notification-outbox.js';

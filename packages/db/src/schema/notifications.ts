@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import type { Position } from '@daowei/domain';
 import { createdAt, id, sameTenant, tenantId, timestamptz } from './columns.js';
+import { notificationOutbox } from './notification-outbox.js';
 import { orgUnits } from './org-units.js';
 import { people } from './people.js';
 import { tenants } from './tenants.js';
@@ -50,6 +51,8 @@ export const notifications = pgTable(
 /**
  * INT-01: every message handed to a channel adapter (SMS, WeChat, e-mail, webhook), logged whatever the
  * adapter. The local adapter (development, tests, air-gapped installs) only writes this row.
+ * A message of the outbox has one 'recorded' row when queued and one row per delivery try
+ * (`outbox_id`, `attempt`, 'sent' or 'failed' with the `error`).
  */
 export const notificationSends = pgTable(
   'notification_sends',
@@ -65,12 +68,17 @@ export const notificationSends = pgTable(
     params: jsonb('params').$type<Record<string, unknown>>().notNull(),
     status: text('status').$type<'recorded' | 'sent' | 'failed'>().notNull(),
     at: timestamptz('at').notNull(),
+    outboxId: uuid('outbox_id'),
+    attempt: integer('attempt'),
+    error: text('error'),
     createdAt: createdAt(),
   },
   (t) => [
     sameTenant('notification_sends_notification_fk', { tenantId: t.tenantId, column: t.notificationId }, notifications),
     sameTenant('notification_sends_order_fk', { tenantId: t.tenantId, column: t.orderId }, workOrders),
+    sameTenant('notification_sends_outbox_fk', { tenantId: t.tenantId, column: t.outboxId }, notificationOutbox),
     index('notification_sends_tenant_at_idx').on(t.tenantId, t.at),
+    index('notification_sends_outbox_idx').on(t.tenantId, t.outboxId),
     check('notification_sends_status_check', sql`${t.status} in ('recorded', 'sent', 'failed')`),
   ],
 );
