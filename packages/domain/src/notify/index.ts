@@ -3,3 +3,4 @@ export * from './customer-events.js';
 export * from './render.js';
 export * from './retry.js';
 export * from './eta.js';
+export * from './format.js';
