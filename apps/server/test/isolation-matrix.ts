@@ -641,7 +641,7 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
           : null,
       expect: status(200, 403),
       check: (res) =>
-        res.status === 200 && res.body.kpis.some((k: Body) => k.orderIds.length > 0)
+        res.status === 200 && res.body.kpis.some((k: Body) => (k.orderIds ?? []).length > 0 || k.numerator > 0)
           ? 'a foreign station’s KPIs drill down to orders'
           : null,
     },

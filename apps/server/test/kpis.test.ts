@@ -102,7 +102,28 @@ describe('KPI-01 on stored orders', () => {
     const v = kpi(body, 'install_within_days_rate');
     expect(v).toMatchObject({ numerator: 1, denominator: 3, unit: 'ratio', ruleIds: ['KPI-01'] });
     expect(v.value).toBeCloseTo(1 / 3, 12);
-    expect(sorted(v.orderIds)).toEqual(sorted([o.A!, o.B!, o.C!]));
+    // Whole local days: read from the day pre-aggregates; the orders come from the drill-down.
+    expect(v.source).toBe('daily');
+    const drill = await call(
+      h.app,
+      tk.coordinator,
+      'GET',
+      `/api/kpis/orders?${new URLSearchParams({ from: FROM, to: TO, key: 'install_within_days_rate' })}`,
+    );
+    expect(sorted(drill.body.items.map((i: Body) => i.id))).toEqual(sorted([o.A!, o.B!, o.C!]));
+  });
+
+  it('KPI-01 fault figures (day pre-aggregates): average (1 + 23 + 1) h / 3, 24 h resolution 3/3, repeats 0/3', async () => {
+    // F1 and F3 completed 1 h after acceptance; F2 reopened by its callback and completed again on
+    // 11-24 04:00Z, 23 h after acceptance (its last completion counts).
+    const body = await kpis({ from: FROM, to: TO });
+    const avg = kpi(body, 'average_fault_duration_hours');
+    expect(avg).toMatchObject({ source: 'daily', numerator: 25, denominator: 3, unit: 'hours' });
+    expect(avg.value).toBeCloseTo(25 / 3, 9);
+    expect(kpi(body, 'fault_resolved_within_hours_rate')).toMatchObject({ value: 1, numerator: 3, denominator: 3 });
+    expect(kpi(body, 'repeat_fault_rate')).toMatchObject({ value: 0, numerator: 0, denominator: 3 });
+    // Reschedules by us: F1 and F2 were visited (on-site), none rescheduled → 0 over 2.
+    expect(kpi(body, 'reschedules_by_us')).toMatchObject({ value: 0, numerator: 0, denominator: 2 });
   });
 
   it('KPI-01 first-time-fix rate = 1/2: a fault reopened by its callback is not fixed the first time', async () => {

@@ -14,7 +14,9 @@ export interface KpiFigure {
   value: number | null;
   numerator: number;
   denominator: number;
-  orderIds: string[];
+  /** Absent for figures read from the day pre-aggregates (`source: 'daily'`): the drill-down lists them. */
+  orderIds?: string[];
+  source?: 'daily' | 'direct';
 }
 
 export interface KpiScope {

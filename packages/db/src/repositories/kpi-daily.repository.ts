@@ -46,7 +46,12 @@ export async function refreshKpiDaily(
   await db.execute(
     sql`delete from kpi_daily where tenant_id = ${tenantId} and day between ${days.fromDay}::date and ${days.toDay}::date`,
   );
-  const inDays = (d: typeof acc) => sql`${d} between ${days.fromDay}::date and ${days.toDay}::date`;
+  // The instant bounds make the day filter an index range (accepted_idx / completed_idx), so rebuilding
+  // one stale day reads that day's orders, not the table; the local-day test then decides exactly.
+  const lo = sql`(${days.fromDay}::date::timestamp at time zone ${tz})`;
+  const hi = sql`((${days.toDay}::date + 1)::timestamp at time zone ${tz})`;
+  const inDays = (col: 'accepted_at' | 'completed_at') =>
+    sql`${sql.raw(col)} >= ${lo} and ${sql.raw(col)} < ${hi} and ${localDay(sql.raw(col), tz)} between ${days.fromDay}::date and ${days.toDay}::date`;
   const res = await db.execute(sql`
     insert into kpi_daily (tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, numerator, denominator)
     select tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, sum(num), count(*)::int from (
@@ -54,28 +59,28 @@ export async function refreshKpiDaily(
              (case when completed_at <= ${installDue} then 1 else 0 end)::float8 as num
         from work_orders
        where tenant_id = ${tenantId} and type = 'install' and status <> 'cancelled' and completed_at is not null
-         and ${inDays(acc)}
+         and ${inDays('accepted_at')}
       union all
       select tenant_id, ${acc}, 'fault_resolved_within_hours_rate', vendor_id, station_id, area_id, holder_id,
              (case when completed_at <= ${faultDue} then 1 else 0 end)::float8
         from work_orders
        where tenant_id = ${tenantId} and type = 'fault' and status <> 'cancelled' and completed_at is not null
-         and ${inDays(acc)}
+         and ${inDays('accepted_at')}
       union all
       select tenant_id, ${done}, 'average_fault_duration_hours', vendor_id, station_id, area_id, holder_id,
              extract(epoch from (completed_at - accepted_at))::float8 / 3600
         from work_orders
        where tenant_id = ${tenantId} and type = 'fault' and status <> 'cancelled' and completed_at is not null
-         and ${inDays(done)}
+         and ${inDays('completed_at')}
       union all
       select tenant_id, ${acc}, 'repeat_fault_rate', vendor_id, station_id, area_id, holder_id,
              (case when repeat_of_order_id is not null then 1 else 0 end)::float8
         from work_orders
-       where tenant_id = ${tenantId} and type = 'fault' and status <> 'cancelled' and ${inDays(acc)}
+       where tenant_id = ${tenantId} and type = 'fault' and status <> 'cancelled' and ${inDays('accepted_at')}
       union all
       select tenant_id, ${acc}, 'complaints_per_users', vendor_id, station_id, area_id, holder_id, 1::float8
         from work_orders
-       where tenant_id = ${tenantId} and type = 'complaint' and status <> 'cancelled' and ${inDays(acc)}
+       where tenant_id = ${tenantId} and type = 'complaint' and status <> 'cancelled' and ${inDays('accepted_at')}
     ) f
     group by tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id`);
   return Number(
@@ -188,6 +193,47 @@ export async function kpiOpenPastDeadline(
     denominator: Number(r.den),
   }));
 }
+
+/**
+ * KPI-01: rebuilds the stale days of [fromDay, toDay] — the local days of the instants the work_orders
+ * trigger marked (kpi_daily_dirty) — and forgets those marks, in the caller's transaction. A per-tenant
+ * advisory lock serialises two readers rebuilding the same day (else both would insert its rows). The
+ * marks are deleted before the days are recomputed, so a change committed meanwhile leaves a new mark
+ * and is rebuilt by the next reader: the sums are exact at every read. Returns the days rebuilt.
+ */
+export async function refreshDirtyKpiDays(
+  db: Db,
+  tenantId: string,
+  days: { fromDay: string; toDay: string },
+  p: KpiDailyPolicy,
+): Promise<string[]> {
+  const tz = p.timeZone;
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`kpi_daily:${tenantId}`}))`);
+  const res = await db.execute(sql`
+    with gone as (
+      delete from kpi_daily_dirty
+       where tenant_id = ${tenantId}
+         and at >= (${days.fromDay}::date::timestamp at time zone ${tz})
+         and at < ((${days.toDay}::date + 1)::timestamp at time zone ${tz})
+      returning at)
+    select distinct ((at at time zone ${tz})::date)::text as day from gone order by 1`);
+  const stale = (rowsOf(res) as { day: string }[]).map((r) => r.day);
+  // Contiguous runs of days are rebuilt in one statement pair each.
+  let i = 0;
+  while (i < stale.length) {
+    let j = i;
+    while (j + 1 < stale.length && stale[j + 1] === nextDay(stale[j]!)) j += 1;
+    await refreshKpiDaily(db, tenantId, { fromDay: stale[i]!, toDay: stale[j]! }, p);
+    i = j + 1;
+  }
+  return stale;
+}
+
+const nextDay = (day: string): string => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
 
 /** db.execute answers `{ rows }` on both drivers. */
 function rowsOf(result: unknown): unknown[] {

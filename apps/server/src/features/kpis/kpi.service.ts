@@ -8,6 +8,7 @@ import {
 import {
   canSeeOrder,
   computeKpis,
+  DEFAULT_KPI_POLICY,
   DomainError,
   groupKpis,
   isSupervisor,
@@ -23,8 +24,25 @@ import type { Clock } from '../../platform/clock.js';
 import { createOrderReader } from '../work-orders/work-order.reader.js';
 import { KPI_EVENT_ACTIONS, KPI_NOT_YET_MEASURED, kpiFactsOf } from './kpi-facts.mapper.js';
 import type { KpiDrillQuery, KpiQuery } from './kpi.schemas.js';
+import { dailyFigures, KPI_DAILY_KEYS, type DailyFigures } from './kpi-daily.reader.js';
+
+type DailyOne = NonNullable<DailyFigures extends Map<unknown, infer V> ? V : never>;
+const DAILY: readonly string[] = KPI_DAILY_KEYS;
 
 export type KpiService = ReturnType<typeof createKpiService>;
+
+/** The whole scope's figures as the sum of a breakdown's groups (every order is in exactly one group). */
+function wholeOf(daily: DailyFigures | null): DailyOne | undefined {
+  if (!daily) return undefined;
+  const out: DailyOne = {};
+  for (const figures of daily.values()) {
+    for (const [k, f] of Object.entries(figures) as [keyof DailyOne, { numerator: number; denominator: number }][]) {
+      const s = out[k] ?? { numerator: 0, denominator: 0 };
+      out[k] = { numerator: s.numerator + f.numerator, denominator: s.denominator + f.denominator };
+    }
+  }
+  return out;
+}
 
 /** The group of orders lacking the breakdown's value (no station yet…) in a drill-down address. */
 export const NO_GROUP_KEY = 'none';
@@ -37,19 +55,32 @@ export const NO_GROUP_KEY = 'none';
 export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
   const reader = createOrderReader(db);
 
-  function present(r: KpiReport) {
+  /**
+   * The figures of a report. Indicators read from the day pre-aggregates (`daily` given) carry their
+   * numerator and denominator from there and no order list (`source: 'daily'`; the drill-down lists
+   * the orders); the others are the direct computation's, with the orders behind them.
+   */
+  function present(r: KpiReport, daily?: DailyOne) {
     return KPI_KEYS.map((k) => {
       const v = r.kpis[k];
+      const base = { key: k, ruleIds: v.ruleIds, label: v.label, formula: v.formula, unit: v.unit };
+      if (daily && DAILY.includes(k)) {
+        const d = daily[k as keyof DailyOne] ?? { numerator: 0, denominator: 0 };
+        // 万投比: the aggregate counts complaints; the denominator stays the subscriber base.
+        const denominator = k === 'complaints_per_users' ? v.denominator : d.denominator;
+        const value =
+          denominator === 0
+            ? null
+            : (d.numerator / denominator) * (k === 'complaints_per_users' ? DEFAULT_KPI_POLICY.complaintsPerUsers : 1);
+        return { ...base, value, numerator: d.numerator, denominator, source: 'daily' as const };
+      }
       return {
-        key: k,
-        ruleIds: v.ruleIds,
-        label: v.label,
-        formula: v.formula,
-        unit: v.unit,
+        ...base,
         value: v.value,
         numerator: v.numerator,
         denominator: v.denominator,
         orderIds: v.orderIds,
+        source: 'direct' as const,
       };
     });
   }
@@ -86,13 +117,41 @@ export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
       ...(q.areaId ? { areaId: q.areaId } : {}),
       ...(q.engineerId ? { holderId: q.engineerId } : {}),
     };
-    return { facts, vendorId, period, asOf, options: { period, filter, asOf } };
+    return { facts, vendorId, period, asOf, filter, options: { period, filter, asOf } };
+  }
+
+  /**
+   * The breakdown: the direct groups, with the pre-aggregated figures of each; a group only the
+   * aggregates know (its orders all outside the direct scope) still shows, with empty direct figures.
+   */
+  function groupsOf(
+    facts: KpiOrderFacts[],
+    by: NonNullable<KpiQuery['groupBy']>,
+    options: Parameters<typeof groupKpis>[2],
+    daily: DailyFigures | null,
+  ) {
+    const direct = groupKpis(facts, by, options);
+    const known = new Set(direct.map((g) => g.key));
+    const extra = daily ? [...daily.keys()].filter((k) => !known.has(k)) : [];
+    const empty = extra.length > 0 ? computeKpis([], options) : null;
+    return [
+      ...direct.map((g) => ({ key: g.key, kpis: present(g.report, daily ? (daily.get(g.key) ?? {}) : undefined) })),
+      ...extra.map((key) => ({ key, kpis: present(empty!, daily!.get(key)) })),
+    ];
   }
 
   return {
     async kpis(auth: AuthContext, q: KpiQuery) {
-      const { facts, vendorId, period, asOf, options } = await scoped(auth, q);
+      const { facts, vendorId, period, asOf, filter, options } = await scoped(auth, q);
       const report = computeKpis(facts, options);
+      const { tenantId: _t, ...scopeFilter } = filter;
+      const daily = await dailyFigures(db, auth.tenantId, {
+        period,
+        asOf,
+        filter: scopeFilter,
+        vendorId: vendorId ?? null,
+        ...(q.groupBy ? { groupBy: q.groupBy } : {}),
+      });
       return {
         period: { from: period.from.toISOString(), to: period.to.toISOString() },
         asOf: asOf.toISOString(),
@@ -104,11 +163,11 @@ export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
         },
         policy: report.policy,
         notYetMeasured: KPI_NOT_YET_MEASURED,
-        kpis: present(report),
+        kpis: present(report, q.groupBy ? wholeOf(daily) : daily?.get(null)),
         ...(q.groupBy
           ? {
               groupBy: q.groupBy,
-              groups: groupKpis(facts, q.groupBy, options).map((g) => ({ key: g.key, kpis: present(g.report) })),
+              groups: groupsOf(facts, q.groupBy, options, daily),
             }
           : {}),
       };

@@ -1,0 +1,72 @@
+import {
+  kpiOpenPastDeadline,
+  KPI_DAILY_KEYS,
+  listVendors,
+  refreshDirtyKpiDays,
+  sumKpiDaily,
+  type Db,
+  type KpiDailyGroup,
+  type KpiDailyKey,
+  type KpiScopeFilter,
+} from '@daowei/db';
+import { addDays, DEFAULT_KPI_POLICY, localDate, localParts, type KpiGroupBy, type KpiPeriod } from '@daowei/domain';
+
+/** Numerator and denominator of the pre-aggregated indicators, per group (`null`: no value / whole scope). */
+export type DailyFigures = Map<string | null, Partial<Record<KpiDailyKey, { numerator: number; denominator: number }>>>;
+
+const POLICY = {
+  timeZone: DEFAULT_KPI_POLICY.timeZone,
+  installWithinDays: DEFAULT_KPI_POLICY.installWithinDays,
+  faultResolutionHours: DEFAULT_KPI_POLICY.faultResolutionHours,
+};
+
+const isLocalMidnight = (at: Date) => {
+  const p = localParts(at, POLICY.timeZone);
+  return p.hour === 0 && p.minute === 0 && p.second === 0 && at.getTime() % 1000 === 0;
+};
+
+/**
+ * KPI-01 from the day pre-aggregates (kpi_daily) for the five indicators they carry, when the period is
+ * whole local days (the dashboard's months, weeks and days); otherwise `null` and the caller computes
+ * directly. Exact at every read: the days the work_orders trigger marked stale are rebuilt first (same
+ * transaction), and the "open and past its deadline" part of the two deadline rates is counted live at
+ * `asOf`. Returns the figures of the whole scope (key `null` when no groupBy) or of each group.
+ */
+export async function dailyFigures(
+  db: Db,
+  tenantId: string,
+  s: { period: KpiPeriod; asOf: Date; filter: KpiScopeFilter; vendorId: string | null; groupBy?: KpiGroupBy },
+): Promise<DailyFigures | null> {
+  if (!isLocalMidnight(s.period.from) || !isLocalMidnight(s.period.to)) return null;
+  const days = {
+    fromDay: localDate(s.period.from, POLICY.timeZone),
+    toDay: addDays(localDate(s.period.to, POLICY.timeZone), -1),
+  };
+  const group: KpiDailyGroup = s.groupBy ?? 'none';
+  return db.transaction(async (tx) => {
+    await refreshDirtyKpiDays(tx, tenantId, days, POLICY);
+    const vendorIds = s.vendorId ? [s.vendorId] : (await listVendors(tx, tenantId)).map((v) => v.id);
+    // Sequential: a transaction's one connection must not be given overlapping queries.
+    const summed = await sumKpiDaily(tx, tenantId, days, s.filter, group);
+    const open = await kpiOpenPastDeadline(
+      tx,
+      tenantId,
+      { ...s.period, asOf: s.asOf, vendorIds },
+      s.filter,
+      POLICY,
+      group,
+    );
+    // The whole scope is always present, even when nothing counts (its figures are then 0 / 0).
+    const out: DailyFigures = new Map(group === 'none' ? [[null, {}]] : []);
+    for (const r of [...summed, ...open]) {
+      const key = group === 'none' ? null : r.group;
+      const figures = out.get(key) ?? {};
+      const f = figures[r.kpiKey] ?? { numerator: 0, denominator: 0 };
+      figures[r.kpiKey] = { numerator: f.numerator + r.numerator, denominator: f.denominator + r.denominator };
+      out.set(key, figures);
+    }
+    return out;
+  });
+}
+
+export { KPI_DAILY_KEYS };

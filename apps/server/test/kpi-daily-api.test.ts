@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { KPI_DAILY_KEYS, listOrdersForKpi, seedDemoData, type Database } from '@daowei/db';
+import { openTestDatabase } from '@daowei/db/testing';
+import { addDays, computeKpis, DEFAULT_KPI_POLICY, zonedDateTime, type KpiOrderFacts } from '@daowei/domain';
+import { FakeClock } from '../src/platform/clock.js';
+import type { AuthContext } from '../src/http/auth-context.js';
+import { createKpiService } from '../src/features/kpis/kpi.service.js';
+import { kpiFactsOf } from '../src/features/kpis/kpi-facts.mapper.js';
+
+/**
+ * KPI-01: the dashboard API reads five indicators from the day pre-aggregates (kpi_daily). On the demo
+ * generator's orders, for random whole-day periods and scopes, its figures equal the domain's direct
+ * computation — also after orders change behind the aggregates' back (completed, cancelled, moved to
+ * another engineer), which the work_orders trigger marks stale and the next read rebuilds.
+ */
+const NOW = new Date('2026-11-28T10:00:00Z');
+const TZ = DEFAULT_KPI_POLICY.timeZone;
+let database: Database;
+let tenantId = '';
+let auth: AuthContext;
+const clock = new FakeClock(NOW);
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+async function directFacts(): Promise<KpiOrderFacts[]> {
+  const orders = await listOrdersForKpi(database.db, tenantId, {
+    from: new Date('2026-01-01T00:00:00Z'),
+    to: new Date('2027-01-01T00:00:00Z'),
+  });
+  return orders.map((o) => kpiFactsOf(o, [], []));
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const seeded = await seedDemoData(database.db, { passwordHash: 'not-used', orders: 600, now: NOW, seed: 11 });
+  tenantId = seeded.tenantId;
+  auth = {
+    tenantId,
+    personId: '00000000-0000-4000-8000-000000000000',
+    personName: 'test',
+    position: 'admin',
+    positions: ['admin'],
+    unitIds: [],
+    vendorId: null,
+    sessionId: 'test',
+  };
+}, 180_000);
+afterAll(async () => database?.close());
+
+type Figure = { key: string; value: number | null; numerator: number; denominator: number; source: string };
+
+async function compareSamples(seed: number, samples: number) {
+  const service = createKpiService({ db: database.db, clock });
+  const facts = await directFacts();
+  const next = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const values = (f: (o: KpiOrderFacts) => string | null) => [...new Set(facts.map(f).filter((x) => x !== null))];
+  const dims = ['vendorId', 'stationId', 'areaId', 'engineerId'] as const;
+  let nonEmpty = 0;
+  for (let i = 0; i < samples; i++) {
+    const fromDay = addDays('2026-09-29', Math.floor(next() * 60));
+    const toDay = addDays(fromDay, 1 + Math.floor(next() * 30));
+    const dim = i % 4 === 0 ? null : pick(dims);
+    const field = dim === 'engineerId' ? 'holderId' : dim;
+    const value = field ? pick(values((o) => o[field] ?? null)) : null;
+    const from = zonedDateTime(fromDay, '00:00', TZ);
+    const to = zonedDateTime(toDay, '00:00', TZ);
+    const asOf = to.getTime() < NOW.getTime() ? to : NOW;
+    const q = { from: from.toISOString(), to: to.toISOString(), ...(dim ? { [dim]: value } : {}) };
+    const body = await service.kpis(auth, q as never);
+    const filter = field ? { [field]: value } : {};
+    const direct = computeKpis(facts, { period: { from, to }, asOf, filter: { tenantId, ...filter } }).kpis;
+    for (const key of KPI_DAILY_KEYS) {
+      const got = (body.kpis as Figure[]).find((k) => k.key === key)!;
+      const want = direct[key];
+      const label = `${key} ${fromDay}..${toDay} ${JSON.stringify(filter)}`;
+      expect(got.source, label).toBe('daily');
+      expect(got.numerator, label).toBeCloseTo(want.numerator, 6);
+      expect(got.denominator, label).toBe(want.denominator);
+      if (want.value === null) expect(got.value, label).toBeNull();
+      else expect(got.value!, label).toBeCloseTo(want.value, 9);
+      if (want.denominator > 0) nonEmpty += 1;
+    }
+  }
+  return nonEmpty;
+}
+
+describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
+  it('KPI-01 the API equals the direct computation on 20 random whole-day periods and scopes', async () => {
+    expect(await compareSamples(7071, 20)).toBeGreaterThan(25);
+  }, 120_000);
+
+  it('KPI-01 orders changed after the aggregates were built: the next read is still exact', async () => {
+    // Complete some open installs and faults, cancel some live orders, move some to another engineer.
+    const db = database.db;
+    await db.execute(sql`
+      update work_orders set status = 'completed', completed_at = accepted_at + interval '30 hours'
+       where id in (select id from work_orders where tenant_id = ${tenantId} and completed_at is null
+                      and status not in ('cancelled') and type in ('install', 'fault') order by id limit 25)`);
+    await db.execute(sql`
+      update work_orders set status = 'cancelled'
+       where id in (select id from work_orders where tenant_id = ${tenantId} and status <> 'cancelled'
+                      and type in ('fault', 'complaint') order by id desc limit 20)`);
+    await db.execute(sql`
+      update work_orders set holder_id = (select holder_id from work_orders w2 where w2.tenant_id = ${tenantId}
+                                           and w2.holder_id is not null order by w2.id limit 1)
+       where id in (select id from work_orders where tenant_id = ${tenantId} and holder_id is not null
+                      order by accepted_at limit 30)`);
+    // The trigger marked the touched days stale; the reads below rebuild them.
+    const dirty = (r: unknown) => Number((r as { rows: { n: number | string }[] }).rows[0]!.n);
+    const marked = await db.execute(sql`select count(*) as n from kpi_daily_dirty where tenant_id = ${tenantId}`);
+    expect(dirty(marked)).toBeGreaterThan(50);
+    expect(await compareSamples(99, 12)).toBeGreaterThan(15);
+    // A read of the whole autumn forgets every mark inside it.
+    const service = createKpiService({ db, clock });
+    await service.kpis(auth, { from: '2026-08-31T16:00:00Z', to: '2026-12-31T16:00:00Z' } as never);
+    const left = await db.execute(
+      sql`select count(*) as n from kpi_daily_dirty where tenant_id = ${tenantId} and at >= '2026-08-31T16:00:00Z' and at < '2026-12-31T16:00:00Z'`,
+    );
+    expect(dirty(left)).toBe(0);
+  }, 120_000);
+
+  it('KPI-01 a period not on whole local days is computed directly (with its orders)', async () => {
+    const service = createKpiService({ db: database.db, clock });
+    const body = await service.kpis(auth, {
+      from: '2026-10-01T03:00:00Z',
+      to: '2026-10-20T03:00:00Z',
+    } as never);
+    const install = (body.kpis as (Figure & { orderIds?: string[] })[]).find(
+      (k) => k.key === 'install_within_days_rate',
+    )!;
+    expect(install.source).toBe('direct');
+    expect(install.orderIds!.length).toBe(install.denominator);
+  });
+});
