@@ -23,6 +23,8 @@ import { createNotificationService } from './features/notifications/notification
 import { createTenantCalendars } from './features/calendar/tenant-calendar.js';
 import { createCalendarService } from './features/calendar/calendar.service.js';
 import { createVisitService } from './features/visits/visit.service.js';
+import { createVisitOrderHooks } from './features/visits/visit-order-hooks.js';
+import { createOnsiteReportsService } from './features/visits/onsite-reports.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createOrgService } from './features/org/org.service.js';
 import { createWorkOrderService } from './features/work-orders/work-order.service.js';
@@ -63,7 +65,8 @@ export function createServices(deps: ServiceDeps) {
   const calendars = createTenantCalendars();
   const sla = createSlaService({ ...deps, notifications, calendars });
   const callbacks = createCallbackService({ ...deps, sla });
-  const workOrders = createWorkOrderService({ ...deps, sla, callbacks });
+  const visitHooks = createVisitOrderHooks({ policy: deps.policy, notifications });
+  const workOrders = createWorkOrderService({ ...deps, sla, callbacks, visitHooks });
   const dispatchPolicy = deps.dispatchPolicy ?? DEFAULT_DISPATCH_POLICY;
   const exportLog = createExportLogService(deps);
   const deskPolicy = deps.deskPolicy ?? DEFAULT_DESK_POLICY;
@@ -87,6 +90,7 @@ export function createServices(deps: ServiceDeps) {
     calendar: createCalendarService({ ...deps, calendars }),
     workOrders,
     visits: createVisitService(deps),
+    onsiteReports: createOnsiteReportsService({ ...deps, sla, notifications }),
     callbacks,
     kpis: createKpiService(deps),
     assessment: createAssessmentService(deps),

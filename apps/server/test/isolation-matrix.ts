@@ -21,6 +21,7 @@ import { DEFAULT_POLICY_PACK, WORK_ORDER_ACTIONS, type Position } from '@daowei/
 import type { Body } from './harness.js';
 import { DESK_PROBES } from './isolation-matrix.desk.js';
 import { COVERAGE_CLAIM_PROBES } from './isolation-matrix.coverage-claims.js';
+import { ONSITE_REPORT_PROBES } from './isolation-matrix.onsite-reports.js';
 import { NOTIFICATION_PROBES } from './isolation-matrix.notifications.js';
 import { CALENDAR_PROBES } from './isolation-matrix.calendar.js';
 import { KPI_PROBES } from './isolation-matrix.kpi.js';
@@ -100,6 +101,12 @@ export const VALID_ACTION_BODIES: Readonly<Record<(typeof WORK_ORDER_ACTIONS)[nu
   close: { remark: 'ok' },
   reopen: { reason: 'customer called again' },
   cancel: { reason: 'customer withdrew' },
+  no_access: {
+    knockedAt: at('2026-11-23T01:00:00Z'),
+    call: { at: at('2026-11-23T01:03:00Z'), outcome: 'no_answer' },
+    neighbour: { at: at('2026-11-23T01:06:00Z'), outcome: 'nobody_around' },
+    noteLeft: true,
+  },
 };
 
 /** A create body (docs/api.md) that is valid apart from what the probe aims at. */
@@ -569,6 +576,7 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
   ],
   ...DESK_PROBES,
   ...COVERAGE_CLAIM_PROBES,
+  ...ONSITE_REPORT_PROBES,
   ...NOTIFICATION_PROBES,
   ...CALENDAR_PROBES,
   ...KPI_PROBES,

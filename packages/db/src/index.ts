@@ -60,3 +60,4 @@ export * from './repositories/inspection.repository.js';
 export { CARE_AGREEMENT_STATUSES, type CareAgreementStatus } from './schema/care-agreements.js';
 export * from './repositories/batch-incident.repository.js';
 export * from './repositories/shift-plan.repository.js';
+export * from './repositories/onsite-report.repository.js';

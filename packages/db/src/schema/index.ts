@@ -33,3 +33,4 @@ export * from './dispatch-readiness.js';
 export * from './complaints.js';
 export * from './batch-incidents.js';
 export * from './notification-outbox.js';
+export * from './onsite-reports.js';

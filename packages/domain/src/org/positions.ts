@@ -18,6 +18,7 @@ export const POSITIONS = [
   'sales', // sales / spot-check
   'support', // support centre
   'admin',
+  'resource_manager', // 资源管理员: keeps the network resource records (WO-15)
 ] as const;
 export type Position = (typeof POSITIONS)[number];
 

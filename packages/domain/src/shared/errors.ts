@@ -57,6 +57,10 @@ export const ERROR_CODES = [
   // WO-16 a care visit signed before its closing checks; WO-17 an inspection crew below the minimum
   'WO_CARE_CHECK_MISSING',
   'WO_INSPECTORS_REQUIRED',
+  // APT-03 a no-access visit before the doorstep protocol is done
+  'WO_NO_ACCESS_PROTOCOL',
+  'WO_NO_ACCESS_TOO_SOON',
+  'WO_NO_ACCESS_NOTE_PHOTO_MISSING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

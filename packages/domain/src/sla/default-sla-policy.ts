@@ -182,6 +182,19 @@ const input: SlaPolicyInput = {
       deadline: { kind: 'calendar_days', days: 7 },
       stopOn: 'claim_closed',
     },
+    {
+      kind: 'resource_change_report',
+      ruleId: 'WO-15',
+      label: {
+        'zh-CN': '现场资源变更24小时内报资源管理员',
+        en: 'Resource change reported to the resource manager in 24 h',
+      },
+      when: {},
+      anchor: 'resource_change_made',
+      deadline: { kind: 'elapsed', minutes: 24 * 60 },
+      // Anchored on when the change was made (not when it was filed): a late report starts late.
+      stopOn: 'resource_change_acknowledged',
+    },
   ],
   appointment: {
     arriveEarlyMinutes: 5,

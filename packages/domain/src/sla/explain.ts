@@ -62,6 +62,7 @@ const ANCHOR: Record<string, Record<Lang, string>> = {
   damage_reported: { 'zh-CN': '报告财物损坏', en: 'damage reported' },
   phone_guidance_ended: { 'zh-CN': '电话指导结束', en: 'phone guidance ended' },
   coverage_claim_confirmed: { 'zh-CN': '主管确认覆盖申报', en: 'coverage claim confirmed' },
+  resource_change_made: { 'zh-CN': '现场变更网络资源', en: 'network resources changed on site' },
 };
 
 const REASON: Record<string, Record<Lang, string>> = {

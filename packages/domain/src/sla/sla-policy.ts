@@ -46,6 +46,7 @@ export const CLOCK_ANCHORS = [
   'damage_reported', // damage to customer property was reported (SLA-08)
   'phone_guidance_ended', // a fix was guided by phone (DESK-02 callback)
   'coverage_claim_confirmed', // a supervisor confirmed an uncovered-address or supplement claim (WO-09/10)
+  'resource_change_made', // the engineer changed network resources on site (WO-15)
 ] as const;
 export type ClockAnchor = (typeof CLOCK_ANCHORS)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POSITIONS } from '../org/positions.js';
 import { WORK_ORDER_TYPES } from '../work-order/work-order.types.js';
 
 /**
@@ -45,10 +46,62 @@ export const visitPolicySchema = z.object({
       bufferMinutes: z.number().int().min(0),
     })
     .default({ averageKmh: 25, detourFactor: 1.4, defaultTravelMinutes: 30, bufferMinutes: 5 }),
+  /**
+   * APT-03 nobody home: the doorstep protocol (knock, call with its outcome, ask a neighbour), how long
+   * the engineer waits from the first knock before leaving, whether the note left needs a photo, and
+   * who gets the follow-up (re-contact and rebook) and by when.
+   */
+  noAccess: z
+    .object({
+      minWaitMinutes: z.number().int().min(0),
+      callOutcomes: z.array(labelledCode).min(1),
+      neighbourOutcomes: z.array(labelledCode).min(1),
+      notePhotoRequired: z.boolean(),
+      followUpPosition: z.enum(POSITIONS),
+      followUpDueMinutes: z.number().int().positive(),
+    })
+    .default(() => DEFAULT_NO_ACCESS),
+  /** WO-15: the kinds of network resource change an engineer reports from site. */
+  resourceChange: z.object({ kinds: z.array(labelledCode).min(1) }).default(() => DEFAULT_RESOURCE_CHANGE),
+  /** SLA-08: who settles a damage compensation (the clock itself is the SLA pack's damage_compensation). */
+  damage: z
+    .object({ settlePositions: z.array(z.enum(POSITIONS)).min(1) })
+    .default({ settlePositions: ['station_manager', 'vendor_manager', 'admin'] }),
 });
 export type VisitPolicy = z.output<typeof visitPolicySchema>;
 
 const l = (code: string, zh: string, en: string) => ({ code, label: { 'zh-CN': zh, en } });
+
+/** APT-03 defaults: 10 min on the doorstep, a photo of the note, the station's coordinator rebooks within 2 h. */
+const DEFAULT_NO_ACCESS = {
+  minWaitMinutes: 10,
+  callOutcomes: [
+    l('no_answer', '无人接听', 'No answer'),
+    l('busy', '占线', 'Busy'),
+    l('unreachable', '关机或无法接通', 'Switched off or unreachable'),
+    l('reached_not_available', '已接通，用户暂时无法回来', 'Reached, cannot come back now'),
+    l('wrong_number', '号码错误', 'Wrong number'),
+  ],
+  neighbourOutcomes: [
+    l('told_something', '邻居提供了情况', 'A neighbour told us something'),
+    l('knew_nothing', '邻居不了解情况', 'The neighbour knew nothing'),
+    l('nobody_around', '周围无人可问', 'Nobody around to ask'),
+  ],
+  notePhotoRequired: true,
+  followUpPosition: 'coordinator' as const,
+  followUpDueMinutes: 120,
+};
+
+/** WO-15 defaults: what an engineer may change in the network on site. */
+const DEFAULT_RESOURCE_CHANGE = {
+  kinds: [
+    l('port_changed', '更换分光器/交换机端口', 'Splitter or switch port changed'),
+    l('drop_cable_rerouted', '皮线重新布放', 'Drop cable re-routed'),
+    l('box_added', '新增或更换分线箱', 'Distribution box added or replaced'),
+    l('terminal_replaced', '更换用户终端（光猫）', 'Customer terminal (modem) replaced'),
+    l('other', '其他资源变更', 'Other resource change'),
+  ],
+};
 const STANDARD_STEPS = [
   l('badge_shown', '出示工作证', 'Badge shown'),
   l('consent_to_enter', '征得同意入户', 'Consent to enter'),
@@ -98,4 +151,6 @@ export const DEFAULT_VISIT_POLICY: VisitPolicy = visitPolicySchema.parse({
     care_visit: [l('visit_plan', '本次服务内容单', "This visit's content list"), l('badge', '工作证', 'Staff badge')],
   },
   departure: { averageKmh: 25, detourFactor: 1.4, defaultTravelMinutes: 30, bufferMinutes: 5 },
+  noAccess: DEFAULT_NO_ACCESS,
+  resourceChange: DEFAULT_RESOURCE_CHANGE,
 });

@@ -26,6 +26,8 @@ export interface Completion {
   handlingMinutes: number;
   remark: string;
   outcome: CompletionOutcome;
+  /** CB-01: the engineer is not sure the fix holds — a callback 2–3 h later (callback rules) checks it. */
+  uncertainFix?: boolean | undefined;
 }
 
 export function allowedOutcomes(type: WorkOrderType): readonly OutcomeKind[] {

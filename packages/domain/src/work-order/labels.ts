@@ -63,6 +63,7 @@ export const ACTION_LABELS: Readonly<Record<EventAction, Label>> = {
   close: l('关闭', 'Close'),
   reopen: l('重新处理', 'Reopen'),
   cancel: l('取消', 'Cancel'),
+  no_access: l('上门不遇', 'Nobody home'),
 };
 
 export const POSITION_LABELS: Readonly<Record<Position, Label>> = {
@@ -81,6 +82,7 @@ export const POSITION_LABELS: Readonly<Record<Position, Label>> = {
   sales: l('销售稽核', 'Sales spot-check'),
   support: l('支撑中心', 'Support centre'),
   admin: l('系统管理员', 'Administrator'),
+  resource_manager: l('资源管理员', 'Resource manager'),
 };
 
 export const SUSPEND_REASON_LABELS: Readonly<Record<SuspendReason, Label>> = {

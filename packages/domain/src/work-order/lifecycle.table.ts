@@ -24,6 +24,7 @@ export const WORK_ORDER_ACTIONS = [
   'close',
   'reopen',
   'cancel',
+  'no_access',
 ] as const;
 export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
 
@@ -89,4 +90,6 @@ export const LIFECYCLE: Readonly<Record<WorkOrderAction, TransitionRule>> = {
     relation: 'any',
   },
   cancel: { from: LIVE, to: 'cancelled', positions: DESK, relation: 'any' },
+  // APT-03: nobody home — the visit ends without access and the order waits for a new appointment.
+  no_access: { from: ['en_route', 'on_site'], to: 'taken', positions: WORKERS, relation: 'holder' },
 };

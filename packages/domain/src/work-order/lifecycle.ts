@@ -4,6 +4,7 @@ import type { PolicyPack } from '../policy/policy-pack.js';
 import { checkCompletion, statusAfterCompletion, type Completion } from './completion.js';
 import { LIFECYCLE, type WorkOrderAction } from './lifecycle.table.js';
 import { decideArrival, type ArrivalInput } from '../visit/arrival.js';
+import { decideNoAccess, type NoAccessProtocol } from '../visit/no-access.js';
 import {
   isOpenStatus,
   type AppointmentWindow,
@@ -27,7 +28,8 @@ export type WorkOrderCommand =
   | { action: 'start_callback' }
   | { action: 'close'; remark?: string }
   | { action: 'reopen'; reason: string }
-  | { action: 'cancel'; reason: string };
+  | { action: 'cancel'; reason: string }
+  | ({ action: 'no_access' } & NoAccessProtocol);
 
 /** The person acting, in the position they currently work in, with the org units they belong to. */
 export interface Actor {
@@ -105,6 +107,8 @@ export function decide(order: WorkOrder, cmd: WorkOrderCommand, actor: Actor, po
     const arrival = decideArrival(policy.sla.appointment, policy.visit, order.appointment, cmd, now);
     d.payload = { ...d.payload, ...arrival };
   }
+  // APT-03: the doorstep protocol is checked against the policy with the phone's step times.
+  if (cmd.action === 'no_access') d.payload = { ...d.payload, ...decideNoAccess(policy.visit, cmd, now) };
   if (d.to === 'completed') d.changes.completedAt = now;
   if (d.to === 'closed') d.changes.closedAt = now;
   return d;
@@ -180,6 +184,9 @@ function decideMove(order: WorkOrder, cmd: WorkOrderCommand, actor: Actor, polic
       };
     case 'cancel':
       return { ...base, to: to('cancelled'), changes: {}, payload: { reason: cmd.reason } };
+    case 'no_access':
+      // The missed window is kept on the event; the order waits for a new one (APT-03 rebook).
+      return { ...base, to: to('taken'), changes: { appointment: null }, payload: { window: order.appointment } };
     case 'triage':
     case 'close':
       return { ...base, to: to(rule.to as WorkOrderStatus), changes: {}, payload: { remark: cmd.remark ?? null } };

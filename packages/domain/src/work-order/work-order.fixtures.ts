@@ -118,6 +118,13 @@ export const VALID_COMMANDS: Readonly<Record<WorkOrderAction, WorkOrderCommand>>
   close: { action: 'close' },
   reopen: { action: 'reopen', reason: 'customer says it fails again' },
   cancel: { action: 'cancel', reason: 'customer withdrew the request' },
+  no_access: {
+    action: 'no_access',
+    knockedAt: new Date(NOW.getTime() - 15 * 60_000),
+    call: { at: new Date(NOW.getTime() - 12 * 60_000), outcome: 'no_answer' },
+    neighbour: { at: new Date(NOW.getTime() - 8 * 60_000), outcome: 'nobody_around' },
+    noteLeft: true,
+  },
 };
 
 /** Runs `fn` and returns the DomainError code it throws (or 'no error'), for table-style assertions. */

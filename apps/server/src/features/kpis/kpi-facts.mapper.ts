@@ -2,7 +2,7 @@ import type { StoredCallbackTask, StoredWorkOrder } from '@daowei/db';
 import type { KpiKey, KpiOrderFacts } from '@daowei/domain';
 
 /** The lifecycle events KPI facts are read from. */
-export const KPI_EVENT_ACTIONS = ['arrive', 'reopen', 'reschedule'] as const;
+export const KPI_EVENT_ACTIONS = ['arrive', 'reopen', 'reschedule', 'no_access'] as const;
 
 export interface KpiEventRow {
   orderId: string;
@@ -19,17 +19,17 @@ export const KPI_NOT_YET_MEASURED: readonly { key: KpiKey; reason: string }[] = 
   { key: 'sla_compliance_rate', reason: 'SLA clock outcomes are not read into KPI facts yet' },
   { key: 'complaints_per_users', reason: 'no subscriber counts are stored yet' },
   { key: 'parts_hit_rate', reason: 'parts used vs. parts needed (PART-05) is not recorded per order yet' },
-  { key: 'no_access_rate', reason: 'no-access visits (上门不遇) are not recorded as events yet' },
 ];
 
 /**
  * KPI-01 facts of one stored order, from the order row, its lifecycle events and its callback tasks:
- * - arrivedAt: the first `arrive` event;
+ * - arrivedAt: the first `arrive` event (the phone's time of arrival when it waited offline, ENG-07);
  * - firstVisitResolved: one arrival and never reopened (unknown when nobody arrived: no visit recorded);
  * - reschedulesByUs: `reschedule` events asked by us (SLA-07);
  * - callback: required when a satisfaction callback task exists; done and its answer from the latest
  *   task (tasks come ordered by creation; an unreachable one is not done) (CB-01/02).
- * Not carried yet (see KPI_NOT_YET_MEASURED): SLA clock outcomes, parts hit, no-access visits.
+ * - noAccessAttempts: `no_access` events (APT-03 上门不遇);
+ * Not carried yet (see KPI_NOT_YET_MEASURED): SLA clock outcomes, parts hit.
  */
 export function kpiFactsOf(
   order: StoredWorkOrder,
@@ -56,11 +56,11 @@ export function kpiFactsOf(
     completedAt: order.completedAt,
     closedAt: order.closedAt,
     appointment: order.appointment,
-    arrivedAt: arrivals[0]?.at ?? null,
+    arrivedAt: arrivals[0] ? arrivalTime(arrivals[0]) : null,
     firstVisitResolved: arrivals.length === 0 ? null : arrivals.length === 1 && reopens === 0,
     repeatOfOrderId: order.repeatOfOrderId,
     reschedulesByUs: mine.filter((e) => e.action === 'reschedule' && e.payload.askedBy === 'us').length,
-    noAccessAttempts: 0,
+    noAccessAttempts: mine.filter((e) => e.action === 'no_access').length,
     callback: {
       required: callbacks.length > 0,
       done,
@@ -68,4 +68,10 @@ export function kpiFactsOf(
     },
     partsHit: null,
   };
+}
+
+/** ENG-07: the instant the arrive event records as the arrival (its `arrivedAt`), else when it was recorded. */
+function arrivalTime(e: KpiEventRow): Date {
+  const at = typeof e.payload.arrivedAt === 'string' ? new Date(e.payload.arrivedAt) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : e.at;
 }

@@ -22,6 +22,7 @@ import {
   isSupervisor,
   reevaluateClock,
   startClocks,
+  type ClockAnchor,
   type PolicyPack,
   type WorkOrderCommand,
 } from '@daowei/domain';
@@ -154,6 +155,31 @@ export function createSlaService({
     }
   }
 
+  /**
+   * SLA-08 / WO-15: starts the order's clocks anchored on a moment that is not a lifecycle action
+   * (damage reported, resource change made) at `at`, in the caller's transaction. A clock of that kind
+   * already stored for the order (one per kind) is kept as it is. Answers the clocks as computed, so
+   * the caller can show the deadline even when the stored one was older.
+   */
+  async function startAnchored(tx: Db, order: StoredWorkOrder, anchor: ClockAnchor, at: Date, now: Date) {
+    const calendar = await calendarFor(tx, order.tenantId);
+    const facts = { ...slaFactsOf(order, null), moments: { [anchor]: at } };
+    const clocks = startClocks(facts, policy.sla, calendar, now).filter((c) => c.definition.anchor === anchor);
+    await insertAndSchedule(tx, order, clocks);
+    return clocks;
+  }
+
+  /** Stops the order's open clocks whose policy `stopOn` is this name (compensated, acknowledged …). */
+  async function stopNamed(tx: Db, order: StoredWorkOrder, stopOn: string, now: Date): Promise<void> {
+    const calendar = await calendarFor(tx, order.tenantId);
+    for (const s of await listSlaClocksOfOrder(tx, order.tenantId, order.id)) {
+      if (s.clock.stoppedAt || s.clock.definition.stopOn !== stopOn) continue;
+      const at = new Date(Math.max(now.getTime(), s.clock.lastEventAt.getTime()));
+      const next = applyClockEvent(s.clock, { type: 'stop', at, reason: 'completed' }, calendar);
+      if (next !== s.clock) await updateSlaClock(tx, order.tenantId, s.id, next);
+    }
+  }
+
   /** A warning or breach timer: records the event once, only if the clock is (still) that late. */
   async function fire(kind: 'warning' | 'breach', data: SlaTimerData): Promise<boolean> {
     const s = await getSlaClock(db, data.tenantId, data.clockId);
@@ -198,6 +224,8 @@ export function createSlaService({
   return {
     startForOrder,
     onOrderAction,
+    startAnchored,
+    stopNamed,
     scheduleTimers,
     fireWarning: (data: SlaTimerData) => fire('warning', data),
     fireBreach: (data: SlaTimerData) => fire('breach', data),

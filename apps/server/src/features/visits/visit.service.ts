@@ -36,7 +36,7 @@ import { viewerOf } from '../../http/viewer.js';
 import type { AttachmentBody, ChecklistBody, ConfirmationBody, ConsentBody } from './visit.schemas.js';
 
 /** Base64 (bare or as a data URL) to bytes; the domain then checks size and magic bytes. */
-function decodeImage(data: string): Uint8Array {
+export function decodeImage(data: string): Uint8Array {
   const comma = data.startsWith('data:') ? data.indexOf(',') : -1;
   return new Uint8Array(Buffer.from(data.slice(comma + 1), 'base64'));
 }
@@ -234,7 +234,11 @@ export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock
       return { ...s, doneAt: t ? t.doneAt.toISOString() : null, doneBy: t?.doneBy ?? null };
     });
     const departure = { ...visit.departure, arriveEarlyMinutes: policy.sla.appointment.arriveEarlyMinutes };
-    return { steps, kit: visit.kit[order.type] ?? [], departure };
+    // APT-03 / WO-15: what the phone needs for the doorstep protocol and the change report, offline too.
+    const { minWaitMinutes, callOutcomes, neighbourOutcomes, notePhotoRequired } = visit.noAccess;
+    const noAccess = { minWaitMinutes, callOutcomes, neighbourOutcomes, notePhotoRequired };
+    const resourceChangeKinds = visit.resourceChange.kinds;
+    return { steps, kit: visit.kit[order.type] ?? [], departure, noAccess, resourceChangeKinds };
   }
 }
 

@@ -132,6 +132,8 @@ export const actionBodies = {
   arrive: z.object({
     position: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
     escalationNote: text().optional(),
+    /** ENG-07: the phone's time of arrival; counts only when the check-in waited offline (Offline-Queued-At). */
+    arrivedAt: isoDate.optional(),
   }),
   suspend: z.object({ reason: z.enum(SUSPEND_REASONS), remark: text() }),
   resume: z.object({ remark: text().optional() }),
@@ -140,11 +142,22 @@ export const actionBodies = {
     handlingMinutes: z.number().int().min(0).max(100_000),
     remark: text(),
     outcome,
+    /** CB-01: not sure the fix holds — the callback queue gets a call 2–3 h later. */
+    uncertainFix: z.boolean().optional(),
   }),
   start_callback: z.object({}),
   close: z.object({ remark: text().optional() }),
   reopen: z.object({ reason: requiredText() }),
   cancel: z.object({ reason: requiredText() }),
+  /** APT-03 nobody home: the doorstep protocol with the phone's times (the note's photo is an attachment). */
+  no_access: z.object({
+    knockedAt: isoDate,
+    call: z.object({ at: isoDate, outcome: requiredText(50) }),
+    neighbour: z.object({ at: isoDate, outcome: requiredText(50), note: text(500).optional() }),
+    noteLeft: z.boolean(),
+    leftAt: isoDate.optional(),
+    remark: text().optional(),
+  }),
 } as const;
 
 /** The body is validated after routing, so the schema in OpenAPI is the union of all action bodies. */

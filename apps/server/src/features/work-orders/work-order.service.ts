@@ -41,6 +41,8 @@ import { assertVisitReadyToComplete } from '../visits/visit.service.js';
 import { assertNoOfflineConflict } from '../visits/offline-conflict.js';
 import type { SlaService } from '../sla/sla.service.js';
 import type { CallbackService } from '../callbacks/callback.service.js';
+import type { VisitOrderHooks } from '../visits/visit-order-hooks.js';
+import { withArrivalTime } from '../visits/arrival-time.js';
 
 const DAY_MS = 86_400_000;
 
@@ -57,6 +59,7 @@ export function createWorkOrderService({
   policy,
   sla,
   callbacks,
+  visitHooks,
 }: {
   db: Db;
   clock: Clock;
@@ -65,6 +68,8 @@ export function createWorkOrderService({
   sla?: Pick<SlaService, 'startForOrder' | 'onOrderAction'>;
   /** CB-01: callback tasks the rules give a completed order, in its transaction. */
   callbacks?: Pick<CallbackService, 'onOrderEvent'>;
+  /** APT-03/04: what the visit rules add to an action (no-access follow-up, late-arrival escalation). */
+  visitHooks?: VisitOrderHooks;
 }) {
   const reader = createOrderReader(db);
 
@@ -234,7 +239,8 @@ export function createWorkOrderService({
   }
 
   /** One lifecycle action inside the caller's transaction (DSP-03 applies a whole plan in one). */
-  async function actIn(tx: Tx, auth: AuthContext, id: string, cmd: WorkOrderCommand, queuedAt: Date | null = null) {
+  async function actIn(tx: Tx, auth: AuthContext, id: string, given: WorkOrderCommand, queuedAt: Date | null = null) {
+    let cmd = given;
     const viewer = viewerOf(auth);
     const order = await getForUpdate(tx, auth.tenantId, id);
     await assertNoOfflineConflict(tx, auth, order, cmd.action, queuedAt); // ENG-07
@@ -246,6 +252,8 @@ export function createWorkOrderService({
       isOfferedTo(order, viewer);
     if (!order || (!canSeeOrder(order, viewer) && !lostTake)) throw notFound(id);
     const now = clock.now();
+    // ENG-07: a check-in that waited offline counts from the phone's time of arrival, not the sync.
+    if (cmd.action === 'arrive') cmd = await withArrivalTime(tx, order, cmd, queuedAt, now);
     const decision = decide(order, cmd, viewer, policy, now);
     await checkDispatchTarget(tx, auth, order, cmd);
     // PART-03: parts borrowed for the order must be back or used (or waived by a manager) first.
@@ -255,6 +263,8 @@ export function createWorkOrderService({
     if (cmd.action === 'complete') Object.assign(changes, { completion: cmd.completion });
     let updated = await updateWorkOrder(tx, auth.tenantId, id, changes, order.version);
     const payload = { ...decision.payload };
+    // ENG-07: a departure that waited offline keeps the phone's time (the arrival is checked against it).
+    if (cmd.action === 'depart') payload.departedAt = new Date(Math.min((queuedAt ?? now).getTime(), now.getTime()));
     if (decision.spawnLinkedFault) {
       const fault = await spawnLinkedFault(tx, auth, updated, now);
       Object.assign(payload, { linkedFaultId: fault.id, linkedFaultNumber: fault.number });
@@ -270,8 +280,14 @@ export function createWorkOrderService({
       payload,
     });
     updated = (await getWorkOrder(tx, auth.tenantId, id)) ?? updated;
-    await sla?.onOrderAction(tx, updated, cmd, now);
-    if (decision.to === 'completed') await callbacks?.onOrderEvent(tx, updated, 'completed', now);
+    await sla?.onOrderAction(tx, updated, cmd, cmd.action === 'arrive' ? (cmd.arrivedAt ?? now) : now);
+    await visitHooks?.afterAction(tx, auth, updated, cmd, payload, now);
+    if (decision.to === 'completed') {
+      // CB-01: an uncertain fix is called back 2–3 h later (its rule also blocks the close like a fault's).
+      const uncertain = cmd.action === 'complete' && cmd.completion.uncertainFix === true;
+      const made = uncertain ? await callbacks?.onOrderEvent(tx, updated, 'uncertain_fix', now) : [];
+      if (!made?.length) await callbacks?.onOrderEvent(tx, updated, 'completed', now);
+    }
     return reader.detail(tx, viewer, updated);
   }
 
