@@ -31,8 +31,10 @@ import { dispatchRoutes } from './features/dispatch/dispatch.routes.js';
 import { appointmentRoutes } from './features/appointments/appointments.routes.js';
 import { callbackRoutes } from './features/callbacks/callback.routes.js';
 import { kpiRoutes } from './features/kpis/kpi.routes.js';
+import { complaintRoutes } from './features/complaints/complaint.routes.js';
 import { assessmentRoutes } from './features/assessment/assessment.routes.js';
 import { registerAssessmentJobs } from './jobs/assessment.jobs.js';
+import { registerCallbackJobs } from './jobs/callback.jobs.js';
 import { exportRoutes } from './features/exports/export.routes.js';
 import type { JobQueue } from './platform/jobs.js';
 import { registerSlaJobs } from './jobs/sla.jobs.js';
@@ -78,6 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (opts.jobs) await registerDeskJobs(opts.jobs, services.deskTasks, services.coverageClaims);
   if (opts.jobs) await registerAppointmentJobs(opts.jobs, services.appointments);
   if (opts.jobs) await registerAssessmentJobs(opts.jobs, opts.database.db, services.assessment);
+  if (opts.jobs) await registerCallbackJobs(opts.jobs, opts.database.db, services.spotChecks);
 
   await registerSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
@@ -106,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(appointmentRoutes(services), { prefix: '/api' });
   await app.register(callbackRoutes(services), { prefix: '/api' });
   await app.register(kpiRoutes(services), { prefix: '/api' });
+  await app.register(complaintRoutes(services), { prefix: '/api' });
   await app.register(assessmentRoutes(services), { prefix: '/api' });
   await app.register(exportRoutes(services), { prefix: '/api' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, database: opts.database.kind }));

@@ -39,6 +39,8 @@ import { createDispatchService } from './features/dispatch/dispatch.service.js';
 import { createAppointmentService } from './features/appointments/appointments.service.js';
 import { createCallbackService } from './features/callbacks/callback.service.js';
 import { createKpiService } from './features/kpis/kpi.service.js';
+import { createComplaintService } from './features/complaints/complaint.service.js';
+import { createSpotCheckService } from './features/callbacks/spot-check.service.js';
 import { createAssessmentService } from './features/assessment/assessment.service.js';
 import { createKpiReportService } from './features/kpis/kpi-reports.service.js';
 import { createExportLogService } from './features/exports/export-log.service.js';
@@ -92,6 +94,8 @@ export function createServices(deps: ServiceDeps) {
     visits: createVisitService(deps),
     onsiteReports: createOnsiteReportsService({ ...deps, sla, notifications }),
     callbacks,
+    complaints: createComplaintService({ ...deps, workOrders }),
+    spotChecks: createSpotCheckService({ ...deps, callbacks }),
     kpis: createKpiService(deps),
     assessment: createAssessmentService(deps),
     kpiReports: createKpiReportService({ db: deps.db, exportLog }),

@@ -25,6 +25,7 @@ import { ONSITE_REPORT_PROBES } from './isolation-matrix.onsite-reports.js';
 import { NOTIFICATION_PROBES } from './isolation-matrix.notifications.js';
 import { CALENDAR_PROBES } from './isolation-matrix.calendar.js';
 import { KPI_PROBES } from './isolation-matrix.kpi.js';
+import { COMPLAINT_PROBES } from './isolation-matrix.complaints.js';
 import { EXPORT_PROBES } from './isolation-matrix.exports.js';
 import { DISPATCH_PROBES } from './isolation-matrix.dispatch.js';
 import { PARTS_PROBES } from './isolation-matrix.parts.js';
@@ -580,6 +581,7 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
   ...NOTIFICATION_PROBES,
   ...CALENDAR_PROBES,
   ...KPI_PROBES,
+  ...COMPLAINT_PROBES,
   ...EXPORT_PROBES,
   ...DISPATCH_PROBES,
   ...PARTS_PROBES,

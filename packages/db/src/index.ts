@@ -61,3 +61,4 @@ export { CARE_AGREEMENT_STATUSES, type CareAgreementStatus } from './schema/care
 export * from './repositories/batch-incident.repository.js';
 export * from './repositories/shift-plan.repository.js';
 export * from './repositories/onsite-report.repository.js';
+export * from './repositories/complaint.repository.js';

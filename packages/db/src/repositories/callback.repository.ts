@@ -95,6 +95,10 @@ export type CallbackTaskChanges = Partial<
     | 'consequence'
     | 'finishedAt'
     | 'finishedBy'
+    | 'spotCheckMatches'
+    | 'vendorReport'
+    | 'truth'
+    | 'assessmentCaseId'
   >
 >;
 
@@ -118,6 +122,8 @@ export interface CallbackQueueFilter {
   /** SEC-02: vendor staff see their vendor's tasks only; null/omitted = all vendors. */
   vendorId?: string | null;
   stationId?: string;
+  /** CB-02 agents work satisfaction callbacks, CB-03 sales the spot-checks. */
+  kind?: 'satisfaction' | 'spot_check';
   limit?: number;
 }
 
@@ -136,6 +142,7 @@ export async function listCallbackTasks(
         eq(callbackTasks.state, f.state),
         f.vendorId ? eq(callbackTasks.vendorId, f.vendorId) : undefined,
         f.stationId ? eq(callbackTasks.stationId, f.stationId) : undefined,
+        f.kind ? eq(callbackTasks.kind, f.kind) : undefined,
       ),
     )
     .orderBy(asc(callbackTasks.dueAt), asc(callbackTasks.id))
@@ -192,6 +199,48 @@ export async function appendCallbackAttempt(
     .values({ tenantId, ...input, seq: Number(last?.seq ?? 0) + 1 })
     .returning();
   return row!;
+}
+
+/** The orders among these that ever had a task of this rule, in any state (the order index finds them). */
+export async function ordersWithCallbackRule(
+  db: Db,
+  tenantId: string,
+  orderIds: readonly string[],
+  ruleKey: string,
+): Promise<Set<string>> {
+  if (orderIds.length === 0) return new Set();
+  const rows = await db
+    .select({ orderId: callbackTasks.orderId })
+    .from(callbackTasks)
+    .where(
+      and(
+        eq(callbackTasks.tenantId, tenantId),
+        inArray(callbackTasks.orderId, [...orderIds]),
+        eq(callbackTasks.ruleKey, ruleKey),
+      ),
+    );
+  return new Set(rows.map((r) => r.orderId));
+}
+
+/** CB-03: orders completed in [from, to) (the spot-check sample's window), by the completion index. */
+export async function listOrdersCompletedBetween(
+  db: Db,
+  tenantId: string,
+  s: { from: Date; to: Date },
+): Promise<StoredWorkOrder[]> {
+  const rows = await db
+    .select()
+    .from(workOrders)
+    .where(
+      and(
+        eq(workOrders.tenantId, tenantId),
+        isNotNull(workOrders.completedAt),
+        gte(workOrders.completedAt, s.from),
+        lt(workOrders.completedAt, s.to),
+      ),
+    )
+    .orderBy(asc(workOrders.completedAt), asc(workOrders.id));
+  return rows.map(toWorkOrder);
 }
 
 export interface KpiOrderScope {

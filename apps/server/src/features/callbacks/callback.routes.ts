@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idempotencyKey, requireAuth } from '../../http/guards.js';
 import type { Services } from '../../services.js';
-import { attemptBody, callbackParams, callbackQueueQuery, outcomeBody } from './callback.schemas.js';
+import { attemptBody, callbackParams, callbackQueueQuery, outcomeBody, spotCheckBody } from './callback.schemas.js';
 
 /** CB-01/02 routes (docs/api.md "Callbacks"): thin — one service call each. */
 export const callbackRoutes =
@@ -47,5 +47,31 @@ export const callbackRoutes =
         },
       },
       async (req) => services.callbacks.recordOutcome(requireAuth(req), req.params.id, req.body, idempotencyKey(req)),
+    );
+
+    r.post(
+      '/callbacks/:id/spot-check',
+      {
+        schema: {
+          tags: ['callbacks'],
+          params: callbackParams,
+          body: spotCheckBody,
+          description:
+            'Records a sales spot-check\'s answer (CB-03); "the vendor\'s report differs from the truth" records a VND-01 case linked to the order.',
+        },
+      },
+      async (req) => services.spotChecks.recordOutcome(requireAuth(req), req.params.id, req.body, idempotencyKey(req)),
+    );
+
+    r.post(
+      '/callbacks/spot-checks/sweep',
+      {
+        schema: {
+          tags: ['callbacks'],
+          description:
+            'Samples orders near day 7 after completion into spot-check tasks for sales now (CB-03); the daily job does the same.',
+        },
+      },
+      async (req) => services.spotChecks.sweep(requireAuth(req)),
     );
   };

@@ -10,6 +10,8 @@ export const callbackParams = z.object({ id: uuid });
 export const callbackQueueQuery = z.object({
   state: z.enum(['open', 'done', 'unreachable']).default('open'),
   stationId: uuid.optional(),
+  /** satisfaction: the callback agents' queue (CB-02); spot_check: the sales spot-checks (CB-03). */
+  kind: z.enum(['satisfaction', 'spot_check']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type CallbackQueueQuery = z.infer<typeof callbackQueueQuery>;
@@ -46,3 +48,15 @@ export const outcomeBody = z.object({
     .optional(),
 });
 export type OutcomeBody = z.infer<typeof outcomeBody>;
+
+/**
+ * POST /api/callbacks/:id/spot-check (CB-03): does the vendor's report match what the customer says?
+ * A mismatch needs the customer's account (`truth`) and records a VND-01 case against the vendor.
+ */
+export const spotCheckBody = z.object({
+  matchesVendorReport: z.boolean(),
+  vendorReport: text(2000).optional(),
+  truth: text(2000).optional(),
+  note: text(2000).optional(),
+});
+export type SpotCheckBody = z.infer<typeof spotCheckBody>;

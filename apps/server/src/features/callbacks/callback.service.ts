@@ -43,6 +43,8 @@ import type { AttemptBody, CallbackQueueQuery, OutcomeBody } from './callback.sc
 
 /** Who makes callbacks and records their answers (the lifecycle's reopen positions). */
 export const CALLBACK_POSITIONS: readonly Position[] = ['callback_agent', 'coordinator', 'station_manager', 'admin'];
+/** CB-03: who makes spot-checks (operator staff only; see spot-check.service.ts). */
+const SPOT_CHECK_CALLERS: readonly Position[] = ['sales', 'admin'];
 
 export type CallbackService = ReturnType<typeof createCallbackService>;
 
@@ -81,7 +83,14 @@ export function createCallbackService({
     );
   }
 
-  function requireCaller(auth: AuthContext): void {
+  /** CB-02 callbacks are made by callback agents and managers; CB-03 spot-checks by the operator's sales. */
+  function requireCaller(auth: AuthContext, kind: 'satisfaction' | 'spot_check' = 'satisfaction'): void {
+    if (kind === 'spot_check') {
+      if (auth.vendorId === null && SPOT_CHECK_CALLERS.includes(auth.position)) return;
+      throw new DomainError('FORBIDDEN', 'Spot-checks are made by the operator’s sales staff', {
+        position: auth.position,
+      });
+    }
     if (!CALLBACK_POSITIONS.includes(auth.position)) {
       throw new DomainError('FORBIDDEN', 'Callbacks are made by callback agents and managers', {
         position: auth.position,
@@ -127,6 +136,10 @@ export function createCallbackService({
       consequence: task.consequence,
       finishedAt: task.finishedAt?.toISOString() ?? null,
       finishedBy: task.finishedBy,
+      spotCheckMatches: task.spotCheckMatches,
+      vendorReport: task.vendorReport,
+      truth: task.truth,
+      assessmentCaseId: task.assessmentCaseId,
       attempts: attempts
         .filter((a) => a.taskId === task.id)
         .map((a) => ({
@@ -169,6 +182,8 @@ export function createCallbackService({
 
   return {
     onOrderEvent,
+    lockTask,
+    view,
 
     /** CB-01 agent's queue: tasks in a state, earliest due first, each with its order's summary. */
     async queue(auth: AuthContext, q: CallbackQueueQuery) {
@@ -178,12 +193,17 @@ export function createCallbackService({
         });
       }
       const viewer = viewerOf(auth);
-      const tasks = await listCallbackTasks(db, auth.tenantId, {
-        state: q.state,
-        vendorId: auth.vendorId,
-        ...(q.stationId ? { stationId: q.stationId } : {}),
-        limit: q.limit,
-      });
+      // CB-03: a vendor's staff never see the spot-checks of their own work (they would warn the customer).
+      if (q.kind === 'spot_check' && auth.vendorId !== null) return { now: clock.now().toISOString(), items: [] };
+      const tasks = (
+        await listCallbackTasks(db, auth.tenantId, {
+          state: q.state,
+          vendorId: auth.vendorId,
+          ...(q.stationId ? { stationId: q.stationId } : {}),
+          ...(q.kind ? { kind: q.kind } : {}),
+          limit: q.limit,
+        })
+      ).filter((t) => auth.vendorId === null || t.kind !== 'spot_check');
       const orders = (await getWorkOrders(db, auth.tenantId, [...new Set(tasks.map((t) => t.orderId))])).filter((o) =>
         canSeeOrder(o, viewer),
       );
@@ -200,10 +220,11 @@ export function createCallbackService({
 
     /** CB-02: logs one call. Unanswered calls count towards the rules' limit, after which the task is unreachable. */
     async recordAttempt(auth: AuthContext, id: string, body: AttemptBody, key: string | null) {
-      requireCaller(auth);
+      if (!CALLBACK_POSITIONS.includes(auth.position)) requireCaller(auth, 'spot_check');
       return db.transaction((tx) =>
         runIdempotent(tx, auth, key, { op: 'callback.attempt', id, body }, async () => {
           const { task } = await lockTask(tx, auth, id);
+          requireCaller(auth, task.kind);
           const now = clock.now();
           const callBackAt = body.callBackAt ? new Date(body.callBackAt) : null;
           if (callBackAt && callBackAt.getTime() <= now.getTime()) {

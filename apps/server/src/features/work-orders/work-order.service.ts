@@ -41,6 +41,7 @@ import { assertVisitReadyToComplete } from '../visits/visit.service.js';
 import { assertNoOfflineConflict } from '../visits/offline-conflict.js';
 import type { SlaService } from '../sla/sla.service.js';
 import type { CallbackService } from '../callbacks/callback.service.js';
+import { closeComplaintWithOrder } from '../complaints/complaint-closure.js';
 import type { VisitOrderHooks } from '../visits/visit-order-hooks.js';
 import { withArrivalTime } from '../visits/arrival-time.js';
 
@@ -259,6 +260,7 @@ export function createWorkOrderService({
     // PART-03: parts borrowed for the order must be back or used (or waived by a manager) first.
     if (cmd.action === 'complete') await assertPartsSettled(tx, auth.tenantId, id);
     if (cmd.action === 'complete') await assertVisitReadyToComplete(tx, policy.visit, order); // WO-14
+    if (cmd.action === 'close') await closeComplaintWithOrder(tx, auth, order, now); // CMP-01
     const changes = { ...decision.changes, status: decision.to, step: decision.to };
     if (cmd.action === 'complete') Object.assign(changes, { completion: cmd.completion });
     let updated = await updateWorkOrder(tx, auth.tenantId, id, changes, order.version);
