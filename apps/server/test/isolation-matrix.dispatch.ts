@@ -45,6 +45,42 @@ export const DISPATCH_PROBES: Readonly<Record<string, readonly Probe[]>> = {
       expect: denied,
     },
   ],
+  'POST /api/dispatch/replan': [
+    {
+      name: 'declare an engineer ill on a foreign station’s day',
+      scopes: PEOPLE_SCOPES,
+      build: (f) =>
+        f.unitId
+          ? {
+              method: 'POST',
+              url: '/api/dispatch/replan',
+              body: {
+                stationId: f.unitId,
+                date: '2026-11-24',
+                change: { kind: 'engineer_off', engineerId: f.order.holderId ?? f.order.id, reason: 'ill' },
+              },
+            }
+          : null,
+      expect: denied,
+    },
+  ],
+  // DSP-01/03: parts needed by a foreign order can be neither read nor written.
+  'GET /api/work-orders/{id}/part-needs': [
+    {
+      name: 'read a foreign order’s needed parts',
+      scopes: ALL,
+      build: (f) => ({ method: 'GET', url: `/api/work-orders/${f.order.id}/part-needs` }),
+      expect: denied,
+    },
+  ],
+  'PUT /api/work-orders/{id}/part-needs': [
+    {
+      name: 'clear a foreign order’s needed parts',
+      scopes: ALL,
+      build: (f) => ({ method: 'PUT', url: `/api/work-orders/${f.order.id}/part-needs`, body: { needs: [] } }),
+      expect: denied,
+    },
+  ],
   'GET /api/dispatch/my-day': [
     {
       name: 'my day lists only my own visits',

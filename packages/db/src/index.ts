@@ -62,3 +62,4 @@ export * from './repositories/batch-incident.repository.js';
 export * from './repositories/shift-plan.repository.js';
 export * from './repositories/onsite-report.repository.js';
 export * from './repositories/complaint.repository.js';
+export * from './repositories/dispatch-readiness.repository.js';

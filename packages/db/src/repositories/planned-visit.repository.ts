@@ -21,6 +21,8 @@ export interface NewPlannedVisit {
   plannedEnd: Date | null;
   source: PlannedVisitSource;
   explanation: string | null;
+  /** DSP-03: minutes the visit runs beyond its planned duration (kept by every re-sequencing of the day). */
+  overrunMinutes: number;
 }
 
 /** Writes each order's place (one row per order: a new day or engineer replaces the old place). */
@@ -39,6 +41,7 @@ export async function upsertPlannedVisits(db: Db, tenantId: string, rows: readon
         plannedEnd: sql`excluded.planned_end`,
         source: sql`excluded.source`,
         explanation: sql`excluded.explanation`,
+        overrunMinutes: sql`excluded.overrun_minutes`,
         updatedAt: sql`now()`,
       },
     });

@@ -43,6 +43,14 @@ export interface DispatchPolicy {
   notifyNowPriorities: readonly Priority[];
   /** DSP-01: an order is at risk on the board when its SLA deadline is within this many minutes. */
   atRiskMinutes: number;
+  /** DSP-03/SLA-05: SLA clocks that stop on these events bind the visit and become the planner's due times (hand-off and first-contact clocks do not). */
+  visitDueClockStops: readonly string[];
+  /** DSP-01: who may record the parts an order needs (the desk that diagnosed it, planners, the store). */
+  partNeedsPositions: readonly Position[];
+  /** DSP-03: a plan leaves orders whose needed parts are short unplanned unless the planner says otherwise. */
+  planRequiresParts: boolean;
+  /** DSP-03 "an order runs long": the most extra minutes one overrun may add. */
+  maxOverrunMinutes: number;
 }
 
 export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
@@ -65,4 +73,8 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   startOfDayLookbackDays: 2,
   notifyNowPriorities: ['urgent'],
   atRiskMinutes: 120,
+  visitDueClockStops: ['arrived', 'completed'],
+  partNeedsPositions: ['hotline_agent', 'coordinator', 'station_manager', 'parts_clerk', 'team_lead'],
+  planRequiresParts: true,
+  maxOverrunMinutes: 480,
 };

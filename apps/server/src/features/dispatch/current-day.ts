@@ -18,12 +18,16 @@ export function currentSequences(input: PlanInput): RouteSequence[] {
   });
 }
 
-/** Rows to store for the given engineers' routes of a plan (all routes when `engineerIds` is omitted). */
+/**
+ * Rows to store for the given engineers' routes of a plan (all routes when `engineerIds` is omitted).
+ * A visit's overrun (DSP-03) stays with it however the day is re-sequenced; `extraMinutes` adds to it.
+ */
 export function plannedRowsOf(
   input: PlanInput,
   plan: Plan,
   source: (orderId: string) => PlannedVisitSource,
   engineerIds?: ReadonlySet<string>,
+  extraMinutes?: { orderId: string; minutes: number },
 ): NewPlannedVisit[] {
   const at = (m: number) => new Date(input.midnight.getTime() + m * 60_000);
   return plan.routes
@@ -38,6 +42,9 @@ export function plannedRowsOf(
         plannedEnd: Number.isFinite(s.end) ? at(s.end) : null,
         source: source(s.orderId),
         explanation: s.explanation.text || null,
+        overrunMinutes:
+          (input.planned.get(s.orderId)?.overrunMinutes ?? 0) +
+          (extraMinutes?.orderId === s.orderId ? extraMinutes.minutes : 0),
       })),
     );
 }

@@ -16,9 +16,18 @@ export function planView(input: PlanInput, plan: Plan, now: Date, policy: Pick<D
     const due = input.dueAt.get(id);
     return due ? minutes(due) : null;
   };
+  // DSP-01: at risk when any open promise (visit, hand-off, first contact…) is due within the margin.
   const atRisk = (id: string) => {
-    const due = input.dueAt.get(id);
+    const due = input.risk.get(id)?.dueAt;
     return due !== undefined && due.getTime() - now.getTime() <= policy.atRiskMinutes * 60_000;
+  };
+  const riskOf = (id: string) => {
+    const r = input.risk.get(id);
+    return r && atRisk(id) ? { kind: r.kind, ruleId: r.ruleId, dueAt: r.dueAt.toISOString() } : null;
+  };
+  const partsOf = (id: string) => {
+    const p = input.parts.get(id);
+    return p ? { status: p.status, lines: p.lines } : { status: 'none' as const, lines: [] };
   };
   const carried = new Set(input.carriedOver);
   const placeOf = new Map(plan.routes.flatMap((r) => r.stops.map((s) => [s.orderId, r.engineerId] as const)));
@@ -52,6 +61,8 @@ export function planView(input: PlanInput, plan: Plan, now: Date, policy: Pick<D
         explanation: s.explanation.text,
         dueAt: dueOf(s.orderId),
         atRisk: atRisk(s.orderId),
+        risk: riskOf(s.orderId),
+        parts: partsOf(s.orderId),
         carriedOver: carried.has(s.orderId),
       })),
     })),
@@ -64,6 +75,8 @@ export function planView(input: PlanInput, plan: Plan, now: Date, policy: Pick<D
         text: u.text,
         dueAt: dueOf(u.orderId),
         atRisk: atRisk(u.orderId),
+        risk: riskOf(u.orderId),
+        parts: partsOf(u.orderId),
         carriedOver: carried.has(u.orderId),
       })),
       ...input.skipped.map((s) => ({
@@ -71,9 +84,11 @@ export function planView(input: PlanInput, plan: Plan, now: Date, policy: Pick<D
         orderNumber: numberOf(s.orderId),
         priority: input.orders.get(s.orderId)?.priority ?? 'normal',
         reason: s.reason as string,
-        text: 'The order has no coordinates; set its address location to plan it',
+        text: s.text,
         dueAt: dueOf(s.orderId),
         atRisk: atRisk(s.orderId),
+        risk: riskOf(s.orderId),
+        parts: partsOf(s.orderId),
         carriedOver: carried.has(s.orderId),
       })),
     ],
@@ -92,13 +107,69 @@ export function planView(input: PlanInput, plan: Plan, now: Date, policy: Pick<D
         atRisk: atRisk(id),
       };
     }),
+    /** APT-04/SLA-07: visits checked in late, and visits whose window has begun with nobody there yet. */
+    lateArrivals: lateArrivalsOf(input, plan, now, nameOf),
+    /** DSP-03: engineers off (ill) on this day. */
+    absent: input.absent.map((a) => ({ engineerId: a.id, engineerName: a.name, from: minutes(a.from) })),
     stats: plan.stats,
     map: {
       areas: input.areas.map((a) => ({ id: a.id, name: a.name, polygon: a.polygon })),
       engineers: input.engineers,
-      orders: input.request.orders.map((o) => ({ id: o.id, number: numberOf(o.id), ...o.location })),
+      orders: input.request.orders.map((o) => ({
+        id: o.id,
+        number: numberOf(o.id),
+        ...o.location,
+        approx: input.approxLocation.has(o.id),
+      })),
     },
   };
+}
+
+const NOT_YET_ARRIVED = new Set(['assigned', 'taken', 'appointment_confirmed', 'en_route']);
+
+/**
+ * APT-04 on the board: every late check-in of the day's orders (minutes late, apology or escalation),
+ * then planned visits whose window has started and whose engineer has not checked in — the ones a
+ * coordinator should chase now. Latest first within each group is not needed: the day is short.
+ */
+function lateArrivalsOf(input: PlanInput, plan: Plan, now: Date, nameOf: Map<string, string>) {
+  const engineerOf = new Map(plan.routes.flatMap((r) => r.stops.map((s) => [s.orderId, r.engineerId] as const)));
+  const out: {
+    orderId: string;
+    orderNumber: string;
+    engineerName: string;
+    state: 'arrived_late' | 'not_arrived';
+    lateMinutes: number;
+    handling: string | null;
+  }[] = [];
+  for (const o of input.orders.values()) {
+    const engineerId = engineerOf.get(o.id) ?? o.holderId ?? o.offeredToPersonId;
+    const engineerName = engineerId ? (nameOf.get(engineerId) ?? '') : '';
+    const arrival = input.arrivals.get(o.id);
+    if (arrival && arrival.lateMinutes > 0) {
+      out.push({
+        orderId: o.id,
+        orderNumber: o.number,
+        engineerName,
+        state: 'arrived_late',
+        lateMinutes: arrival.lateMinutes,
+        handling: arrival.handling,
+      });
+    } else if (!arrival && o.appointment && NOT_YET_ARRIVED.has(o.status) && o.appointment.start < now) {
+      const late = Math.floor((now.getTime() - o.appointment.start.getTime()) / 60_000);
+      if (late > 0 && o.appointment.start >= input.midnight) {
+        out.push({
+          orderId: o.id,
+          orderNumber: o.number,
+          engineerName,
+          state: 'not_arrived',
+          lateMinutes: late,
+          handling: null,
+        });
+      }
+    }
+  }
+  return out.sort((a, b) => b.lateMinutes - a.lateMinutes);
 }
 
 /** ENG-01: one visit of the engineer's day, in sequence. */

@@ -2,7 +2,18 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idempotencyKey, requireAuth } from '../../http/guards.js';
 import type { Services } from '../../services.js';
-import { applyBody, assignBody, checkBody, dayBody, myDayQuery, planBody, urgentBody } from './dispatch.schemas.js';
+import {
+  applyBody,
+  assignBody,
+  checkBody,
+  dayBody,
+  myDayQuery,
+  orderIdParams,
+  partNeedsBody,
+  planBody,
+  replanBody,
+  urgentBody,
+} from './dispatch.schemas.js';
 
 /** DSP-03/04 routes (docs/api.md "Dispatch"): thin — one service call each; positions are checked there (policy data). */
 export const dispatchRoutes =
@@ -82,6 +93,46 @@ export const dispatchRoutes =
         },
       },
       async (req) => services.dispatch.insertUrgent(requireAuth(req), req.body, idempotencyKey(req)),
+    );
+
+    r.post(
+      '/dispatch/replan',
+      {
+        schema: {
+          tags: ['dispatch'],
+          body: replanBody,
+          description:
+            'DSP-03: re-plans the rest of the day after an engineer falls ill (engineer_off) or a visit runs long (overrun), changing as little as needed; moved visits are dispatched, the ones nobody can take return to the station queue.',
+        },
+      },
+      async (req) => services.dispatch.replanDay(requireAuth(req), req.body, idempotencyKey(req)),
+    );
+
+    r.get(
+      '/work-orders/:id/part-needs',
+      {
+        schema: {
+          tags: ['dispatch'],
+          params: orderIdParams,
+          description:
+            'DSP-01: the parts the order needs and their readiness (issued for it / in its station store / short).',
+        },
+      },
+      async (req) => services.dispatch.partNeeds.get(requireAuth(req), req.params.id),
+    );
+
+    r.put(
+      '/work-orders/:id/part-needs',
+      {
+        schema: {
+          tags: ['dispatch'],
+          params: orderIdParams,
+          body: partNeedsBody,
+          description: 'DSP-01/03: records the parts the order needs (replaces the list); answers with the readiness.',
+        },
+      },
+      async (req) =>
+        services.dispatch.partNeeds.replace(requireAuth(req), req.params.id, req.body, idempotencyKey(req)),
     );
 
     r.get(

@@ -1,6 +1,7 @@
 import {
   getOrgUnit,
   getTenant,
+  insertAbsence,
   getWorkOrder,
   listEngineerDay,
   listOrgUnits,
@@ -24,6 +25,7 @@ import { runIdempotent } from '../../platform/idempotency.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import type { WorkOrderService } from '../work-orders/work-order.service.js';
 import { currentSequences, plannedRowsOf } from './current-day.js';
+import { createPartNeedsService } from './part-needs.service.js';
 import { engineerDayView, planView } from './dispatch.presenter.js';
 import type {
   ApplyBody,
@@ -32,9 +34,11 @@ import type {
   DayBody,
   MyDayQuery,
   PlanBody,
+  ReplanBody,
   UrgentBody,
 } from './dispatch.schemas.js';
 import { PINNED_STATUSES, buildPlanInput, type PlanInput } from './plan-request.adapter.js';
+import { REPLAN_REMARK, REPLAN_RETURNED_REMARK, planDayChange, storeDayChange } from './replan-day.js';
 import { URGENT_REPLAN_REMARK, planUrgentInsertion, storeUrgentPlan } from './urgent-insert.js';
 
 /** The `dispatch` remark of orders placed by an applied plan: the history says a plan, not a person, chose. */
@@ -86,11 +90,12 @@ export function createDispatchService({
     return (await getTenant(tx, tenantId))?.timeZone ?? 'Asia/Shanghai';
   }
 
-  async function inputFor(tx: Db, auth: AuthContext, stationId: string, date: string) {
+  async function inputFor(tx: Db, auth: AuthContext, stationId: string, date: string, requireParts = false) {
     const station = await stationFor(tx, auth, stationId);
     const units = await listOrgUnits(tx, auth.tenantId, { vendorId: station.vendorId });
     const timeZone = await timeZoneOf(tx, auth.tenantId);
-    return buildPlanInput(tx, { tenantId: auth.tenantId, station, units, date, timeZone }, dispatchPolicy);
+    const q = { tenantId: auth.tenantId, station, units, date, timeZone, requireParts };
+    return buildPlanInput(tx, q, dispatchPolicy);
   }
 
   const options = () => ({
@@ -136,11 +141,15 @@ export function createDispatchService({
   }
 
   return {
+    /** DSP-01/03: the parts an order needs and their readiness (its own module; reached through here). */
+    partNeeds: createPartNeedsService({ db, clock, dispatchPolicy }),
+
     /** DSP-03: the proposed plan; orders are not touched. */
     async plan(auth: AuthContext, body: PlanBody) {
       assertPlanner(auth);
-      const input = await inputFor(db, auth, body.stationId, body.date);
-      return planView(input, await solve(input.request), clock.now(), dispatchPolicy);
+      const requireParts = body.requireParts ?? dispatchPolicy.planRequiresParts;
+      const input = await inputFor(db, auth, body.stationId, body.date, requireParts);
+      return { ...planView(input, await solve(input.request), clock.now(), dispatchPolicy), requireParts };
     },
 
     /** DSP-01: the day as it stands (stored sequences), with the same explanations as a plan. */
@@ -261,6 +270,56 @@ export function createDispatchService({
             engineerId: planned.engineerId,
             dispatched: moved.map((id) => ({ orderId: id, number: numberOf(id) })),
             displaced: planned.displaced.map((id) => ({ orderId: id, number: numberOf(id) })),
+            changedOrderIds: planned.changedOrderIds,
+          };
+        }),
+      );
+    },
+
+    /**
+     * DSP-03 "an engineer is ill" / "an order runs long": the rest of the day re-planned with minimal
+     * change. Moved visits are dispatched to their new engineer; visits no one can take today go back
+     * to the station's queue (the board lists them unassigned). An ill engineer is recorded off for the
+     * rest of the day, so later plans leave him out.
+     */
+    async replanDay(auth: AuthContext, body: ReplanBody, key: string | null) {
+      assertPlanner(auth);
+      return db.transaction((tx) =>
+        runIdempotent(tx, auth, key, { op: 'dispatch.replan', body }, async () => {
+          const input = await inputFor(tx, auth, body.stationId, body.date);
+          const now = clock.now();
+          const dayEnd = new Date(input.midnight.getTime() + 24 * 3_600_000);
+          if (now >= dayEnd) {
+            throw new DomainError('VALIDATION_FAILED', 'The day is over; plan another day', { field: 'date' });
+          }
+          const nowMinute = (now.getTime() - input.midnight.getTime()) / 60_000;
+          const planned = planDayChange(input, body.change, nowMinute, dispatchPolicy);
+          await storeDayChange(tx, auth.tenantId, input, planned);
+          const numberOf = (id: string) => input.orders.get(id)?.number ?? id;
+          const nameOf = (id: string) => input.engineers.find((e) => e.id === id)?.name ?? '';
+          const moved: { orderId: string; number: string; engineerId: string; engineerName: string }[] = [];
+          for (const [orderId, engineerId] of planned.movedTo) {
+            await dispatchTo(tx, auth, input, orderId, engineerId, REPLAN_REMARK);
+            moved.push({ orderId, number: numberOf(orderId), engineerId, engineerName: nameOf(engineerId) });
+          }
+          for (const orderId of planned.displaced) {
+            const remark = REPLAN_RETURNED_REMARK;
+            await workOrders.actIn(tx, auth, orderId, { action: 'dispatch', toUnitId: body.stationId, remark });
+          }
+          if (body.change.kind === 'engineer_off') {
+            const from = now > input.midnight ? now : input.midnight;
+            await insertAbsence(tx, auth.tenantId, {
+              personId: body.change.engineerId,
+              startsAt: from,
+              endsAt: dayEnd,
+              reason: body.change.reason,
+              recordedBy: auth.personId,
+            });
+          }
+          return {
+            kind: body.change.kind,
+            moved,
+            returnedToQueue: planned.displaced.map((id) => ({ orderId: id, number: numberOf(id) })),
             changedOrderIds: planned.changedOrderIds,
           };
         }),

@@ -1,8 +1,8 @@
 import {
+  listAbsences,
   listAreas,
   listCertificates,
   listEngineerDispatchFacts,
-  listOpenDueTimes,
   listPeople,
   listPlannedVisitsOf,
   listStationOutstanding,
@@ -26,6 +26,7 @@ import {
   type Priority,
   type WorkOrderStatus,
 } from '@daowei/domain';
+import { loadDayFacts, partsShortText, type DayFacts } from './day-facts.js';
 
 /** Open work a day plan considers; visits already under way are pinned to their engineer. */
 const PLANNED_STATUSES: readonly WorkOrderStatus[] = [
@@ -51,12 +52,20 @@ export interface PlanInput {
   areas: Area[];
   engineers: { id: string; name: string; start: GeoPoint }[];
   orders: Map<string, StoredWorkOrder>;
-  /** Orders of the day the planner could not be given (no coordinates), with the reason. */
-  skipped: { orderId: string; reason: 'no_location' }[];
+  /** Orders of the day the planner was not given (no coordinates; parts short when required), with the reason. */
+  skipped: { orderId: string; reason: 'no_location' | 'parts_short'; text: string }[];
   /** DSP-02: orders carried over from the previous days, oldest first. */
   carriedOver: string[];
-  /** SLA deadlines (earliest open clock per order) — the planner's due times, the board's at-risk flags. */
+  /** SLA deadlines binding the visit — the planner's due times (SLA-05 on site, SLA-04 repair…). */
   dueAt: Map<string, Date>;
+  /** DSP-01: the nearest open promise of any kind (the at-risk flag), parts readiness, late arrivals. */
+  risk: DayFacts['risk'];
+  parts: DayFacts['parts'];
+  arrivals: DayFacts['arrivals'];
+  /** Orders placed at their area's centre for want of coordinates (the board marks them approximate). */
+  approxLocation: ReadonlySet<string>;
+  /** DSP-03: engineers rostered that day but recorded off (ill) from `from` on: left out of the day's plans. */
+  absent: { id: string; name: string; from: Date }[];
   /** The stored sequence of each order of the day (DSP-01 current day, DSP-04 drag). */
   planned: Map<string, StoredPlannedVisit>;
   /** Instant ↔ minutes since local midnight of the day. */
@@ -90,6 +99,8 @@ export async function buildPlanInput(
     timeZone: string;
     /** An order to plan on this day whatever its status or appointment (APT-01 offers a window for it). */
     include?: StoredWorkOrder;
+    /** DSP-03 "with parts confirmed": orders whose needed parts are short are left out with the reason. */
+    requireParts?: boolean;
   },
   policy: DispatchPolicy,
 ): Promise<PlanInput> {
@@ -113,6 +124,8 @@ export async function buildPlanInput(
   const shifts = ids.length ? await listShifts(db, tenantId, { from: midnight, to: nextMidnight, personIds: ids }) : [];
   const certs = ids.length ? await listCertificates(db, tenantId, ids) : [];
   const facts = await listEngineerDispatchFacts(db, tenantId, ids);
+  const absences = await listAbsences(db, tenantId, { personIds: ids, from: midnight, to: nextMidnight });
+  const absent: PlanInput['absent'] = [];
   const stationAreaIds = new Set(areas.map((a) => a.id));
   const lunch = {
     earliest: minutes(zonedDateTime(date, policy.lunchBreak.earliest, timeZone)),
@@ -126,6 +139,13 @@ export async function buildPlanInput(
     if (own.length === 0) continue; // ORG-06: not rostered that day
     const start = clampDay(Math.min(...own.map((s) => minutes(s.start))));
     const end = clampDay(Math.max(...own.map((s) => minutes(s.end))));
+    // DSP-03 an engineer off ill: out of the day's plans altogether. The re-plan that recorded the
+    // absence already moved his visits; what he did before falling ill is history, not plan.
+    const off = absences.find((a) => a.personId === p.id);
+    if (off) {
+      absent.push({ id: p.id, name: p.name, from: off.startsAt });
+      continue;
+    }
     const spansLunch = start <= lunch.earliest && end >= lunch.latest;
     const ownAreas = (facts.areas.get(p.id) ?? []).filter((a) => stationAreaIds.has(a));
     engineers.push({
@@ -160,23 +180,34 @@ export async function buildPlanInput(
   const carriedOver = outstanding.map((o) => o.id);
   stored.push(...outstanding.slice(0, Math.max(0, MAX_ORDERS - stored.length)));
   if (q.include && !stored.some((o) => o.id === q.include!.id)) stored.push(q.include);
-  const dueAt = await listOpenDueTimes(
-    db,
-    tenantId,
-    stored.map((o) => o.id),
-  );
+  const carried = new Set(carriedOver);
+  const dayFacts = await loadDayFacts(db, tenantId, { stationId: station.id, orders: stored, carried }, policy);
+  const { dueAt } = dayFacts;
   const plannedRows = await listPlannedVisitsOf(
     db,
     tenantId,
     stored.map((o) => o.id),
   );
   const planned = new Map(plannedRows.filter((p) => p.day === date).map((p) => [p.orderId, p]));
-  const carried = new Set(carriedOver);
   const orders: PlanOrder[] = [];
   const skipped: PlanInput['skipped'] = [];
+  const areaById = new Map(areas.map((a) => [a.id, a]));
+  const approxLocation = new Set<string>();
   for (const o of stored) {
-    if (o.lat === null || o.lng === null) {
-      skipped.push({ orderId: o.id, reason: 'no_location' });
+    // An address taken on the phone has no coordinates yet (no geocoder offline): the centre of its
+    // area stands in, marked approximate on the board; without an area of this station it cannot be planned.
+    const area = o.areaId ? areaById.get(o.areaId) : undefined;
+    const location = o.lat !== null && o.lng !== null ? { lat: o.lat, lng: o.lng } : area ? centroidOf([area]) : null;
+    if (!location) {
+      const text = 'The order has no coordinates; set its address location to plan it';
+      skipped.push({ orderId: o.id, reason: 'no_location', text });
+      continue;
+    }
+    if (o.lat === null || o.lng === null) approxLocation.add(o.id);
+    const parts = dayFacts.parts.get(o.id);
+    // A confirmed or started visit stays in the day whatever its parts; the board still flags it.
+    if (q.requireParts && parts?.status === 'short' && !PINNED_STATUSES.includes(o.status)) {
+      skipped.push({ orderId: o.id, reason: 'parts_short', text: partsShortText(parts) });
       continue;
     }
     const skills = new Set(policy.skillsByType[o.type] ?? []);
@@ -191,9 +222,12 @@ export async function buildPlanInput(
       carried.has(o.id) && RANK[o.priority] < RANK[CARRIED_OVER_PRIORITY] ? CARRIED_OVER_PRIORITY : o.priority;
     orders.push({
       id: o.id,
-      location: { lat: o.lat, lng: o.lng },
+      location,
       ...(o.areaId ? { areaId: o.areaId } : {}),
-      serviceMinutes: policy.serviceMinutesByType[o.type] ?? policy.defaultServiceMinutes,
+      // DSP-03: a visit that ran long keeps its longer duration for the rest of its day.
+      serviceMinutes:
+        (policy.serviceMinutesByType[o.type] ?? policy.defaultServiceMinutes) +
+        (planned.get(o.id)?.overrunMinutes ?? 0),
       ...(window ? { window: { start: minutes(window.start), end: minutes(window.end) } } : {}),
       ...(due && due < nextMidnight ? { deadline: Math.max(0, minutes(due)) } : {}),
       softLateMinutes: policy.softLateMinutes,
@@ -213,6 +247,11 @@ export async function buildPlanInput(
     skipped,
     carriedOver,
     dueAt,
+    risk: dayFacts.risk,
+    parts: dayFacts.parts,
+    arrivals: dayFacts.arrivals,
+    absent,
+    approxLocation,
     planned,
     midnight,
   };
