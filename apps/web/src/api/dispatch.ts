@@ -1,5 +1,26 @@
 import { apiRequest } from './http';
 
+/** DSP-01: parts readiness of an order (issued for it / in its station store / short). */
+export interface PartsReadiness {
+  status: 'none' | 'issued' | 'available' | 'short';
+  lines: {
+    itemId: string;
+    itemCode: string;
+    itemName: string;
+    needed: number;
+    issued: number;
+    fromStore: number;
+    short: number;
+  }[];
+}
+
+/** DSP-01: the open SLA promise that makes an order at risk. */
+export interface RiskClock {
+  kind: string;
+  ruleId: string;
+  dueAt: string;
+}
+
 /** DSP-03/04 answers (docs/api.md "Dispatch"); times are minutes since local midnight of the day. */
 export interface PlanStop {
   orderId: string;
@@ -16,6 +37,8 @@ export interface PlanStop {
   /** Minutes since local midnight of the earliest open SLA deadline, or null. */
   dueAt?: number | null;
   atRisk?: boolean;
+  risk?: RiskClock | null;
+  parts?: PartsReadiness;
   carriedOver?: boolean;
 }
 
@@ -40,7 +63,31 @@ export interface UnassignedOrder {
   text: string;
   dueAt?: number | null;
   atRisk?: boolean;
+  risk?: RiskClock | null;
+  parts?: PartsReadiness;
   carriedOver?: boolean;
+}
+
+/** APT-04: a late check-in, or a visit whose window began with nobody there yet. */
+export interface LateArrival {
+  orderId: string;
+  orderNumber: string;
+  engineerName: string;
+  state: 'arrived_late' | 'not_arrived';
+  lateMinutes: number;
+  handling: string | null;
+}
+
+/** DSP-03: a re-plan during the day after an engineer falls ill or a visit runs long. */
+export type DayChange =
+  | { kind: 'engineer_off'; engineerId: string; reason: string }
+  | { kind: 'overrun'; orderId: string; extraMinutes: number };
+
+export interface ReplanResult {
+  kind: DayChange['kind'];
+  moved: { orderId: string; number: string; engineerId: string; engineerName: string }[];
+  returnedToQueue: { orderId: string; number: string }[];
+  changedOrderIds: string[];
 }
 
 /** DSP-02: open work of the last days, listed first at the start of the day. */
@@ -61,11 +108,14 @@ export interface DayPlan {
   routes: PlanRoute[];
   unassigned: UnassignedOrder[];
   carriedOver?: CarriedOverOrder[];
+  lateArrivals?: LateArrival[];
+  absent?: { engineerId: string; engineerName: string; from: number }[];
+  requireParts?: boolean;
   stats: { assigned: number; unassigned: number; travelMinutes: number; lateMinutes: number; distanceKm: number };
   map: {
     areas: { id: string; name: string; polygon: [number, number][] }[];
     engineers: { id: string; name: string; start: { lat: number; lng: number } }[];
-    orders: { id: string; number: string; lat: number; lng: number }[];
+    orders: { id: string; number: string; lat: number; lng: number; approx?: boolean }[];
   };
 }
 
@@ -100,8 +150,19 @@ export interface MyDayVisit {
 }
 
 export const dispatchApi = {
-  plan: (stationId: string, date: string) =>
-    apiRequest<DayPlan>('POST', '/dispatch/plan', { body: { stationId, date } }),
+  plan: (stationId: string, date: string, requireParts?: boolean) =>
+    apiRequest<DayPlan>('POST', '/dispatch/plan', {
+      body: { stationId, date, ...(requireParts === undefined ? {} : { requireParts }) },
+    }),
+  replan: (stationId: string, date: string, change: DayChange, idempotencyKey: string) =>
+    apiRequest<ReplanResult>('POST', '/dispatch/replan', { body: { stationId, date, change }, idempotencyKey }),
+  partNeeds: (orderId: string) =>
+    apiRequest<PartsReadiness & { orderId: string; canEdit: boolean }>('GET', `/work-orders/${orderId}/part-needs`),
+  setPartNeeds: (orderId: string, needs: { itemId: string; quantity: number }[], idempotencyKey: string) =>
+    apiRequest<PartsReadiness & { orderId: string; canEdit: boolean }>('PUT', `/work-orders/${orderId}/part-needs`, {
+      body: { needs },
+      idempotencyKey,
+    }),
   apply: (
     stationId: string,
     date: string,

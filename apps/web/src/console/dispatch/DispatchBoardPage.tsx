@@ -1,4 +1,4 @@
-import { Button, Card, Col, Collapse, Empty, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Collapse, Empty, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmissionKeys, toApiError } from '../../api';
@@ -7,8 +7,11 @@ import { useOrgTree } from '../../hooks/useReferenceData';
 import { useFeedback } from '../useFeedback';
 import { AssignVerdict, type PendingDrop } from './AssignVerdict';
 import { CarriedOverCard } from './CarriedOverCard';
+import { DayChangesCard } from './DayChangesCard';
+import { DayOrdersCard, LateArrivalsCard } from './DayOrdersCard';
 import { DayTimeline } from './DayTimeline';
 import { OfflineMap } from './OfflineMap';
+import { PartsTag, RiskTag } from './PartsTag';
 
 /** Tomorrow in the browser's calendar: coordinators plan the next day most of the time. */
 function tomorrow(): string {
@@ -32,6 +35,7 @@ export default function DispatchBoardPage() {
   const [date, setDate] = useState(tomorrow);
   const [plan, setPlan] = useState<DayPlan | null>(null);
   const [busy, setBusy] = useState<'plan' | 'apply' | 'assign' | null>(null);
+  const [requireParts, setRequireParts] = useState(true);
   const [verdict, setVerdict] = useState<PendingDrop | null>(null);
   const keys = useRef(new SubmissionKeys());
   const station = stationId ?? stations[0]?.id;
@@ -41,7 +45,7 @@ export default function DispatchBoardPage() {
     setBusy('plan');
     setVerdict(null);
     try {
-      setPlan(await dispatchApi.plan(station, date));
+      setPlan(await dispatchApi.plan(station, date, requireParts));
     } catch (e) {
       feedback.error(toApiError(e));
     } finally {
@@ -130,7 +134,15 @@ export default function DispatchBoardPage() {
     }
   }
 
-  const reasonText = (u: UnassignedOrder) => t(`dispatchBoard.reasons.${u.reason}`, { defaultValue: u.text });
+  const reasonText = (u: UnassignedOrder) =>
+    u.reason === 'parts_short'
+      ? t('dispatchDay.partsShort', {
+          items: (u.parts?.lines ?? [])
+            .filter((l) => l.short > 0)
+            .map((l) => `${l.itemName} ×${l.short}`)
+            .join('、'),
+        })
+      : t(`dispatchBoard.reasons.${u.reason}`, { defaultValue: u.text });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -165,6 +177,13 @@ export default function DispatchBoardPage() {
         >
           {t('dispatchBoard.autoPlan')}
         </Button>
+        <Checkbox
+          checked={requireParts}
+          onChange={(e) => setRequireParts(e.target.checked)}
+          data-testid="dispatch-require-parts"
+        >
+          {t('dispatchDay.requireParts')}
+        </Checkbox>
         <Button data-testid="dispatch-current-day" disabled={busy !== null} onClick={() => void loadDay()}>
           {t('dispatchAssign.current')}
         </Button>
@@ -256,7 +275,9 @@ export default function DispatchBoardPage() {
                     render: (p: string, u: UnassignedOrder) => (
                       <Space size={2}>
                         <Tag>{p}</Tag>
-                        {u.atRisk && <Tag color="red">{t('dispatchAssign.atRisk')}</Tag>}
+                        {u.atRisk && !u.risk && <Tag color="red">{t('dispatchAssign.atRisk')}</Tag>}
+                        <RiskTag risk={u.risk} />
+                        <PartsTag parts={u.parts} hideNone />
                         {u.carriedOver && <Tag color="orange">{t('dispatchAssign.carried')}</Tag>}
                       </Space>
                     ),
@@ -280,11 +301,14 @@ export default function DispatchBoardPage() {
                 ]}
               />
             </Card>
+            <DayOrdersCard plan={plan} />
           </Col>
           <Col xs={24} xl={10}>
             <Card size="small" title={t('dispatchBoard.map')}>
               <OfflineMap plan={plan} />
             </Card>
+            <LateArrivalsCard items={plan.lateArrivals ?? []} />
+            {station && <DayChangesCard plan={plan} stationId={station} onChanged={loadDay} />}
           </Col>
         </Row>
       )}

@@ -14,6 +14,7 @@ import { CustomerMessagesCard } from '../desk/CustomerMessagesCard';
 import { WorkOrderFacts } from './WorkOrderFacts';
 import { OrderPartsCard } from '../parts/OrderPartsCard';
 import { OrderAppointmentCard } from '../dispatch/OrderAppointmentCard';
+import { OrderPartNeedsCard } from '../dispatch/OrderPartNeedsCard';
 
 /** /orders/:id: the facts, the allowed actions, linked orders and the full history. */
 export default function WorkOrderDetailPage() {
@@ -78,6 +79,7 @@ export default function WorkOrderDetailPage() {
         </Col>
         <Col xs={24} xl={10}>
           <OrderClocksPanel orderId={o.id} />
+          <OrderPartNeedsCard orderId={o.id} />
           <OrderPartsCard orderId={o.id} holderId={o.holderId} />
           <Card title={t('orderDetail.history')} style={{ marginTop: 16 }}>
             <OrderTimeline events={detail.events} />
