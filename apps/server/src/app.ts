@@ -23,6 +23,8 @@ import { slaRoutes } from './features/sla/sla.routes.js';
 import { notificationRoutes } from './features/notifications/notification.routes.js';
 import { calendarRoutes } from './features/calendar/calendar.routes.js';
 import { visitRoutes } from './features/visits/visit.routes.js';
+import { careRoutes } from './features/planned-work/care.routes.js';
+import { inspectionRoutes } from './features/planned-work/inspection.routes.js';
 import { onsiteReportRoutes } from './features/visits/onsite-reports.routes.js';
 import { deskRoutes } from './features/desk/desk.routes.js';
 import { deskWorkRoutes } from './features/desk/desk-work.routes.js';
@@ -101,6 +103,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(notificationRoutes(services), { prefix: '/api' });
   await app.register(calendarRoutes(services), { prefix: '/api' });
   await app.register(visitRoutes(services), { prefix: '/api' });
+  await app.register(careRoutes(services), { prefix: '/api' });
+  await app.register(inspectionRoutes(services), { prefix: '/api' });
   await app.register(onsiteReportRoutes(services), { prefix: '/api' });
   await app.register(deskRoutes(services), { prefix: '/api' });
   await app.register(deskWorkRoutes(services), { prefix: '/api' });

@@ -23,6 +23,7 @@ import { createNotificationService } from './features/notifications/notification
 import { createTenantCalendars } from './features/calendar/tenant-calendar.js';
 import { createCalendarService } from './features/calendar/calendar.service.js';
 import { createVisitService } from './features/visits/visit.service.js';
+import { plannedWorkServices } from './features/planned-work/planned-work.services.js';
 import { createVisitOrderHooks } from './features/visits/visit-order-hooks.js';
 import { createOnsiteReportsService } from './features/visits/onsite-reports.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
@@ -92,6 +93,7 @@ export function createServices(deps: ServiceDeps) {
     calendar: createCalendarService({ ...deps, calendars }),
     workOrders,
     visits: createVisitService(deps),
+    ...plannedWorkServices({ ...deps, workOrders, calendars }), // WO-16/17
     onsiteReports: createOnsiteReportsService({ ...deps, sla, notifications }),
     callbacks,
     complaints: createComplaintService({ ...deps, workOrders }),

@@ -21,6 +21,7 @@ import { DEFAULT_POLICY_PACK, WORK_ORDER_ACTIONS, type Position } from '@daowei/
 import type { Body } from './harness.js';
 import { DESK_PROBES } from './isolation-matrix.desk.js';
 import { COVERAGE_CLAIM_PROBES } from './isolation-matrix.coverage-claims.js';
+import { PLANNED_WORK_PROBES } from './isolation-matrix.planned-work.js';
 import { ONSITE_REPORT_PROBES } from './isolation-matrix.onsite-reports.js';
 import { NOTIFICATION_PROBES } from './isolation-matrix.notifications.js';
 import { CALENDAR_PROBES } from './isolation-matrix.calendar.js';
@@ -577,6 +578,7 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
   ],
   ...DESK_PROBES,
   ...COVERAGE_CLAIM_PROBES,
+  ...PLANNED_WORK_PROBES,
   ...ONSITE_REPORT_PROBES,
   ...NOTIFICATION_PROBES,
   ...CALENDAR_PROBES,

@@ -29,6 +29,16 @@ const HotlineIntakePage = lazy(() => import('./console/desk/HotlineIntakePage'))
 const CarryInPage = lazy(() => import('./console/desk/CarryInPage'));
 const CarryInReceiptPage = lazy(() => import('./console/desk/CarryInReceiptPage'));
 const ScriptsAdminPage = lazy(() => import('./console/desk/ScriptsAdminPage'));
+// WO-16/17: recurring care and planned inspections.
+const CareAgreementsPage = lazy(() => import('./console/planned/CareAgreementsPage'));
+const CareAgreementDetailPage = lazy(() => import('./console/planned/CareAgreementDetailPage'));
+const CareUpcomingPage = lazy(() => import('./console/planned/CareUpcomingPage'));
+const InspectionPlansPage = lazy(() => import('./console/planned/InspectionPlansPage'));
+const InspectionPlanDetailPage = lazy(() => import('./console/planned/InspectionPlanDetailPage'));
+const OverdueNoticesPage = lazy(() => import('./console/planned/OverdueNoticesPage'));
+const NoticePrintPage = lazy(() => import('./console/planned/NoticePrintPage'));
+const MobileCareVisitPage = lazy(() => import('./mobile/planned/MobileCareVisitPage'));
+const MobileInspectionPage = lazy(() => import('./mobile/planned/MobileInspectionPage'));
 const MobileLayout = lazy(() => import('./mobile/MobileLayout'));
 const MyTodoPage = lazy(() => import('./mobile/MyTodoPage'));
 const MobileOrderDetailPage = lazy(() => import('./mobile/orders/MobileOrderDetailPage'));
@@ -87,6 +97,13 @@ export function AppRoutes() {
           <Route path="/desk/carry-in" element={<CarryInPage />} />
           <Route path="/desk/carry-in/:id/receipt" element={<CarryInReceiptPage />} />
           <Route path="/desk/scripts" element={<ScriptsAdminPage />} />
+          <Route path="/care/agreements" element={<CareAgreementsPage />} />
+          <Route path="/care/agreements/:id" element={<CareAgreementDetailPage />} />
+          <Route path="/care/visits" element={<CareUpcomingPage />} />
+          <Route path="/inspections/plans" element={<InspectionPlansPage />} />
+          <Route path="/inspections/plans/:id" element={<InspectionPlanDetailPage />} />
+          <Route path="/inspections/overdue" element={<OverdueNoticesPage />} />
+          <Route path="/inspections/notices/:id/print" element={<NoticePrintPage />} />
         </Route>
         <Route
           path="/m"
@@ -100,6 +117,8 @@ export function AppRoutes() {
           <Route path="todo" element={<MyTodoPage />} />
           <Route path="orders/:id" element={<MobileOrderDetailPage />} />
           <Route path="orders/:id/confirm" element={<MobileConfirmationPage />} />
+          <Route path="care/:id" element={<MobileCareVisitPage />} />
+          <Route path="inspection/:id" element={<MobileInspectionPage />} />
           <Route path="outbox" element={<OutboxPage />} />
         </Route>
         <Route path="/" element={<Landing />} />

@@ -2,6 +2,7 @@ import { codeLabels } from './codeLabels';
 import { engineerEn } from './engineer.texts';
 import { kpiEn } from './kpi.texts';
 import { deskEn } from './desk.texts';
+import { plannedEn } from './planned.texts';
 import { dispatchEn } from './dispatch.texts';
 import { slaEn } from './sla.texts';
 import { partsEn } from './parts.texts';
@@ -13,6 +14,7 @@ export const en: typeof zhCN = {
   ...engineerEn,
   ...kpiEn,
   ...deskEn,
+  ...plannedEn,
   ...dispatchEn,
   ...slaEn,
   ...partsEn,

@@ -2,6 +2,7 @@ import { codeLabels } from './codeLabels';
 import { engineerZh } from './engineer.texts';
 import { kpiZh } from './kpi.texts';
 import { deskZh } from './desk.texts';
+import { plannedZh } from './planned.texts';
 import { dispatchZh } from './dispatch.texts';
 import { slaZh } from './sla.texts';
 import { partsZh } from './parts.texts';
@@ -12,6 +13,7 @@ export const zhCN = {
   ...engineerZh,
   ...kpiZh,
   ...deskZh,
+  ...plannedZh,
   ...dispatchZh,
   ...slaZh,
   ...partsZh,

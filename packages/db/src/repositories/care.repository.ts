@@ -118,7 +118,15 @@ export async function listUpcomingCareVisits(
   f: { vendorId: string | null; from: string; to: string; limit: number },
 ) {
   return db
-    .select({ ...visitWithOrder, agreement: { id: careAgreements.id, contactName: careAgreements.contactName, address: careAgreements.address, carerId: careAgreements.carerId } })
+    .select({
+      ...visitWithOrder,
+      agreement: {
+        id: careAgreements.id,
+        contactName: careAgreements.contactName,
+        address: careAgreements.address,
+        carerId: careAgreements.carerId,
+      },
+    })
     .from(careVisits)
     .innerJoin(
       careAgreements,
@@ -138,7 +146,12 @@ export async function listUpcomingCareVisits(
     .limit(f.limit);
 }
 
-export async function getCareVisitByOrder(db: Db, tenantId: string, orderId: string, opts: { forUpdate?: boolean } = {}) {
+export async function getCareVisitByOrder(
+  db: Db,
+  tenantId: string,
+  orderId: string,
+  opts: { forUpdate?: boolean } = {},
+) {
   if (!isUuid(orderId)) return null;
   const q = db
     .select()
@@ -179,7 +192,11 @@ export async function listPlannedVisitsFrom(db: Db, tenantId: string, agreementI
     .orderBy(asc(careVisits.plannedDate));
 }
 
-export async function insertCareVisitCall(db: Db, tenantId: string, c: Omit<typeof careVisitCalls.$inferInsert, 'tenantId' | 'id'>) {
+export async function insertCareVisitCall(
+  db: Db,
+  tenantId: string,
+  c: Omit<typeof careVisitCalls.$inferInsert, 'tenantId' | 'id'>,
+) {
   const [row] = await db
     .insert(careVisitCalls)
     .values({ ...c, tenantId })

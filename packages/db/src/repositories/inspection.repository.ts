@@ -39,8 +39,9 @@ export async function listInspectionPlans(db: Db, tenantId: string, vendorId: st
   return db
     .select({
       plan: inspectionPlans,
-      targets: sql<number>`(select count(*)::int from ${inspectionTargets} t where t.tenant_id = ${inspectionPlans.tenantId} and t.plan_id = ${inspectionPlans.id})`,
-      generated: sql<number>`(select count(*)::int from ${inspectionTargets} t where t.tenant_id = ${inspectionPlans.tenantId} and t.plan_id = ${inspectionPlans.id} and t.order_id is not null)`,
+      // Qualified by hand: inside the subquery an unqualified tenant_id would be the target's own.
+      targets: sql<number>`(select count(*)::int from inspection_targets t where t.tenant_id = inspection_plans.tenant_id and t.plan_id = inspection_plans.id)`,
+      generated: sql<number>`(select count(*)::int from inspection_targets t where t.tenant_id = inspection_plans.tenant_id and t.plan_id = inspection_plans.id and t.order_id is not null)`,
     })
     .from(inspectionPlans)
     .where(and(eq(inspectionPlans.tenantId, tenantId), vendorId ? eq(inspectionPlans.vendorId, vendorId) : undefined))
@@ -99,9 +100,11 @@ export async function replaceInspectionCrew(
   await db
     .delete(inspectionCrews)
     .where(and(eq(inspectionCrews.tenantId, tenantId), eq(inspectionCrews.orderId, orderId)));
-  await db.insert(inspectionCrews).values(
-    personIds.map((personId, i) => ({ tenantId, orderId, personId, lead: i === 0, assignedAt: at, assignedBy: by })),
-  );
+  await db
+    .insert(inspectionCrews)
+    .values(
+      personIds.map((personId, i) => ({ tenantId, orderId, personId, lead: i === 0, assignedAt: at, assignedBy: by })),
+    );
 }
 
 export async function listInspectionCrew(db: Db, tenantId: string, orderId: string) {

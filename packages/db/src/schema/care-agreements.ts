@@ -120,4 +120,3 @@ export const careVisitCalls = pgTable(
     index('care_visit_calls_visit_idx').on(t.tenantId, t.visitId),
   ],
 );
-

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, oneOf, sameTenant, tenantId, timestamptz } from './columns.js';
 import { areas } from './org-units.js';
 import { people } from './people.js';
@@ -138,7 +150,9 @@ export const rectificationNotices = pgTable(
     sameTenant('rectification_notices_order_fk', { tenantId: t.tenantId, column: t.orderId }, workOrders),
     sameTenant('rectification_notices_issued_by_fk', { tenantId: t.tenantId, column: t.issuedBy }, people),
     sameTenant('rectification_notices_rectified_by_fk', { tenantId: t.tenantId, column: t.rectifiedBy }, people),
-    index('rectification_notices_open_idx').on(t.tenantId, t.deadline).where(sql`${t.rectifiedAt} is null`),
+    index('rectification_notices_open_idx')
+      .on(t.tenantId, t.deadline)
+      .where(sql`${t.rectifiedAt} is null`),
     check(
       'rectification_notices_answer_check',
       sql`${t.signed} is null or (${t.signed} = (${t.signature} is not null) and ${t.signed} = (${t.refusalReason} is null))`,

@@ -66,7 +66,11 @@ export const DEFAULT_PLANNED_WORK_POLICY: PlannedWorkPolicy = plannedWorkPolicyS
       l('escort', '陪同就医', 'Escort to the doctor'),
     ],
     closingChecks: [
-      l('valuables_checked', '客户已在服务人员离开前清点贵重物品', 'The customer checked their valuables before the carer left'),
+      l(
+        'valuables_checked',
+        '客户已在服务人员离开前清点贵重物品',
+        'The customer checked their valuables before the carer left',
+      ),
       l('home_safe', '门窗、水电燃气已关好', 'Doors, windows, water, power and gas left safe'),
     ],
     phoneOutcomes: [

@@ -43,6 +43,9 @@ function daysInMonth(d: string): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** Days from `a` to `b` (negative when `b` is earlier). */
+export const daysBetween = (a: string, b: string) => dayNumber(b) - dayNumber(a);
+
 /** Whether the schedule has a visit on `date`; weekly rhythms count weeks from the agreement's first week. */
 export function occursOn(schedule: CareSchedule, startDate: string, date: string): boolean {
   const wd = weekdayOf(date);

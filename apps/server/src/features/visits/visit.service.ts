@@ -32,6 +32,8 @@ import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { assertNoOfflineConflict } from './offline-conflict.js';
+import { DEFAULT_PLANNED_WORK_POLICY } from '@daowei/domain';
+import { assertCareReadyToSign } from '../planned-work/care-sign-check.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { AttachmentBody, ChecklistBody, ConfirmationBody, ConsentBody } from './visit.schemas.js';
 
@@ -201,6 +203,7 @@ export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock
       const signature = body.signature === undefined ? null : decodeImage(body.signature);
       const signatureType = signature ? checkImage(visit, signature, 'signature') : null;
       return write(auth, id, 'confirmation', body, key, queuedAt, async (tx, order) => {
+        await assertCareReadyToSign(tx, DEFAULT_PLANNED_WORK_POLICY, order); // WO-16: valuables checked first
         const saved = await insertConfirmation(tx, auth.tenantId, {
           orderId: order.id,
           satisfaction: body.satisfaction,

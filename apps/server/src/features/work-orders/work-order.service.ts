@@ -39,6 +39,8 @@ import { createOrderReader } from './work-order.reader.js';
 import { assertPartsSettled } from '../parts/borrow.service.js';
 import { assertVisitReadyToComplete } from '../visits/visit.service.js';
 import { assertNoOfflineConflict } from '../visits/offline-conflict.js';
+import { DEFAULT_PLANNED_WORK_POLICY } from '@daowei/domain';
+import { assertInspectionCrewFor } from '../planned-work/inspection-crew.js';
 import type { SlaService } from '../sla/sla.service.js';
 import type { CallbackService } from '../callbacks/callback.service.js';
 import { closeComplaintWithOrder } from '../complaints/complaint-closure.js';
@@ -260,6 +262,7 @@ export function createWorkOrderService({
     // PART-03: parts borrowed for the order must be back or used (or waived by a manager) first.
     if (cmd.action === 'complete') await assertPartsSettled(tx, auth.tenantId, id);
     if (cmd.action === 'complete') await assertVisitReadyToComplete(tx, policy.visit, order); // WO-14
+    await assertInspectionCrewFor(tx, DEFAULT_PLANNED_WORK_POLICY, order, cmd); // WO-17: two inspectors
     if (cmd.action === 'close') await closeComplaintWithOrder(tx, auth, order, now); // CMP-01
     const changes = { ...decision.changes, status: decision.to, step: decision.to };
     if (cmd.action === 'complete') Object.assign(changes, { completion: cmd.completion });
