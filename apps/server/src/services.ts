@@ -19,6 +19,9 @@ import { createCustomerMessagesService } from './features/desk/customer-messages
 import { createDeskNotices } from './features/desk/desk-notices.js';
 import { createCoverageClaimsService } from './features/desk/coverage-claims.service.js';
 import { createSlaService } from './features/sla/sla.service.js';
+import { createSlaPolicyService } from './features/sla/sla-policy.service.js';
+import { createTenantSlaPolicies } from './features/sla/tenant-sla-policy.js';
+import { createCalendarSettingsService } from './features/calendar/calendar-settings.service.js';
 import { createNotificationService } from './features/notifications/notification.service.js';
 import { createTenantCalendars } from './features/calendar/tenant-calendar.js';
 import { createCalendarService } from './features/calendar/calendar.service.js';
@@ -66,7 +69,9 @@ export function createServices(deps: ServiceDeps) {
   const partsPolicy = deps.partsPolicy ?? DEFAULT_PARTS_POLICY;
   const notifications = createNotificationService(deps);
   const calendars = createTenantCalendars();
-  const sla = createSlaService({ ...deps, notifications, calendars });
+  // SLA-02: the tenant's current policy version, shared by the clocks and the policy editor.
+  const slaPolicies = createTenantSlaPolicies(deps.policy.sla);
+  const sla = createSlaService({ ...deps, notifications, calendars, policies: slaPolicies });
   const callbacks = createCallbackService({ ...deps, sla });
   const visitHooks = createVisitOrderHooks({ policy: deps.policy, notifications });
   const workOrders = createWorkOrderService({ ...deps, sla, callbacks, visitHooks });
@@ -91,6 +96,8 @@ export function createServices(deps: ServiceDeps) {
     sla,
     notifications,
     calendar: createCalendarService({ ...deps, calendars }),
+    calendarSettings: createCalendarSettingsService(deps),
+    slaPolicy: createSlaPolicyService({ ...deps, shipped: deps.policy.sla, policies: slaPolicies }),
     workOrders,
     visits: createVisitService(deps),
     ...plannedWorkServices({ ...deps, workOrders, calendars }), // WO-16/17

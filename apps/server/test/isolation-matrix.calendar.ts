@@ -4,6 +4,10 @@
  * no foreign object to aim at: the probes check that whatever the position gets back (its tenant's
  * calendar, or 403 for positions that may not use it) names nothing of the foreign fixture. Dates far
  * ahead keep the probes from touching the deadlines other probes look at.
+ *
+ * The SLA-01/02 settings (area zones, team hours, the SLA policy versions) are here too: zones and hours
+ * are aimed at the foreign area and unit (answered like missing ones), the policy is the caller's
+ * tenant's own and is only read or refused.
  */
 import type { Expectation, Probe, Scope } from './isolation-matrix.js';
 
@@ -45,6 +49,107 @@ export const CALENDAR_PROBES: Readonly<Record<string, readonly Probe[]>> = {
         body: { year: 2031, days: [{ date: '2031-01-01', kind: 'holiday', name: '元旦' }] },
       }),
       expect: status(200, 403),
+    },
+  ],
+  'GET /api/calendar/areas': [
+    {
+      name: 'my tenant’s areas with their zones',
+      scopes: ALL,
+      build: () => ({ method: 'GET', url: '/api/calendar/areas' }),
+      expect: status(200, 403),
+    },
+  ],
+  'PUT /api/calendar/areas/{id}/time-zone': [
+    {
+      name: 'set the zone of a foreign area',
+      scopes: ['tenant'],
+      build: (f) =>
+        f.areaId
+          ? { method: 'PUT', url: `/api/calendar/areas/${f.areaId}/time-zone`, body: { timeZone: 'Asia/Urumqi' } }
+          : null,
+      expect: status(403, 404),
+    },
+  ],
+  'GET /api/calendar/working-hours': [
+    {
+      name: 'working hours of my tenant’s (or vendor’s) units',
+      scopes: ALL,
+      build: () => ({ method: 'GET', url: '/api/calendar/working-hours' }),
+      expect: status(200, 403),
+    },
+  ],
+  'PUT /api/calendar/working-hours/{unitId}': [
+    {
+      name: 'set the working hours of a foreign unit',
+      scopes: ['tenant', 'vendor'],
+      build: (f) =>
+        f.unitId
+          ? {
+              method: 'PUT',
+              url: `/api/calendar/working-hours/${f.unitId}`,
+              // Only inspections would follow these hours, so a legitimate operator write disturbs no probe.
+              body: {
+                name: 'probe',
+                weekly: Array(7).fill([{ start: '09:00', end: '18:00' }]),
+                orderTypes: ['inspection'],
+              },
+            }
+          : null,
+      // The operator's admin oversees every vendor: vendor B's unit is theirs to set (or not a team/station).
+      expect: (f, actor) =>
+        f.scope === 'vendor' && actor.position === 'admin' ? status(200, 400, 403, 404) : status(403, 404),
+    },
+  ],
+  'DELETE /api/calendar/working-hours/{unitId}': [
+    {
+      name: 'remove the working hours of a foreign unit',
+      scopes: ['tenant', 'vendor'],
+      build: (f) => (f.unitId ? { method: 'DELETE', url: `/api/calendar/working-hours/${f.unitId}` } : null),
+      expect: status(403, 404),
+    },
+  ],
+  'GET /api/sla/policy': [
+    {
+      name: 'my tenant’s SLA policy',
+      scopes: ALL,
+      build: () => ({ method: 'GET', url: '/api/sla/policy' }),
+      expect: status(200, 403),
+    },
+  ],
+  'GET /api/sla/policy/schema': [
+    {
+      name: 'the JSON schema of a policy',
+      scopes: ALL,
+      build: () => ({ method: 'GET', url: '/api/sla/policy/schema' }),
+      expect: status(200),
+    },
+  ],
+  'GET /api/sla/policy/versions/{version}': [
+    {
+      name: 'a version of my tenant’s SLA policy',
+      scopes: ALL,
+      build: () => ({ method: 'GET', url: '/api/sla/policy/versions/1' }),
+      expect: status(200, 403),
+    },
+  ],
+  'GET /api/sla/policy/diff': [
+    {
+      name: 'a diff of my tenant’s SLA policy versions',
+      scopes: ALL,
+      build: () => ({ method: 'GET', url: '/api/sla/policy/diff?from=1&to=1' }),
+      expect: status(200, 403),
+    },
+  ],
+  'POST /api/sla/policy/versions': [
+    {
+      name: 'save a policy version that changes nothing (refused, or not allowed)',
+      scopes: ALL,
+      build: () => ({
+        method: 'POST',
+        url: '/api/sla/policy/versions',
+        body: { basedOnVersion: 1, policy: { warnShare: 2 } },
+      }),
+      expect: status(400, 403, 409),
     },
   ],
 };

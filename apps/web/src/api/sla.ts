@@ -125,3 +125,112 @@ export const calendarApi = {
       idempotencyKey,
     }),
 };
+
+/** SLA-01 area time zones and team working hours (docs/api.md "Business calendar"). */
+export interface WorkingSpan {
+  start: string;
+  end: string;
+  shift?: string;
+}
+
+export interface WorkingHoursBody {
+  name: string;
+  /** Seven days, Sunday first. */
+  weekly: WorkingSpan[][];
+  makeUpDay?: WorkingSpan[];
+  holidays: 'observe' | 'work';
+  orderTypes: WorkOrderType[];
+}
+
+export interface UnitHours extends WorkingHoursBody {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  parentId: string | null;
+  updatedAt: string;
+}
+
+export interface AreaZone {
+  id: string;
+  code: string;
+  name: string;
+  stationId: string;
+  timeZone: string | null;
+  effectiveTimeZone: string;
+}
+
+export const calendarSettingsApi = {
+  areas: () => apiRequest<{ tenantTimeZone: string; items: AreaZone[] }>('GET', '/calendar/areas'),
+  setAreaZone: (areaId: string, timeZone: string | null) =>
+    apiRequest<AreaZone>('PUT', `/calendar/areas/${encodeURIComponent(areaId)}/time-zone`, { body: { timeZone } }),
+  workingHours: () =>
+    apiRequest<{ shipped: { weekly: WorkingSpan[][]; holidays: 'observe' }; items: UnitHours[] }>(
+      'GET',
+      '/calendar/working-hours',
+    ),
+  setWorkingHours: (unitId: string, body: WorkingHoursBody) =>
+    apiRequest<UnitHours>('PUT', `/calendar/working-hours/${encodeURIComponent(unitId)}`, { body }),
+  deleteWorkingHours: (unitId: string) =>
+    apiRequest<{ unitId: string }>('DELETE', `/calendar/working-hours/${encodeURIComponent(unitId)}`),
+};
+
+/** SLA-02 policy editor (docs/api.md "SLA policy"). The policy body is the domain's SlaPolicy as JSON. */
+export type PolicyDeadline =
+  | { kind: 'elapsed'; minutes: number }
+  | { kind: 'calendar_days'; days: number }
+  | { kind: 'working_time'; minutes: number }
+  | { kind: 'working_days'; days: number }
+  | { kind: 'cutoff'; cutoff: string; sameDayBy: string; nextDayBy: string; dayBasis: 'working' | 'calendar' }
+  | { kind: 'before_appointment'; minutes: number };
+
+export interface PolicyClock {
+  kind: string;
+  ruleId: string;
+  label: Localized;
+  deadline: PolicyDeadline;
+  warnShare?: number;
+  breachPenaltyFen?: number;
+  [key: string]: unknown;
+}
+
+export interface SlaPolicyBody {
+  id: string;
+  version: number;
+  warnShare: number;
+  clocks: PolicyClock[];
+  appointment: Record<string, number>;
+  targets: Record<string, number>;
+  [key: string]: unknown;
+}
+
+export interface PolicyVersionEntry {
+  version: number;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: string | null;
+  shipped: boolean;
+}
+
+export interface PolicyChange {
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export const slaPolicyApi = {
+  current: () =>
+    apiRequest<{ version: number; policy: SlaPolicyBody; versions: PolicyVersionEntry[]; editable: boolean }>(
+      'GET',
+      '/sla/policy',
+    ),
+  diff: (from: number, to: number) =>
+    apiRequest<{ from: number; to: number; changes: PolicyChange[] }>('GET', '/sla/policy/diff', {
+      query: { from, to },
+    }),
+  save: (body: { basedOnVersion: number; note?: string; policy: SlaPolicyBody }, idempotencyKey: string) =>
+    apiRequest<{ version: number; changes: PolicyChange[] }>('POST', '/sla/policy/versions', {
+      body,
+      idempotencyKey,
+    }),
+};

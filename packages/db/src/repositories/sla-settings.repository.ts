@@ -28,7 +28,10 @@ export async function listUnitWorkingHours(db: Db, tenantId: string): Promise<St
   const rows = await db
     .select({ h: unitWorkingHours, u: orgUnits })
     .from(unitWorkingHours)
-    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, unitWorkingHours.tenantId), eq(orgUnits.id, unitWorkingHours.unitId)))
+    .innerJoin(
+      orgUnits,
+      and(eq(orgUnits.tenantId, unitWorkingHours.tenantId), eq(orgUnits.id, unitWorkingHours.unitId)),
+    )
     .where(eq(unitWorkingHours.tenantId, tenantId))
     .orderBy(asc(orgUnits.code));
   return rows.map(({ h, u }) => ({
@@ -100,7 +103,13 @@ export async function setAreaTimeZone(
     .update(areas)
     .set({ timeZone })
     .where(and(eq(areas.tenantId, tenantId), eq(areas.id, areaId)))
-    .returning({ id: areas.id, code: areas.code, name: areas.name, stationId: areas.stationId, timeZone: areas.timeZone });
+    .returning({
+      id: areas.id,
+      code: areas.code,
+      name: areas.name,
+      stationId: areas.stationId,
+      timeZone: areas.timeZone,
+    });
   return row ?? null;
 }
 
@@ -157,7 +166,10 @@ export async function getSlaPolicyVersion(
 }
 
 /** Versions newest first, without their bodies. */
-export async function listSlaPolicyVersions(db: Db, tenantId: string): Promise<Omit<StoredSlaPolicyVersion, 'policy'>[]> {
+export async function listSlaPolicyVersions(
+  db: Db,
+  tenantId: string,
+): Promise<Omit<StoredSlaPolicyVersion, 'policy'>[]> {
   return db
     .select({
       version: slaPolicyVersions.version,

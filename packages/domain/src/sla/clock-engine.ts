@@ -167,7 +167,8 @@ function computeTimes(c: TimesInput, segStartMs: number, cal: BusinessCalendar):
   }
   const allowedMs = c.consumedMs + Math.max(0, measuredBetween(measure, cal, segStartMs, dueMs));
   // Whole milliseconds: a fractional instant would not survive a round trip through the database.
-  const warnLine = Math.floor(allowedMs * c.warnShare);
+  // Rounded, not floored: 70 % of 48 h is 0.999… ms short in binary and must still read 11:36, not 11:35:59.999.
+  const warnLine = Math.round(allowedMs * c.warnShare);
   const warnMs =
     c.consumedMs < warnLine
       ? addMeasured(measure, cal, segStartMs, warnLine - c.consumedMs)

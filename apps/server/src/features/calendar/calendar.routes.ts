@@ -3,12 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idempotencyKey, requireAuth } from '../../http/guards.js';
 import type { Services } from '../../services.js';
 import { calendarDayBody, calendarDayParams, calendarQuery, noticeBody } from './calendar.schemas.js';
+import { calendarSettingsRoutes } from './calendar-settings.routes.js';
 
 /** SLA-01 calendar admin (docs/api.md "Business calendar"): thin — one service call each. */
 export const calendarRoutes =
   (services: Services): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    // Area zones and team hours live beside the days they combine with (SLA-01).
+    await app.register(calendarSettingsRoutes(services));
 
     r.get(
       '/calendar',

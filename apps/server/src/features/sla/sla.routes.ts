@@ -3,12 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idempotencyKey, requireAuth } from '../../http/guards.js';
 import type { Services } from '../../services.js';
 import { atRiskQuery, clockParams, orderClocksParams, overdueReasonBody } from './sla.schemas.js';
+import { slaPolicyRoutes } from './sla-policy.routes.js';
 
 /** SLA-02/04/09 routes (docs/api.md "SLA clocks"): thin — one service call each. */
 export const slaRoutes =
   (services: Services): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    // The policy editor (SLA-02) sits under /sla/policy beside the clocks it stamps.
+    await app.register(slaPolicyRoutes(services));
 
     r.get(
       '/work-orders/:id/clocks',

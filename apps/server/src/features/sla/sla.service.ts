@@ -34,6 +34,7 @@ import { viewerOf } from '../../http/viewer.js';
 import { agreesAppointment, clockEventFor, slaFactsOf } from './sla-order-events.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import { createTenantCalendars, type TenantCalendars } from '../calendar/tenant-calendar.js';
+import { createTenantSlaPolicies, type TenantSlaPolicies } from './tenant-sla-policy.js';
 import { createSlaEscalation } from './sla-escalation.js';
 import { atRiskView, clockView } from './sla.presenter.js';
 import type { AtRiskQuery } from './sla.schemas.js';
@@ -58,8 +59,8 @@ export type SlaService = ReturnType<typeof createSlaService>;
 /**
  * SLA-02/04/09 on the server: clocks start with the order (same transaction), follow its lifecycle
  * (pause, resume, appointment, stop), are persisted whole, and their warning and breach instants are
- * persisted jobs. Calendar: the shipped calendar plus the tenant's own days (tenant-calendar.ts);
- * per-area zones and team shifts are not stored yet.
+ * persisted jobs. Calendar: the shipped calendar plus the tenant's own days, in the order's area zone
+ * with its team's working hours (tenant-calendar.ts); policy: the tenant's current version.
  */
 export function createSlaService({
   db,
@@ -68,6 +69,7 @@ export function createSlaService({
   jobs,
   notifications,
   calendars,
+  policies,
 }: {
   db: Db;
   clock: Clock;
@@ -77,8 +79,11 @@ export function createSlaService({
   notifications?: Pick<NotificationService, 'notify'> | undefined;
   /** The tenant's calendar (shipped calendar + the tenant's days); one per app so the cache is shared. */
   calendars?: TenantCalendars | undefined;
+  /** The tenant's current SLA policy version (its own edit, or the shipped policy.sla). */
+  policies?: TenantSlaPolicies | undefined;
 }) {
   const calendarFor = calendars ?? createTenantCalendars();
+  const policyFor = policies ?? createTenantSlaPolicies(policy.sla);
   const escalate = createSlaEscalation(notifications);
 
   /**
@@ -111,8 +116,8 @@ export function createSlaService({
   /** Starts the clocks the policy gives a new order (call inside the order's transaction). */
   async function startForOrder(tx: Db, order: StoredWorkOrder, now: Date): Promise<void> {
     const facts = slaFactsOf(order, order.appointment ? now : null);
-    const calendar = await calendarFor(tx, order.tenantId);
-    await insertAndSchedule(tx, order, startClocks(facts, policy.sla, calendar, now));
+    const calendar = await calendarFor(tx, order.tenantId, order);
+    await insertAndSchedule(tx, order, startClocks(facts, await policyFor(tx, order.tenantId), calendar, now));
   }
 
   async function insertAndSchedule(tx: Db, order: StoredWorkOrder, clocks: ReturnType<typeof startClocks>) {
@@ -136,7 +141,7 @@ export function createSlaService({
    * agreed appointment (SLA-07) start here.
    */
   async function onOrderAction(tx: Db, order: StoredWorkOrder, cmd: WorkOrderCommand, now: Date): Promise<void> {
-    const calendar = await calendarFor(tx, order.tenantId);
+    const calendar = await calendarFor(tx, order.tenantId, order);
     for (const s of await listSlaClocksOfOrder(tx, order.tenantId, order.id)) {
       if (s.clock.stoppedAt) continue;
       // Events apply in time order; a server clock set back (tests, NTP) must not fail the action.
@@ -148,7 +153,7 @@ export function createSlaService({
       await scheduleTimers(tx, await updateSlaClock(tx, order.tenantId, s.id, next));
     }
     if (agreesAppointment(cmd) && order.appointment) {
-      const fresh = startClocks(slaFactsOf(order, now), policy.sla, calendar, now).filter(
+      const fresh = startClocks(slaFactsOf(order, now), await policyFor(tx, order.tenantId), calendar, now).filter(
         (c) => c.definition.anchor !== 'accepted',
       );
       await insertAndSchedule(tx, order, fresh);
@@ -162,16 +167,18 @@ export function createSlaService({
    * the caller can show the deadline even when the stored one was older.
    */
   async function startAnchored(tx: Db, order: StoredWorkOrder, anchor: ClockAnchor, at: Date, now: Date) {
-    const calendar = await calendarFor(tx, order.tenantId);
+    const calendar = await calendarFor(tx, order.tenantId, order);
     const facts = { ...slaFactsOf(order, null), moments: { [anchor]: at } };
-    const clocks = startClocks(facts, policy.sla, calendar, now).filter((c) => c.definition.anchor === anchor);
+    const clocks = startClocks(facts, await policyFor(tx, order.tenantId), calendar, now).filter(
+      (c) => c.definition.anchor === anchor,
+    );
     await insertAndSchedule(tx, order, clocks);
     return clocks;
   }
 
   /** Stops the order's open clocks whose policy `stopOn` is this name (compensated, acknowledged …). */
   async function stopNamed(tx: Db, order: StoredWorkOrder, stopOn: string, now: Date): Promise<void> {
-    const calendar = await calendarFor(tx, order.tenantId);
+    const calendar = await calendarFor(tx, order.tenantId, order);
     for (const s of await listSlaClocksOfOrder(tx, order.tenantId, order.id)) {
       if (s.clock.stoppedAt || s.clock.definition.stopOn !== stopOn) continue;
       const at = new Date(Math.max(now.getTime(), s.clock.lastEventAt.getTime()));
@@ -227,6 +234,9 @@ export function createSlaService({
     startAnchored,
     stopNamed,
     scheduleTimers,
+    /** SLA-01/02 for other features that start clocks: the order's calendar and the tenant's policy. */
+    calendarOfOrder: (tx: Db, order: StoredWorkOrder) => calendarFor(tx, order.tenantId, order),
+    policyFor,
     fireWarning: (data: SlaTimerData) => fire('warning', data),
     fireBreach: (data: SlaTimerData) => fire('breach', data),
 
@@ -294,12 +304,13 @@ export function createSlaService({
             throw new DomainError('NOT_FOUND', 'Work order not found', { id: orderId });
           }
           const now = clock.now();
-          const calendar = await calendarFor(tx, order.tenantId);
+          const calendar = await calendarFor(tx, order.tenantId, order);
+          const current = await policyFor(tx, order.tenantId);
           const changed = [];
           for (const s of await listSlaClocksOfOrder(tx, order.tenantId, order.id)) {
             if (s.clock.stoppedAt) continue;
             const at = new Date(Math.max(now.getTime(), s.clock.lastEventAt.getTime()));
-            const r = reevaluateClock(s.clock, slaFactsOf(order, null), policy.sla, calendar, at);
+            const r = reevaluateClock(s.clock, slaFactsOf(order, null), current, calendar, at);
             if (!r.changed) continue;
             const updated = await updateSlaClock(tx, order.tenantId, s.id, r.clock);
             const change = {

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const policyVersionParams = z.object({ version: z.coerce.number().int().min(1).max(1_000_000) });
+
+/** GET /api/sla/policy/diff?from=&to= — what changed between two versions. */
+export const policyDiffQuery = z.object({
+  from: z.coerce.number().int().min(1).max(1_000_000),
+  to: z.coerce.number().int().min(1).max(1_000_000),
+});
+
+/**
+ * POST /api/sla/policy/versions — an edited policy (the shape GET /api/sla/policy/schema describes),
+ * the version it was edited from, and a note for the history. The domain schema validates the policy.
+ */
+export const newPolicyVersionBody = z.object({
+  basedOnVersion: z.number().int().min(1),
+  note: z.string().trim().max(500).optional(),
+  policy: z.record(z.string(), z.unknown()),
+});
+export type NewPolicyVersionBody = z.infer<typeof newPolicyVersionBody>;
