@@ -154,13 +154,23 @@ export async function listCallbackTasksOfOrders(
   tenantId: string,
   orderIds: readonly string[],
 ): Promise<StoredCallbackTask[]> {
-  if (orderIds.length === 0) return [];
-  return db
-    .select()
-    .from(callbackTasks)
-    .where(and(eq(callbackTasks.tenantId, tenantId), inArray(callbackTasks.orderId, [...orderIds])))
-    .orderBy(asc(callbackTasks.raisedAt), asc(callbackTasks.id));
+  const out: StoredCallbackTask[] = [];
+  for (const ids of chunks(orderIds)) {
+    out.push(
+      ...(await db
+        .select()
+        .from(callbackTasks)
+        .where(and(eq(callbackTasks.tenantId, tenantId), inArray(callbackTasks.orderId, ids)))
+        .orderBy(asc(callbackTasks.raisedAt), asc(callbackTasks.id))),
+    );
+  }
+  // Chunks are each in creation order; the facts want one order across them (latest task last).
+  return chunksOf(orderIds) > 1
+    ? out.sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a.id.localeCompare(b.id))
+    : out;
 }
+
+const chunksOf = (ids: readonly string[]) => Math.ceil(ids.length / 10_000);
 
 export async function listCallbackAttempts(
   db: Db,
@@ -285,23 +295,38 @@ export async function listOrderEventsByAction(
   orderIds: readonly string[],
   actions: readonly string[],
 ) {
-  if (orderIds.length === 0) return [];
-  return db
-    .select({
-      orderId: workOrderEvents.orderId,
-      seq: workOrderEvents.seq,
-      action: workOrderEvents.action,
-      at: workOrderEvents.at,
-      actorId: workOrderEvents.actorId,
-      payload: workOrderEvents.payload,
-    })
-    .from(workOrderEvents)
-    .where(
-      and(
-        eq(workOrderEvents.tenantId, tenantId),
-        inArray(workOrderEvents.orderId, [...orderIds]),
-        inArray(workOrderEvents.action, [...actions]),
-      ),
-    )
-    .orderBy(asc(workOrderEvents.orderId), asc(workOrderEvents.seq));
+  const out = [];
+  for (const ids of chunks(orderIds)) {
+    out.push(
+      ...(await db
+        .select({
+          orderId: workOrderEvents.orderId,
+          seq: workOrderEvents.seq,
+          action: workOrderEvents.action,
+          at: workOrderEvents.at,
+          actorId: workOrderEvents.actorId,
+          payload: workOrderEvents.payload,
+        })
+        .from(workOrderEvents)
+        .where(
+          and(
+            eq(workOrderEvents.tenantId, tenantId),
+            inArray(workOrderEvents.orderId, ids),
+            inArray(workOrderEvents.action, [...actions]),
+          ),
+        )
+        .orderBy(asc(workOrderEvents.orderId), asc(workOrderEvents.seq))),
+    );
+  }
+  return out;
+}
+
+/**
+ * Id lists in pieces a statement can bind: PostgreSQL takes at most 65,535 parameters, and a month of a
+ * large station's orders is more (issue 7 benchmark: 58,000 at 2 M orders). Sequential on purpose.
+ */
+function chunks(ids: readonly string[], size = 10_000): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
+  return out;
 }
