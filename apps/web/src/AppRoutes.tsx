@@ -19,6 +19,9 @@ const DispatchBoardPage = lazy(() => import('./console/dispatch/DispatchBoardPag
 const KpiDashboardPage = lazy(() => import('./console/kpis/KpiDashboardPage'));
 const KpiDrillPage = lazy(() => import('./console/kpis/KpiDrillPage'));
 const CallbackQueuePage = lazy(() => import('./console/callbacks/CallbackQueuePage'));
+const SpotCheckQueuePage = lazy(() => import('./console/callbacks/SpotCheckQueuePage'));
+const ComplaintsPage = lazy(() => import('./console/complaints/ComplaintsPage'));
+const StaffComplaintLogPage = lazy(() => import('./console/complaints/StaffComplaintLogPage'));
 const AssessmentPage = lazy(() => import('./console/assessment/AssessmentPage'));
 const KpiReportsPage = lazy(() => import('./console/reports/KpiReportsPage'));
 // SLA-01/04/09 (issue 8): coordinators' at-risk view and the calendar admin.
@@ -88,6 +91,9 @@ export function AppRoutes() {
           <Route path="/kpis" element={<KpiDashboardPage />} />
           <Route path="/kpis/orders" element={<KpiDrillPage />} />
           <Route path="/callbacks" element={<CallbackQueuePage />} />
+          <Route path="/callbacks/spot-checks" element={<SpotCheckQueuePage />} />
+          <Route path="/complaints" element={<ComplaintsPage />} />
+          <Route path="/complaints/staff-log" element={<StaffComplaintLogPage />} />
           <Route path="/assessment" element={<AssessmentPage />} />
           <Route path="/kpi-reports" element={<KpiReportsPage />} />
           <Route path="/sla/at-risk" element={<AtRiskPage />} />

@@ -21,6 +21,11 @@ export interface CallbackTaskView {
   callBackAt: string | null;
   satisfaction: Satisfaction | null;
   consequence: string | null;
+  /** CB-03 spot-check answer and the VND-01 case a mismatch recorded. */
+  spotCheckMatches?: boolean | null;
+  vendorReport?: string | null;
+  truth?: string | null;
+  assessmentCaseId?: string | null;
   attempts: { seq: number; result: AttemptResult; callBackAt: string | null; note: string | null; at: string }[];
   order?: WorkOrderView;
 }
@@ -35,8 +40,15 @@ export interface OutcomeInput {
 }
 
 export const callbacksApi = {
-  queue: (state: 'open' | 'done' | 'unreachable') =>
-    apiRequest<{ now: string; items: CallbackTaskView[] }>('GET', '/callbacks', { query: { state, limit: 200 } }),
+  queue: (state: 'open' | 'done' | 'unreachable', kind?: 'satisfaction' | 'spot_check') =>
+    apiRequest<{ now: string; items: CallbackTaskView[] }>('GET', '/callbacks', { query: { state, kind, limit: 200 } }),
+  spotCheck: (
+    id: string,
+    body: { matchesVendorReport: boolean; vendorReport?: string; truth?: string; note?: string },
+    idempotencyKey: string,
+  ) =>
+    apiRequest<CallbackTaskView>('POST', `/callbacks/${encodeURIComponent(id)}/spot-check`, { body, idempotencyKey }),
+  sweepSpotChecks: () => apiRequest<{ created: number }>('POST', '/callbacks/spot-checks/sweep'),
   attempt: (id: string, body: { result: AttemptResult; callBackAt?: string; note?: string }, idempotencyKey: string) =>
     apiRequest<CallbackTaskView>('POST', `/callbacks/${encodeURIComponent(id)}/attempts`, { body, idempotencyKey }),
   outcome: (id: string, body: OutcomeInput, idempotencyKey: string) =>

@@ -12,7 +12,7 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { DEFAULT_DISPATCH_POLICY } from '@daowei/domain';
-import { isSupervisor, isWorker } from '@daowei/domain';
+import { isSupervisor, isWorker, STAFF_LOG_POSITIONS } from '@daowei/domain';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useTranslation } from 'react-i18next';
@@ -62,6 +62,27 @@ export default function ConsoleLayout() {
       icon: <PhoneOutlined />,
       label: <span data-testid="menu-callbacks">{t('kpiMenu.callbacks')}</span>,
     });
+    // CB-03: the operator's sales spot-check the vendors' reports.
+    if (me.position === 'sales' || me.position === 'admin') {
+      items.push({
+        key: '/callbacks/spot-checks',
+        icon: <PhoneOutlined />,
+        label: <span data-testid="menu-spot-checks">{t('complaintMenu.spotChecks')}</span>,
+      });
+    }
+    // CMP-01/02: complaint follow-up; the station manager's log of complaints about staff.
+    items.push({
+      key: '/complaints',
+      icon: <AuditOutlined />,
+      label: <span data-testid="menu-complaints">{t('complaintMenu.complaints')}</span>,
+    });
+    if (STAFF_LOG_POSITIONS.includes(me.position)) {
+      items.push({
+        key: '/complaints/staff-log',
+        icon: <AuditOutlined />,
+        label: <span data-testid="menu-staff-log">{t('complaintMenu.staffLog')}</span>,
+      });
+    }
     // VND-01: the operator assesses, vendor managers read their ledger and dispute.
     items.push({
       key: '/assessment',
@@ -108,7 +129,12 @@ export default function ConsoleLayout() {
       label: <span data-testid="menu-my-todo">{t('menu.myTodo')}</span>,
     });
   }
-  const selected = items.map((i) => String(i?.key)).find((k) => pathname.startsWith(k)) ?? '/orders';
+  // The longest matching key: /callbacks/spot-checks selects its own item, not /callbacks.
+  const selected =
+    items
+      .map((i) => String(i?.key))
+      .filter((k) => pathname.startsWith(k))
+      .sort((a, b) => b.length - a.length)[0] ?? '/orders';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -1,6 +1,7 @@
 import { codeLabels } from './codeLabels';
 import { engineerEn } from './engineer.texts';
 import { kpiEn } from './kpi.texts';
+import { complaintsEn } from './complaints.texts';
 import { deskEn } from './desk.texts';
 import { plannedEn } from './planned.texts';
 import { dispatchEn } from './dispatch.texts';
@@ -13,6 +14,7 @@ export const en: typeof zhCN = {
   ...codeLabels('en'),
   ...engineerEn,
   ...kpiEn,
+  ...complaintsEn,
   ...deskEn,
   ...plannedEn,
   ...dispatchEn,

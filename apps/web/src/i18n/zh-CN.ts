@@ -1,6 +1,7 @@
 import { codeLabels } from './codeLabels';
 import { engineerZh } from './engineer.texts';
 import { kpiZh } from './kpi.texts';
+import { complaintsZh } from './complaints.texts';
 import { deskZh } from './desk.texts';
 import { plannedZh } from './planned.texts';
 import { dispatchZh } from './dispatch.texts';
@@ -12,6 +13,7 @@ export const zhCN = {
   ...codeLabels('zh-CN'),
   ...engineerZh,
   ...kpiZh,
+  ...complaintsZh,
   ...deskZh,
   ...plannedZh,
   ...dispatchZh,

@@ -27,7 +27,8 @@ export default function CallbackQueuePage() {
 
   useEffect(() => {
     let live = true;
-    callbacksApi.queue(state).then(
+    // CB-02 satisfaction callbacks only: spot-checks (CB-03) are sales' own queue.
+    callbacksApi.queue(state, 'satisfaction').then(
       (r) => {
         if (!live) return;
         setError(null);
