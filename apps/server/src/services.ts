@@ -18,6 +18,10 @@ import { createCarryInService } from './features/desk/carry-in.service.js';
 import { createCustomerMessagesService } from './features/desk/customer-messages.service.js';
 import { createDeskNotices } from './features/desk/desk-notices.js';
 import { createCoverageClaimsService } from './features/desk/coverage-claims.service.js';
+import { createBatchIncidentService } from './features/desk/batch-incidents.service.js';
+import { createDeskPromises } from './features/desk/desk-promises.js';
+import { createSelfServiceReportService } from './features/desk/self-service-report.service.js';
+import { createShiftsService } from './features/shifts/shifts.service.js';
 import { createSlaService } from './features/sla/sla.service.js';
 import { createSlaPolicyService } from './features/sla/sla-policy.service.js';
 import { createTenantSlaPolicies } from './features/sla/tenant-sla-policy.js';
@@ -74,12 +78,23 @@ export function createServices(deps: ServiceDeps) {
   const sla = createSlaService({ ...deps, notifications, calendars, policies: slaPolicies });
   const callbacks = createCallbackService({ ...deps, sla });
   const visitHooks = createVisitOrderHooks({ policy: deps.policy, notifications });
-  const workOrders = createWorkOrderService({ ...deps, sla, callbacks, visitHooks });
+  const deskPolicy = deps.deskPolicy ?? DEFAULT_DESK_POLICY;
+  const scripts = createScriptsService({ ...deps, deskPolicy });
+  const promises = createDeskPromises({ sla }); // SLA-05
+  // WO-11: new faults are clustered in their own transaction (the work-order service calls it).
+  const batchIncidents = createBatchIncidentService({
+    ...deps,
+    deskPolicy,
+    notifications,
+    scripts,
+    sla,
+    callbacks,
+    promises,
+  });
+  const workOrders = createWorkOrderService({ ...deps, sla, callbacks, visitHooks, batchFaults: batchIncidents });
   const dispatchPolicy = deps.dispatchPolicy ?? DEFAULT_DISPATCH_POLICY;
   const exportLog = createExportLogService(deps);
-  const deskPolicy = deps.deskPolicy ?? DEFAULT_DESK_POLICY;
   const notices = createDeskNotices({ notifications, deskPolicy });
-  const scripts = createScriptsService({ ...deps, deskPolicy });
   const selfService = createSelfServiceService({
     ...deps,
     deskPolicy,
@@ -111,7 +126,13 @@ export function createServices(deps: ServiceDeps) {
     exportLog,
     orderExport: createOrderExportService({ workOrders, exportLog }),
     dispatch: createDispatchService({ db: deps.db, clock: deps.clock, dispatchPolicy, workOrders, notifications }),
-    appointments: createAppointmentService({ ...deps, dispatchPolicy, workOrders, notifications }),
+    appointments: createAppointmentService({
+      ...deps,
+      dispatchPolicy,
+      workOrders,
+      notifications,
+      onCustomerReached: promises.customerReached,
+    }),
     partsPolicy,
     stock: createStockService({ ...deps, partsPolicy }),
     borrows: createBorrowService({ ...deps, partsPolicy }),
@@ -129,10 +150,13 @@ export function createServices(deps: ServiceDeps) {
     scripts,
     selfService,
     deskTasks,
-    intake: createIntakeService({ ...deps, deskPolicy, workOrders, selfService, deskTasks, scripts }),
-    carryIn: createCarryInService({ ...deps, deskPolicy, scripts, onReady: notices.carryInReady }),
+    intake: createIntakeService({ ...deps, deskPolicy, workOrders, selfService, deskTasks, scripts, promises }),
+    carryIn: createCarryInService({ ...deps, deskPolicy, scripts, onReady: notices.carryInReady, sla, callbacks }),
     customerMessages: createCustomerMessagesService({ ...deps, scripts }),
     coverageClaims: createCoverageClaimsService({ ...deps, notifications, scripts, calendarOf: calendars }),
+    batchIncidents,
+    selfServiceReport: createSelfServiceReportService({ ...deps, workOrders, selfService }),
+    shifts: createShiftsService(deps), // ORG-06
   };
 }
 

@@ -114,6 +114,7 @@ export const DESK_PROBES: Readonly<Record<string, readonly Probe[]>> = {
   'GET /api/public/orders/{token}': publicProbes('GET', ''),
   'POST /api/public/orders/{token}/urge': publicProbes('POST', '/urge'),
   'POST /api/public/orders/{token}/rating': publicProbes('POST', '/rating', { satisfaction: 5 }),
+  'POST /api/public/orders/{token}/faults': publicProbes('POST', '/faults', { description: '又断网了' }),
   'POST /api/public/orders/{token}/reschedule': publicProbes('POST', '/reschedule', {
     window: soon(),
     reason: '改时间',

@@ -21,6 +21,8 @@ import { DEFAULT_POLICY_PACK, WORK_ORDER_ACTIONS, type Position } from '@daowei/
 import type { Body } from './harness.js';
 import { DESK_PROBES } from './isolation-matrix.desk.js';
 import { COVERAGE_CLAIM_PROBES } from './isolation-matrix.coverage-claims.js';
+import { BATCH_INCIDENT_PROBES } from './isolation-matrix.batch-incidents.js';
+import { SHIFT_PROBES } from './isolation-matrix.shifts.js';
 import { PLANNED_WORK_PROBES } from './isolation-matrix.planned-work.js';
 import { ONSITE_REPORT_PROBES } from './isolation-matrix.onsite-reports.js';
 import { NOTIFICATION_PROBES } from './isolation-matrix.notifications.js';
@@ -578,6 +580,8 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
   ],
   ...DESK_PROBES,
   ...COVERAGE_CLAIM_PROBES,
+  ...BATCH_INCIDENT_PROBES,
+  ...SHIFT_PROBES,
   ...PLANNED_WORK_PROBES,
   ...ONSITE_REPORT_PROBES,
   ...NOTIFICATION_PROBES,

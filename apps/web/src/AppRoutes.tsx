@@ -32,6 +32,7 @@ const HotlineIntakePage = lazy(() => import('./console/desk/HotlineIntakePage'))
 const CarryInPage = lazy(() => import('./console/desk/CarryInPage'));
 const CarryInReceiptPage = lazy(() => import('./console/desk/CarryInReceiptPage'));
 const ScriptsAdminPage = lazy(() => import('./console/desk/ScriptsAdminPage'));
+const OnsiteReportsPage = lazy(() => import('./console/visits/OnsiteReportsPage'));
 // WO-16/17: recurring care and planned inspections.
 const CareAgreementsPage = lazy(() => import('./console/planned/CareAgreementsPage'));
 const CareAgreementDetailPage = lazy(() => import('./console/planned/CareAgreementDetailPage'));
@@ -103,6 +104,7 @@ export function AppRoutes() {
           <Route path="/desk/carry-in" element={<CarryInPage />} />
           <Route path="/desk/carry-in/:id/receipt" element={<CarryInReceiptPage />} />
           <Route path="/desk/scripts" element={<ScriptsAdminPage />} />
+          <Route path="/onsite-reports" element={<OnsiteReportsPage />} />
           <Route path="/care/agreements" element={<CareAgreementsPage />} />
           <Route path="/care/agreements/:id" element={<CareAgreementDetailPage />} />
           <Route path="/care/visits" element={<CareUpcomingPage />} />

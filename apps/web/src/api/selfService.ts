@@ -28,6 +28,13 @@ export const selfServiceApi = {
     apiRequest<{ satisfaction: number }>('POST', `${base(token)}/rating`, { body }),
   reschedule: (token: string, body: { window: { start: string; end: string }; reason: string }) =>
     apiRequest<{ appointment: { start: string; end: string } }>('POST', `${base(token)}/reschedule`, { body }),
+  /** DESK-06: a new fault of the same line; answers the new request's own page. */
+  reportFault: (token: string, body: { description: string }) =>
+    apiRequest<{ order: { number: string; statusText: string }; path: string; token: string }>(
+      'POST',
+      `${base(token)}/faults`,
+      { body },
+    ),
 };
 
 /** Desk staff: a new self-service link for an order (earlier ones stop working). */

@@ -42,6 +42,15 @@ export interface VisitChecklist {
     bufferMinutes: number;
     arriveEarlyMinutes: number;
   };
+  /** APT-03: the doorstep protocol of the policy (absent from an older cached answer). */
+  noAccess?: {
+    minWaitMinutes: number;
+    callOutcomes: LabelledItem[];
+    neighbourOutcomes: LabelledItem[];
+    notePhotoRequired: boolean;
+  };
+  /** WO-15: the kinds of network change the engineer may report. */
+  resourceChangeKinds?: LabelledItem[];
 }
 
 /** ENG-04: GET /api/work-orders/:id/consents. */
@@ -54,5 +63,8 @@ export const visitReads = {
   checklist: (id: string) => apiRequest<VisitChecklist>('GET', `${base(id)}/checklist`),
   consents: (id: string) => apiRequest<ConsentKinds>('GET', `${base(id)}/consents`),
   attachments: (id: string) =>
-    apiRequest<{ items: { id: string; kind: string; caption: string | null }[] }>('GET', `${base(id)}/attachments`),
+    apiRequest<{ items: { id: string; kind: string; caption: string | null; uploadedAt: string }[] }>(
+      'GET',
+      `${base(id)}/attachments`,
+    ),
 };

@@ -9,9 +9,10 @@ import {
   MobileOutlined,
   PhoneOutlined,
   ScheduleOutlined,
+  ToolOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { DEFAULT_DISPATCH_POLICY } from '@daowei/domain';
+import { DEFAULT_DISPATCH_POLICY, DEFAULT_VISIT_POLICY, reportKindsFor } from '@daowei/domain';
 import { isSupervisor, isWorker, STAFF_LOG_POSITIONS } from '@daowei/domain';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
@@ -94,6 +95,14 @@ export default function ConsoleLayout() {
       key: '/kpi-reports',
       icon: <FileExcelOutlined />,
       label: <span data-testid="menu-kpi-reports">{t('kpiMenu.kpiReports')}</span>,
+    });
+  }
+  // APT-03 / WO-15 / SLA-08: the reports visits leave for this position (the server's list of who works them).
+  if (reportKindsFor(DEFAULT_VISIT_POLICY, me.position).length > 0) {
+    items.push({
+      key: '/onsite-reports',
+      icon: <ToolOutlined />,
+      label: <span data-testid="menu-onsite-reports">{t('onsite.reports.menu')}</span>,
     });
   }
   items.push(...deskMenuItems(me.position, t));

@@ -7,6 +7,7 @@ import { plannedEn } from './planned.texts';
 import { dispatchEn } from './dispatch.texts';
 import { slaEn } from './sla.texts';
 import { partsEn } from './parts.texts';
+import { onsiteEn } from './onsite.texts';
 import type { zhCN } from './zh-CN';
 
 /** English texts: the type forces the same keys as zh-CN. */
@@ -20,6 +21,7 @@ export const en: typeof zhCN = {
   ...dispatchEn,
   ...slaEn,
   ...partsEn,
+  ...onsiteEn,
   app: { name: 'Daowei', tagline: 'On-site service management' },
   common: {
     loading: 'Loading…',

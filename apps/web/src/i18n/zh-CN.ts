@@ -7,6 +7,7 @@ import { plannedZh } from './planned.texts';
 import { dispatchZh } from './dispatch.texts';
 import { slaZh } from './sla.texts';
 import { partsZh } from './parts.texts';
+import { onsiteZh } from './onsite.texts';
 
 /** Chinese (default) UI texts. `en.ts` must have exactly the same keys (checked by its type). */
 export const zhCN = {
@@ -19,6 +20,7 @@ export const zhCN = {
   ...dispatchZh,
   ...slaZh,
   ...partsZh,
+  ...onsiteZh,
   app: { name: '到位', tagline: '上门服务管理' },
   common: {
     loading: '加载中…',

@@ -16,6 +16,8 @@ export interface CompletionValues {
   slot?: SlotId;
   explanation?: string;
   misdispatchRemark?: string;
+  /** CB-01: not sure the fix holds (a callback 2–3 h later). */
+  uncertainFix?: boolean;
 }
 
 /** WO-07: the body of POST …/actions/complete. */
@@ -26,6 +28,7 @@ export function completionBody(type: WorkOrderType, v: CompletionValues) {
     handlingMinutes: Number(v.handlingMinutes),
     remark: (v.remark ?? '').trim(),
     outcome: outcomeOf(kind, v),
+    ...(v.uncertainFix ? { uncertainFix: true } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { codeLabel } from '../i18n/useLabels';
 import type { OrderEvent } from '../api';
 import { formatWindow, isWindow } from './format';
+import { summarizeArrival, summarizeNoAccess } from './visitEventSummary';
 
 export interface SummaryLine {
   label: string;
@@ -35,6 +36,8 @@ export function summarizeEvent(e: OrderEvent, t: TFunction, lists: Lists): Summa
   if (e.action === 'reschedule' && str(p.askedBy)) push(t('forms.askedBy'), t(`askedBy.${p.askedBy as 'us'}`));
   const completion = p.completion as Record<string, unknown> | undefined;
   if (completion && typeof completion === 'object') out.push(...summarizeCompletion(completion, t, lists));
+  if (e.action === 'arrive') out.push(...summarizeArrival(p, t)); // APT-04, ENG-07
+  if (e.action === 'no_access') out.push(...summarizeNoAccess(p, t)); // APT-03
   push(t('timeline.remark'), str(p.remark));
   push(t('timeline.linkedFault'), str(p.linkedFaultNumber));
   push(t('timeline.fromComplaint'), str(p.fromComplaintNumber));

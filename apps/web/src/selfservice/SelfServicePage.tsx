@@ -9,6 +9,7 @@ import { useParams } from 'react-router-dom';
 import { toApiError } from '../api';
 import { selfServiceApi, type SelfServiceView } from '../api/selfService';
 import { SelfServiceReschedule } from './SelfServiceReschedule';
+import { SelfServiceReportFault } from './SelfServiceReportFault';
 
 const fmt = (iso: string) => dayjs(iso).format('MM-DD HH:mm');
 
@@ -149,6 +150,7 @@ export default function SelfServicePage() {
             />
           )}
         </div>
+        <SelfServiceReportFault token={token} />
       </>
     );
 

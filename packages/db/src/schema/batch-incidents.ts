@@ -1,7 +1,6 @@
 import { check, index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import {
   INCIDENT_CHILD_STATES,
-  INCIDENT_PROGRESS,
   INCIDENT_STATES,
   type IncidentChildState,
   type IncidentProgress,

@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   // DESK-04 a customer-facing text with a forbidden phrase; DESK-06/SLA-07 a self-service move too late
   'DESK_FORBIDDEN_PHRASE',
   'DESK_RESCHEDULE_TOO_LATE',
+  // DESK-06 a customer's own fault report while the same fault is open
+  'DESK_DUPLICATE_REPORT',
   // DSP-04 a confirmed drag the engineer's day cannot take
   'DSP_INSERTION_REFUSED',
   // INT-01 a message template naming a fact its event does not have

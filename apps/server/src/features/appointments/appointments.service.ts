@@ -10,6 +10,7 @@ import {
   listOrgUnits,
   markFollowUpFired,
   type Db,
+  type StoredWorkOrder,
   type Tx,
 } from '@daowei/db';
 import { evaluateRoutes, offerWindows } from '@daowei/dispatch';
@@ -56,6 +57,7 @@ export function createAppointmentService({
   workOrders,
   notifications,
   jobs,
+  onCustomerReached,
 }: {
   db: Db;
   clock: Clock;
@@ -64,6 +66,8 @@ export function createAppointmentService({
   workOrders: Pick<WorkOrderService, 'actIn'>;
   notifications?: Pick<NotificationService, 'notify'>;
   jobs?: JobQueue | undefined;
+  /** SLA-05: a call that reached the customer stops the first-contact promise (in the call's transaction). */
+  onCustomerReached?: (tx: Db, order: StoredWorkOrder, now: Date) => Promise<void>;
 }) {
   async function visibleOrder(tx: Db, auth: AuthContext, id: string) {
     const order = await getWorkOrder(tx, auth.tenantId, id);
@@ -114,8 +118,9 @@ export function createAppointmentService({
       const decision = decideCall(dispatchPolicy, { outcome: body.outcome, callBackAt: body.callBackAt ?? null, now });
       return db.transaction((tx) =>
         runIdempotent(tx, auth, key, { op: 'appointment.call', orderId, body }, async () => {
-          await visibleOrder(tx, auth, orderId);
+          const order = await visibleOrder(tx, auth, orderId);
           await closeOpenFollowUps(tx, auth.tenantId, orderId, now);
+          if (decision.outcome === 'reached') await onCustomerReached?.(tx, order, now);
           const call = await insertAppointmentCall(tx, auth.tenantId, {
             orderId,
             actorId: auth.personId,

@@ -32,6 +32,9 @@ import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import type { CarryInPickupBody, CarryInReceiptBody, CarryInStageBody } from './desk.schemas.js';
 import type { ScriptsService } from './scripts.service.js';
+import type { CallbackService } from '../callbacks/callback.service.js';
+import type { SlaService } from '../sla/sla.service.js';
+import { createCarryInOrderMoves } from './carry-in-order.js';
 
 export type CarryInService = ReturnType<typeof createCarryInService>;
 
@@ -48,6 +51,8 @@ export function createCarryInService({
   deskPolicy,
   scripts,
   onReady,
+  sla,
+  callbacks,
 }: {
   db: Db;
   clock: Clock;
@@ -56,8 +61,12 @@ export function createCarryInService({
   scripts: Pick<ScriptsService, 'assertTexts'>;
   /** The customer is told the device is ready (notifications), in the step's transaction. */
   onReady?: (tx: Db, order: StoredWorkOrder, receiptNumber: string) => Promise<void>;
+  /** DESK-03: the order's lifecycle follows the device (clocks and callbacks with it). */
+  sla?: Pick<SlaService, 'onOrderAction'> | undefined;
+  callbacks?: Pick<CallbackService, 'onOrderEvent'> | undefined;
 }) {
   const calendar = new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
+  const follow = createCarryInOrderMoves({ sla, callbacks });
 
   function requireCounter(auth: AuthContext) {
     if (!deskPolicy.carryInPositions.includes(auth.position)) {
@@ -79,6 +88,7 @@ export function createCarryInService({
     return {
       orderId: r.orderId,
       orderNumber: order.number,
+      orderStatus: order.status,
       customerName: order.contactName,
       product: order.product,
       productModel: order.productModel,
@@ -159,7 +169,8 @@ export function createCarryInService({
             steps: [{ stage: 'received', at: now.toISOString(), by: auth.personName, note: null }],
           });
           if (!record) throw new DomainError('CONFLICT', 'This device was already received', { id: orderId });
-          return view(record, order, now);
+          const moved = await follow(tx, auth, orderId, 'received', now, { receivedAt: now, note: null });
+          return view(record, moved, now);
         }),
       );
     },
@@ -192,7 +203,11 @@ export function createCarryInService({
             ],
             version: record.version + 1,
           });
-          return view(updated, order, now);
+          const moved = await follow(tx, auth, orderId, body.stage, now, {
+            receivedAt: record.receivedAt,
+            note: body.note || null,
+          });
+          return view(updated, moved, now);
         }),
       );
     },
@@ -203,7 +218,7 @@ export function createCarryInService({
       assertPickup(body);
       return db.transaction((tx) =>
         runIdempotent(tx, auth, key, { op: 'carry-in-pickup', orderId, body }, async () => {
-          const { order, record } = await locked(tx, auth, orderId);
+          const { record } = await locked(tx, auth, orderId);
           assertCarryInStep(record.stage, 'picked_up');
           const now = clock.now();
           const updated = await updateCarryIn(tx, auth.tenantId, orderId, {
@@ -217,7 +232,11 @@ export function createCarryInService({
             pickedUpAt: now,
             version: record.version + 1,
           });
-          return view(updated, order, now);
+          const moved = await follow(tx, auth, orderId, 'picked_up', now, {
+            receivedAt: record.receivedAt,
+            note: body.retestNote,
+          });
+          return view(updated, moved, now);
         }),
       );
     },

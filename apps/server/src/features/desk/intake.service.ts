@@ -21,6 +21,7 @@ import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import type { WorkOrderService } from '../work-orders/work-order.service.js';
+import type { DeskPromises } from './desk-promises.js';
 import type { DeskTasksService } from './desk-tasks.service.js';
 import type { IntakeBody } from './desk.schemas.js';
 import type { ScriptsService } from './scripts.service.js';
@@ -42,6 +43,7 @@ export function createIntakeService({
   selfService,
   deskTasks,
   scripts,
+  promises,
 }: {
   db: Db;
   clock: Clock;
@@ -51,6 +53,8 @@ export function createIntakeService({
   selfService: Pick<SelfServiceService, 'issueIn'>;
   deskTasks: Pick<DeskTasksService, 'schedule' | 'view'>;
   scripts: Pick<ScriptsService, 'assertTexts'>;
+  /** SLA-05: the hotline's hand-off and first-contact clocks of an order the desk sends on site. */
+  promises?: Pick<DeskPromises, 'start'>;
 }) {
   // The tenant calendar the SLA service uses, until per-tenant calendars are chosen (issue 8).
   const calendar = new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
@@ -81,6 +85,9 @@ export function createIntakeService({
           await scripts.assertTexts(tx, auth, texts, body.confirmFlagged);
           const now = clock.now();
           const order = type && body.order ? await workOrders.createIn(tx, auth, { ...body.order, type }) : null;
+          // SLA-05: orders that go to the coordinator queue (on site, paid) carry the desk's promises.
+          if (order && (mode === 'on_site' || mode === 'paid_service'))
+            await promises?.start(tx, order, body.channel, now);
           const customerId = order?.customerId ?? (await findCustomerByPhone(tx, auth.tenantId, body.callerPhone))?.id;
           const intake = await insertIntake(tx, auth.tenantId, {
             channel: body.channel,

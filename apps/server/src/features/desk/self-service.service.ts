@@ -87,7 +87,7 @@ export function createSelfServiceService({
   onReschedule?: (tx: Db, order: StoredWorkOrder, eventSeq: number) => Promise<void>;
 }) {
   /** A new link in the caller's transaction; earlier links of the order stop working. */
-  async function issueIn(tx: Db, auth: AuthContext, orderId: string) {
+  async function issueIn(tx: Db, auth: { tenantId: string; personId: string | null }, orderId: string) {
     const token = randomBytes(32).toString('base64url');
     const now = clock.now();
     const link = await issueSelfServiceLink(tx, auth.tenantId, {
@@ -115,6 +115,8 @@ export function createSelfServiceService({
 
   return {
     issueIn,
+    /** The live link of a token (DESK-06 fault report reads the customer through it). */
+    liveLinkIn: liveLink,
 
     /** POST /api/work-orders/:id/self-service-link: a new link; earlier ones of the order stop working. */
     async issue(auth: AuthContext, orderId: string, key: string | null) {

@@ -97,6 +97,7 @@ export const createBody = z.object({
       tariff: requiredText(100),
       accessMethod: requiredText(50),
       cooperationMode: requiredText(50),
+      accessDevice: text(100).optional(),
     })
     .optional(),
   productModel: text(100).optional(),

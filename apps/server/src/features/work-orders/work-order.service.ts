@@ -43,6 +43,7 @@ import { DEFAULT_PLANNED_WORK_POLICY } from '@daowei/domain';
 import { assertInspectionCrewFor } from '../planned-work/inspection-crew.js';
 import type { SlaService } from '../sla/sla.service.js';
 import type { CallbackService } from '../callbacks/callback.service.js';
+import type { BatchIncidentService } from '../desk/batch-incidents.service.js';
 import { closeComplaintWithOrder } from '../complaints/complaint-closure.js';
 import type { VisitOrderHooks } from '../visits/visit-order-hooks.js';
 import { withArrivalTime } from '../visits/arrival-time.js';
@@ -63,6 +64,7 @@ export function createWorkOrderService({
   sla,
   callbacks,
   visitHooks,
+  batchFaults,
 }: {
   db: Db;
   clock: Clock;
@@ -73,6 +75,8 @@ export function createWorkOrderService({
   callbacks?: Pick<CallbackService, 'onOrderEvent'>;
   /** APT-03/04: what the visit rules add to an action (no-access follow-up, late-arrival escalation). */
   visitHooks?: VisitOrderHooks;
+  /** WO-11: a new fault is clustered with recent ones in its transaction (may propose an incident). */
+  batchFaults?: Pick<BatchIncidentService, 'onFaultCreated'>;
 }) {
   const reader = createOrderReader(db);
 
@@ -132,7 +136,13 @@ export function createWorkOrderService({
   }
 
   /** WO-01/02: a new order inside the caller's transaction (DESK-01 intake opens one with its record). */
-  async function createIn(tx: Tx, auth: AuthContext, body: CreateBody): Promise<StoredWorkOrder> {
+  async function createIn(
+    tx: Tx,
+    auth: AuthContext,
+    body: CreateBody,
+    /** DESK-06: a customer's own report has no staff actor; `via` names the channel in the event. */
+    opts: { customerVia?: string } = {},
+  ): Promise<StoredWorkOrder> {
     assertRequiredFields(body);
     const now = clock.now();
     const { vendorId, area } = await placeNewOrder(tx, auth, body);
@@ -188,12 +198,13 @@ export function createWorkOrderService({
       action: 'create',
       fromStatus: null,
       toStatus: 'created',
-      actorId: auth.personId,
-      actorPosition: auth.position,
+      actorId: opts.customerVia ? null : auth.personId,
+      actorPosition: opts.customerVia ? null : auth.position,
       at: now,
-      payload: { repeatOfOrderId },
+      payload: opts.customerVia ? { repeatOfOrderId, via: opts.customerVia } : { repeatOfOrderId },
     });
     await sla?.startForOrder(tx, order, now);
+    await batchFaults?.onFaultCreated(tx, order, now);
     return order;
   }
 

@@ -23,7 +23,17 @@ const COLOURS = [
  * squares and each planned route as a line, all projected from the data's own coordinates
  * (equirectangular, x scaled by cos(latitude) — exact enough at a city's size). No tiles are loaded.
  */
-export function OfflineMap({ plan }: { plan: DayPlan }) {
+export function OfflineMap({
+  plan,
+  testId = 'dispatch-map',
+  highlight,
+}: {
+  /** A day plan, or any map data in its shape (WO-11 draws an incident's cluster with no routes). */
+  plan: Pick<DayPlan, 'map' | 'routes'>;
+  testId?: string;
+  /** Orders drawn as the cluster (filled red) rather than as unplanned (red ring). */
+  highlight?: ReadonlySet<string>;
+}) {
   const { t } = useTranslation();
   const pts = [
     ...plan.map.areas.flatMap((a) => a.polygon.map(([lng, lat]) => ({ lng, lat }))),
@@ -48,7 +58,7 @@ export function OfflineMap({ plan }: { plan: DayPlan }) {
 
   return (
     <svg
-      data-testid="dispatch-map"
+      data-testid={testId}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       width="100%"
       style={{ maxWidth: WIDTH, background: '#f7f9fc', border: '1px solid #f0f0f0' }}
@@ -90,7 +100,7 @@ export function OfflineMap({ plan }: { plan: DayPlan }) {
             cx={x(o.lng)}
             cy={y(o.lat)}
             r={5}
-            fill={eng ? colourOf.get(eng) : '#fff'}
+            fill={eng ? colourOf.get(eng) : highlight?.has(o.id) ? '#f5222d' : '#fff'}
             stroke={eng ? '#fff' : '#f5222d'}
             strokeWidth={eng ? 1 : 2}
           >

@@ -23,7 +23,8 @@ export function OrderActionBar({ detail, onDone, onStale }: Props) {
   const feedback = useFeedback();
   const { send, pending, open, setOpen } = useOrderActionFlow(detail, feedback, onDone, onStale);
 
-  const actions = WORK_ORDER_ACTIONS.filter((a) => detail.actions.includes(a));
+  // APT-03 nobody home is recorded on the doorstep, with the phone (its protocol and photo).
+  const actions = WORK_ORDER_ACTIONS.filter((a) => detail.actions.includes(a) && a !== 'no_access');
   if (!actions.length) {
     return <Typography.Text type="secondary">{t('orderDetail.noActions')}</Typography.Text>;
   }

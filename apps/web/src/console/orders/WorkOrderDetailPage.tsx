@@ -14,6 +14,7 @@ import { CustomerMessagesCard } from '../desk/CustomerMessagesCard';
 import { WorkOrderFacts } from './WorkOrderFacts';
 import { OrderPartsCard } from '../parts/OrderPartsCard';
 import { OrderAppointmentCard } from '../dispatch/OrderAppointmentCard';
+import { OrderOnsiteReportsCard } from '../visits/OrderOnsiteReportsCard';
 import { OrderPartNeedsCard } from '../dispatch/OrderPartNeedsCard';
 
 /** /orders/:id: the facts, the allowed actions, linked orders and the full history. */
@@ -76,6 +77,7 @@ export default function WorkOrderDetailPage() {
           )}
           <CustomerMessagesCard orderId={o.id} />
           <OrderAppointmentCard orderId={o.id} onChanged={reload} />
+          <OrderOnsiteReportsCard orderId={o.id} version={o.version} />
         </Col>
         <Col xs={24} xl={10}>
           <OrderClocksPanel orderId={o.id} />

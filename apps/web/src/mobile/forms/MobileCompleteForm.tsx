@@ -56,6 +56,16 @@ export function MobileCompleteForm({ order, submitting, onSubmit }: ActionFormPr
         <Input type="number" inputMode="numeric" min={0} data-testid="complete-handling-minutes" />
       </Form.Item>
       {isComplaint && <MobileComplaintOutcomeFields />}
+      {!isComplaint && (
+        <Form.Item
+          name="uncertainFix"
+          label={t('onsite.uncertainFix')}
+          childElementPosition="right"
+          valuePropName="checked"
+        >
+          <Switch data-testid="complete-uncertain-fix" />
+        </Form.Item>
+      )}
       <Form.Item
         name="remark"
         label={t('forms.remark')}

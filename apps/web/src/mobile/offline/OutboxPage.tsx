@@ -23,7 +23,9 @@ export default function OutboxPage() {
   const whatLabel = (i: OutboxItem) =>
     i.what in { checklist: 1, consent: 1, attachment: 1, confirmation: 1 }
       ? t(`eng.what.${i.what as 'checklist'}`)
-      : action(i.what);
+      : i.what in { resource_change: 1, damage: 1 }
+        ? t(`onsite.what.${i.what as 'damage'}`)
+        : action(i.what);
   const why = (i: OutboxItem) =>
     i.error?.reason
       ? t(`eng.reasons.${i.error.reason as 'reassigned'}`, { defaultValue: i.error.message })

@@ -4,6 +4,7 @@ import { MobileAppointmentForm } from '../forms/MobileAppointmentForm';
 import { MobileArriveForm } from '../forms/MobileArriveForm';
 import { MobileCompleteForm } from '../forms/MobileCompleteForm';
 import { MobileDispatchForm } from '../forms/MobileDispatchForm';
+import { MobileNoAccessForm } from '../forms/MobileNoAccessForm';
 import { MobileReturnForm } from '../forms/MobileReturnForm';
 import { MobileSuspendForm } from '../forms/MobileSuspendForm';
 
@@ -23,6 +24,8 @@ export function MobileActionForm({ action, ...props }: ActionFormProps & { actio
       return <MobileArriveForm {...props} />;
     case 'suspend':
       return <MobileSuspendForm {...props} />;
+    case 'no_access':
+      return <MobileNoAccessForm {...props} />;
     default:
       return null;
   }

@@ -10,6 +10,7 @@ import { MobileActionButtons } from './MobileActionButtons';
 import { MobileOrderFacts } from './MobileOrderFacts';
 import { MobilePartsPanel } from '../parts/MobilePartsPanel';
 import { MobileQuotePanel } from '../parts/MobileQuotePanel';
+import { MobileTakeBackPanel } from '../parts/MobileTakeBackPanel';
 import { VisitPanels } from '../visit/VisitPanels';
 import { MobileOrderHistory } from './MobileOrderHistory';
 
@@ -61,6 +62,11 @@ export default function MobileOrderDetailPage() {
           <MobileActionButtons detail={detail} onDone={replace} onStale={reload} />
           <MobilePartsPanel orderId={detail.order.id} onChanged={reload} />
           <MobileQuotePanel orderId={detail.order.id} />
+          <MobileTakeBackPanel
+            orderId={detail.order.id}
+            onSite={detail.order.status === 'on_site' && detail.order.holderId !== null && !cachedAt}
+            onChanged={reload}
+          />
           {detail.order.status === 'on_site' && detail.order.holderId !== null && (
             <div style={{ padding: '0 12px 12px', background: '#fff' }}>
               {/* ENG-06: the customer's confirmation page, filled on this phone before completing. */}

@@ -7,6 +7,7 @@ export const MOBILE_ACTIONS: readonly WorkOrderAction[] = [
   'depart',
   'arrive',
   'complete',
+  'no_access',
   'dispatch',
   'reschedule',
   'suspend',

@@ -5,6 +5,7 @@ import { useOutbox } from '../offline/useOutbox';
 import { BeforeDeparture } from './BeforeDeparture';
 import { DiagnosisScript } from './DiagnosisScript';
 import { OnSiteRecords } from './OnSiteRecords';
+import { SiteReportForms } from './SiteReportForms';
 import { useVisitData } from './useVisitData';
 
 const BEFORE = ['taken', 'appointment_confirmed'];
@@ -32,6 +33,14 @@ export function VisitPanels({ order, onSaved }: { order: WorkOrderView; onSaved:
         }}
       />
       <DiagnosisScript order={order} />
+      <SiteReportForms
+        order={order}
+        checklist={data.checklist}
+        onSaved={() => {
+          setVersion((v) => v + 1);
+          onSaved();
+        }}
+      />
     </>
   );
 }
