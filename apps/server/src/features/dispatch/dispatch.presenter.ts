@@ -128,9 +128,9 @@ export function planView(input: PlanInput, plan: Plan, now: Date, policy: Pick<D
 const NOT_YET_ARRIVED = new Set(['assigned', 'taken', 'appointment_confirmed', 'en_route']);
 
 /**
- * APT-04 on the board: every late check-in of the day's orders (minutes late, apology or escalation),
- * then planned visits whose window has started and whose engineer has not checked in — the ones a
- * coordinator should chase now. Latest first within each group is not needed: the day is short.
+ * APT-04 on the board: the late check-ins made that day (minutes late, apology or escalation) and the
+ * visits of the day whose window has begun with no check-in yet — the ones a coordinator should chase
+ * now. The latest first.
  */
 function lateArrivalsOf(input: PlanInput, plan: Plan, now: Date, nameOf: Map<string, string>) {
   const engineerOf = new Map(plan.routes.flatMap((r) => r.stops.map((s) => [s.orderId, r.engineerId] as const)));
@@ -146,7 +146,9 @@ function lateArrivalsOf(input: PlanInput, plan: Plan, now: Date, nameOf: Map<str
     const engineerId = engineerOf.get(o.id) ?? o.holderId ?? o.offeredToPersonId;
     const engineerName = engineerId ? (nameOf.get(engineerId) ?? '') : '';
     const arrival = input.arrivals.get(o.id);
-    if (arrival && arrival.lateMinutes > 0) {
+    const dayEnd = input.midnight.getTime() + 24 * 3_600_000;
+    const onThisDay = arrival && arrival.at >= input.midnight && arrival.at.getTime() < dayEnd;
+    if (arrival && onThisDay && arrival.lateMinutes > 0) {
       out.push({
         orderId: o.id,
         orderNumber: o.number,
