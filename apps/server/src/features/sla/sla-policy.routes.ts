@@ -39,7 +39,7 @@ export const slaPolicyRoutes =
           description: 'One version of the tenant’s SLA policy, old ones included (SLA-02).',
         },
       },
-      async (req) => services.slaPolicy.version(requireAuth(req), req.params.version),
+      async (req) => services.slaPolicy.version(requireAuth(req), Number(req.params.version)),
     );
 
     r.get(

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-export const policyVersionParams = z.object({ version: z.coerce.number().int().min(1).max(1_000_000) });
+/** Path parameters are strings in the OpenAPI description (INT-02); a version is a positive whole number. */
+export const policyVersionParams = z.object({
+  version: z.string().regex(/^[1-9]\d{0,6}$/, 'expected a version number'),
+});
 
 /** GET /api/sla/policy/diff?from=&to= — what changed between two versions. */
 export const policyDiffQuery = z.object({
