@@ -49,6 +49,18 @@ export const engineerZh = {
       confirmation: '客户确认',
     },
   },
+  coverage: {
+    title: '覆盖与增补',
+    open: '无法开通？申报覆盖问题',
+    kinds: { uncovered_address: '地址不在覆盖范围', network_supplement: '需增补分线箱' },
+    reason: '现场情况说明',
+    dropCable: '入户线需拉多少米',
+    demand: '用户或周边确有需求',
+    submit: '提交申报',
+    submitted: '已提交，等待主管核实',
+    states: { claimed: '待核实', confirmed: '已确认', rejected: '已驳回', closed: '已办结' },
+    due: '{{date}} 前完成',
+  },
 };
 
 export const engineerEn: typeof engineerZh = {
@@ -100,5 +112,17 @@ export const engineerEn: typeof engineerZh = {
       attachment: 'Photo',
       confirmation: 'Customer confirmation',
     },
+  },
+  coverage: {
+    title: 'Coverage and supplements',
+    open: 'Cannot connect? Report a coverage problem',
+    kinds: { uncovered_address: 'Address not covered', network_supplement: 'Needs a splitter box' },
+    reason: 'What you found on site',
+    dropCable: 'Drop cable needed (m)',
+    demand: 'The customer or neighbours want the service',
+    submit: 'Submit the claim',
+    submitted: 'Submitted; a supervisor will check it',
+    states: { claimed: 'To be checked', confirmed: 'Confirmed', rejected: 'Rejected', closed: 'Done' },
+    due: 'Due {{date}}',
   },
 };

@@ -8,6 +8,8 @@ import { OfflineNotes } from '../offline/OfflineNotes';
 import { useOfflineOrderDetail } from '../offline/useOfflineOrderDetail';
 import { MobileActionButtons } from './MobileActionButtons';
 import { MobileOrderFacts } from './MobileOrderFacts';
+import { MobileCallLog } from './MobileCallLog';
+import { MobileCoverageClaim } from './MobileCoverageClaim';
 import { MobilePartsPanel } from '../parts/MobilePartsPanel';
 import { MobileQuotePanel } from '../parts/MobileQuotePanel';
 import { MobileTakeBackPanel } from '../parts/MobileTakeBackPanel';
@@ -81,6 +83,8 @@ export default function MobileOrderDetailPage() {
           )}
           <VisitPanels order={detail.order} onSaved={reload} />
           <MobileOrderFacts order={detail.order} />
+          <MobileCallLog order={detail.order} />
+          <MobileCoverageClaim order={detail.order} />
           {detail.linked.length > 0 && (
             <List header={t('orderDetail.linked')} data-testid="linked-orders">
               {detail.linked.map((o) => (
