@@ -38,7 +38,9 @@ const ledger = () => ok(tk.admin, 'GET', `/api/assessment/ledger?month=${MONTH}&
 beforeAll(async () => {
   h = await startHarness();
   await at('2026-11-23T02:00:00Z');
-  o.install = (await createOrderVia(h, tk.hotline, 'install')).order.id;
+  const created = await createOrderVia(h, tk.hotline, 'install');
+  o.install = created.order.id;
+  o.installNumber = created.order.number;
   o.fault = (await createOrderVia(h, tk.hotline, 'fault')).order.id;
   // Both deadlines are past on 11-27 (install: 3 days; fault: 24:00 Beijing the same day).
   await at('2026-11-27T03:00:00Z');
@@ -62,6 +64,7 @@ describe('VND-01 assessment cases, ledger, disputes and what-if', () => {
     const install = byOrder.get(o.install!) as Body;
     const fault = byOrder.get(o.fault!) as Body;
     expect(install.event).toBe('install_overdue');
+    expect(install.orderNumber).toBe(o.installNumber); // people read order numbers, not ids
     expect(install.lines).toEqual([{ party: 'vendor', vendorId: h.t.vendor.id, amountFen: 20_000, scorePoints: 0 }]);
     expect(install.evidence[0]).toMatch(/^sla_clock_event:/);
     expect(fault.event).toBe('fault_overdue_without_reason');
@@ -75,6 +78,9 @@ describe('VND-01 assessment cases, ledger, disputes and what-if', () => {
     const l = await ledger();
     expect(l.totals).toMatchObject({ vendorFen: 40_000, personTotalFen: 10_000, disputedFen: 0 });
     expect(l.entries).toHaveLength(3);
+    expect(l.entries.filter((e: Body) => e.orderId === o.install).map((e: Body) => e.orderNumber)).toEqual([
+      o.installNumber,
+    ]);
   });
 
   it('VND-01 dispute → review → reversed keeps the history and credits the month', async () => {

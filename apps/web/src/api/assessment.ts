@@ -8,6 +8,7 @@ export interface AssessmentCaseView {
   event: string;
   vendorId: string;
   orderId: string;
+  orderNumber: string | null;
   personId: string | null;
   occurredAt: string;
   evidence: string[];
@@ -27,6 +28,7 @@ export interface LedgerView {
     kind: 'charge' | 'reversal';
     caseId: string;
     orderId: string;
+    orderNumber: string | null;
     ruleId: string | null;
     at: string;
     party: 'vendor' | 'person';

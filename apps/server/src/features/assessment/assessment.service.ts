@@ -3,6 +3,7 @@ import {
   getAssessmentCase,
   getAssessmentCaseForUpdate,
   getWorkOrder,
+  getWorkOrders,
   insertAssessmentCase,
   listCaseHistory,
   listCasesForLedger,
@@ -110,13 +111,20 @@ export function createAssessmentService({
     }
   }
 
-  function present(c: StoredAssessmentCase, history: readonly StoredCaseHistory[]) {
+  /** Order numbers of the cases: people read "GD…" numbers, never ids. */
+  async function numbersOf(tenantId: string, rows: readonly { orderId: string }[]): Promise<Map<string, string>> {
+    const orders = await getWorkOrders(db, tenantId, [...new Set(rows.map((r) => r.orderId))]);
+    return new Map(orders.map((o) => [o.id, o.number]));
+  }
+
+  function present(c: StoredAssessmentCase, history: readonly StoredCaseHistory[], orderNumber: string | null = null) {
     return {
       id: c.id,
       sourceKey: c.sourceKey,
       event: c.eventKind,
       vendorId: c.vendorId,
       orderId: c.orderId,
+      orderNumber,
       personId: c.personId,
       occurredAt: c.occurredAt.toISOString(),
       evidence: c.evidence,
@@ -215,10 +223,12 @@ export function createAssessmentService({
         auth.tenantId,
         rows.map((r) => r.id),
       );
+      const charged = rows.filter((r) => r.lines.length > 0);
+      const numbers = await numbersOf(auth.tenantId, charged);
       return {
         month: q.month,
         vendorId,
-        items: rows.filter((r) => r.lines.length > 0).map((r) => present(r, history)),
+        items: charged.map((r) => present(r, history, numbers.get(r.orderId) ?? null)),
       };
     },
 
@@ -236,12 +246,17 @@ export function createAssessmentService({
         vendorId,
         q.month,
       );
+      const numbers = await numbersOf(auth.tenantId, ledger.entries);
       return {
         vendorId,
         month: ledger.month,
         timeZone: ledger.timeZone,
         totals: ledger.totals,
-        entries: ledger.entries.map((e) => ({ ...e, at: e.at.toISOString() })),
+        entries: ledger.entries.map((e) => ({
+          ...e,
+          orderNumber: numbers.get(e.orderId) ?? null,
+          at: e.at.toISOString(),
+        })),
       };
     },
 
@@ -266,7 +281,7 @@ export function createAssessmentService({
             body.note,
           );
           if (!row) throw new DomainError('CONFLICT', 'This case was recorded already', {});
-          return present(row, []);
+          return present(row, [], order.number);
         }),
       );
     },
@@ -293,7 +308,8 @@ export function createAssessmentService({
           const state = nextCaseState(c.state, step);
           await appendCaseStep(tx, auth.tenantId, c.id, { ...step, byPersonId: auth.personId }, state);
           const updated = (await getAssessmentCase(tx, auth.tenantId, c.id))!;
-          return present(updated, await listCaseHistory(tx, auth.tenantId, [c.id]));
+          const order = await getWorkOrder(tx, auth.tenantId, c.orderId);
+          return present(updated, await listCaseHistory(tx, auth.tenantId, [c.id]), order?.number ?? null);
         }),
       );
     },

@@ -90,18 +90,30 @@ export function CasesTab({ month, vendorId, operator, onChanged }: Props) {
             dataIndex: 'occurredAt',
             render: (v: string) => dayjs(v).format('MM-DD HH:mm'),
           },
-          { title: t('assessmentPage.event'), dataIndex: 'event' },
+          {
+            title: t('assessmentPage.event'),
+            dataIndex: 'event',
+            render: (e: string) => t(`assessmentPage.events.${e}`, { defaultValue: e }),
+          },
           {
             title: t('assessmentPage.order'),
             dataIndex: 'orderId',
-            render: (id: string) => <Link to={`/orders/${id}`}>{id.slice(0, 8)}</Link>,
+            render: (id: string, c) => <Link to={`/orders/${id}`}>{c.orderNumber ?? id.slice(0, 8)}</Link>,
           },
           {
             title: t('assessmentPage.amount'),
             render: (_: unknown, c) =>
               c.lines.map((l) => `${l.party === 'vendor' ? 'V' : 'P'} ${yuan(l.amountFen)}`).join(' / '),
           },
-          { title: t('assessmentPage.state'), dataIndex: 'state', render: (s: string) => <Tag>{s}</Tag> },
+          {
+            title: t('assessmentPage.state'),
+            dataIndex: 'state',
+            render: (s: AssessmentCaseView['state']) => (
+              <Tag color={s === 'reversed' ? 'green' : s === 'assessed' || s === 'upheld' ? 'red' : 'orange'}>
+                {t(`assessmentPage.states.${s}`)}
+              </Tag>
+            ),
+          },
           {
             title: '',
             render: (_: unknown, c) => (

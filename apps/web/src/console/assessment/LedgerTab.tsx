@@ -48,7 +48,7 @@ export function LedgerTab({ month, vendorId }: { month: string; vendorId: string
           </Col>
         </Row>
       )}
-      <Table
+      <Table<LedgerView['entries'][number]>
         size="small"
         rowKey="seq"
         loading={!ledger}
@@ -75,7 +75,9 @@ export function LedgerTab({ month, vendorId }: { month: string; vendorId: string
           {
             title: t('assessmentPage.order'),
             dataIndex: 'orderId',
-            render: (id: string) => <Link to={`/orders/${id}`}>{id.slice(0, 8)}</Link>,
+            render: (id: string, e: LedgerView['entries'][number]) => (
+              <Link to={`/orders/${id}`}>{e.orderNumber ?? id.slice(0, 8)}</Link>
+            ),
           },
           { title: 'Rule', dataIndex: 'ruleId' },
           { title: t('assessmentPage.state'), dataIndex: 'caseState' },
