@@ -58,8 +58,13 @@ export function DeskTasksCard({ refreshKey }: { refreshKey: string }) {
                     placeholder={t('desk.taskResult')}
                     value={results[task.id] ?? ''}
                     onChange={(e) => setResults({ ...results, [task.id]: e.target.value })}
+                    data-testid={`desk-task-result-${task.id}`}
                   />
-                  <Button disabled={!results[task.id]?.trim()} onClick={() => void finish(task.id)}>
+                  <Button
+                    disabled={!results[task.id]?.trim()}
+                    onClick={() => void finish(task.id)}
+                    data-testid={`desk-task-done-${task.id}`}
+                  >
                     {t('desk.taskDone')}
                   </Button>
                 </Space.Compact>

@@ -140,8 +140,8 @@ export function OnSiteRecords({ order, data, queued, onSaved }: Props) {
           <Selector
             columns={2}
             options={[
-              { label: t('eng.photo'), value: 'photo' },
-              { label: t('eng.speedTest'), value: 'speed_test' },
+              { label: <span data-testid="photo-kind-photo">{t('eng.photo')}</span>, value: 'photo' },
+              { label: <span data-testid="photo-kind-speed_test">{t('eng.speedTest')}</span>, value: 'speed_test' },
             ]}
             value={[photoKind]}
             onChange={(v) => v[0] && setPhotoKind(v[0] as 'photo' | 'speed_test')}
