@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_KPI_POLICY } from './kpi-facts.js';
 import {
   averageFaultDurationHours,
@@ -247,5 +247,41 @@ describe('KPI-01 indicators on hand-computed fixtures', () => {
     ];
     // 1 / 4 = 0.25
     expect(noAccessRate.compute(orders, CTX)).toMatchObject({ value: 0.25, numerator: 1, denominator: 4 });
+  });
+});
+
+/**
+ * Issue 7 audit ("every KPI has a test with a hand-computed expected value on a small fixture"): the
+ * test of each KPI-01 indicator above, by key. An indicator added to KPI_DEFINITIONS without a
+ * hand-computed test here fails this check.
+ */
+const HAND_COMPUTED: Record<(typeof KPI_DEFINITIONS)[number]['key'], string> = {
+  install_within_days_rate: 'install-within-3-days rate: 2 of 4 decidable installs on time → 50 %',
+  on_time_arrival_rate: 'on-time arrival rate: 1 of 3 decided appointments kept → 33.3 %',
+  sla_compliance_rate: 'SLA compliance: 2 of 3 decided clocks due in January met → 66.7 %',
+  average_fault_duration_hours: 'average fault duration: (6 + 10 + 5) h over 3 faults → 7 h',
+  fault_resolved_within_hours_rate: '24 h fault resolution rate: 3 of 5 decidable faults within 24 h → 60 %',
+  first_time_fix_rate: 'first-time-fix rate: 3 of 4 faults fixed on the first visit → 75 %',
+  repeat_fault_rate: 'repeat fault rate: 1 repeat among 5 faults accepted → 20 %',
+  complaints_per_users: '万投比: 3 complaints over 12,000 users → 2.5 per 10,000',
+  callback_completion_rate: 'callback completion rate: 3 of 4 required callbacks made → 75 %',
+  satisfaction_rate: 'satisfaction rate: 3 of 5 answers (very) satisfied → 60 %',
+  parts_hit_rate: 'parts hit rate: right parts on 2 of 3 jobs that took parts → 66.7 %',
+  reschedules_by_us: 'reschedules by us: 2 + 0 + 1 over 3 on-site orders → 3',
+  no_access_rate: 'no-access rate: 1 of 4 on-site orders found nobody home → 25 %',
+};
+
+// Which indicators' hand-computed tests ran (and passed: a failing test fails the run anyway).
+const covered = new Set<string>();
+afterEach(() => {
+  const name = expect.getState().currentTestName ?? '';
+  for (const [key, title] of Object.entries(HAND_COMPUTED)) if (name.includes(title)) covered.add(key);
+});
+
+describe('KPI-01 audit of the hand-computed tests', () => {
+  it('KPI-01 every indicator of KPI_DEFINITIONS has its hand-computed test in this file', () => {
+    expect(Object.keys(HAND_COMPUTED).sort()).toEqual(KPI_DEFINITIONS.map((d) => d.key).sort());
+    // Runs last in this file: every title above has run by now.
+    expect([...covered].sort()).toEqual(Object.keys(HAND_COMPUTED).sort());
   });
 });
