@@ -2,6 +2,7 @@ import {
   deleteUnitWorkingHours,
   getOrgUnit,
   listAreaZones,
+  listOrgUnits,
   listUnitWorkingHours,
   setAreaTimeZone,
   upsertUnitWorkingHours,
@@ -53,7 +54,13 @@ export function createCalendarSettingsService({ db, clock }: { db: Db; clock: Cl
     async areas(auth: AuthContext) {
       requireViewer(auth);
       const tenantZone = await zoneOf(db, auth.tenantId, null);
-      const items = (await listAreaZones(db, auth.tenantId)).map((a) => ({
+      // Vendor staff see the areas their own stations serve (SEC-02), the operator's staff all of them.
+      const own =
+        auth.vendorId === null
+          ? null
+          : new Set((await listOrgUnits(db, auth.tenantId, { vendorId: auth.vendorId })).map((u) => u.id));
+      const areas = (await listAreaZones(db, auth.tenantId)).filter((a) => !own || own.has(a.stationId));
+      const items = areas.map((a) => ({
         ...a,
         effectiveTimeZone: a.timeZone ?? tenantZone,
       }));
