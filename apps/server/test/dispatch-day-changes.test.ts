@@ -179,7 +179,7 @@ describe('dispatch: parts readiness, SLA promises, re-plans during the day, late
     expect((await replan({ kind: 'overrun', orderId: ids.o1, extraMinutes: 600 })).status).toBe(400);
   });
 
-  it('APT-04 SLA-07 the board lists a late check-in with its handling and a visit whose window began with nobody there', async () => {
+  it('APT-04 SLA-07 DSP-01 the board lists a late check-in with its handling, a visit whose window began with nobody there, and the engineer’s last reported position', async () => {
     await order('late1', TODAY, '08:00', '10:00');
     await order('late2', TODAY, '09:00', '11:00');
     await apply(TODAY, [
@@ -188,8 +188,14 @@ describe('dispatch: parts readiness, SLA promises, re-plans during the day, late
     ]);
     await actOk(h, tk.engineer2, ids.late2!, 'take');
     await actOk(h, tk.engineer2, ids.late2!, 'depart');
-    await actOk(h, tk.engineer2, ids.late2!, 'arrive', { escalationNote: '站长已致电客户致歉' });
-    const late = (await board('day', TODAY)).lateArrivals as Body[];
+    await actOk(h, tk.engineer2, ids.late2!, 'arrive', {
+      escalationNote: '站长已致电客户致歉',
+      position: { lat: 39.951, lng: 116.451 },
+    });
+    const day = await board('day', TODAY);
+    // DSP-01: the map shows where his phone last reported him.
+    expect(day.map.engineers.find((e: Body) => e.id === h.t.engineer2.id).position).toMatchObject({ lat: 39.951 });
+    const late = day.lateArrivals as Body[];
     expect(late.find((l) => l.orderId === ids.late2)).toMatchObject({
       state: 'arrived_late',
       lateMinutes: 60,

@@ -114,7 +114,13 @@ export interface DayPlan {
   stats: { assigned: number; unassigned: number; travelMinutes: number; lateMinutes: number; distanceKm: number };
   map: {
     areas: { id: string; name: string; polygon: [number, number][] }[];
-    engineers: { id: string; name: string; start: { lat: number; lng: number } }[];
+    engineers: {
+      id: string;
+      name: string;
+      start: { lat: number; lng: number };
+      /** Where the engineer's phone last reported him that day (a check-in's position). */
+      position?: { lat: number; lng: number; at: string } | null;
+    }[];
     orders: { id: string; number: string; lat: number; lng: number; approx?: boolean }[];
   };
 }

@@ -114,7 +114,10 @@ export function planView(input: PlanInput, plan: Plan, now: Date, policy: Pick<D
     stats: plan.stats,
     map: {
       areas: input.areas.map((a) => ({ id: a.id, name: a.name, polygon: a.polygon })),
-      engineers: input.engineers,
+      engineers: input.engineers.map((e) => ({
+        ...e,
+        position: e.position ? { lat: e.position.lat, lng: e.position.lng, at: e.position.at.toISOString() } : null,
+      })),
       orders: input.request.orders.map((o) => ({
         id: o.id,
         number: numberOf(o.id),

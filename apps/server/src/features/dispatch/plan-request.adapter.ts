@@ -1,4 +1,5 @@
 import {
+  lastReportedPosition,
   listAbsences,
   listAreas,
   listCertificates,
@@ -50,7 +51,7 @@ export interface PlanInput {
   request: PlanRequest;
   /** Stored facts the board draws: areas as polygons, where each engineer starts, each order's place. */
   areas: Area[];
-  engineers: { id: string; name: string; start: GeoPoint }[];
+  engineers: { id: string; name: string; start: GeoPoint; position: { lat: number; lng: number; at: Date } | null }[];
   orders: Map<string, StoredWorkOrder>;
   /** Orders of the day the planner was not given (no coordinates; parts short when required), with the reason. */
   skipped: { orderId: string; reason: 'no_location' | 'parts_short'; text: string }[];
@@ -242,7 +243,17 @@ export async function buildPlanInput(
   return {
     request: { date, timeZone, engineers, orders },
     areas,
-    engineers: engineers.map((e) => ({ id: e.id, name: workers.find((w) => w.id === e.id)!.name, start: e.start })),
+    engineers: await Promise.all(
+      engineers.map(async (e) => ({
+        id: e.id,
+        name: workers.find((w) => w.id === e.id)!.name,
+        start: e.start,
+        // DSP-01: where his phone last reported him that day (a check-in's position), for the map.
+        position: await lastReportedPosition(db, tenantId, e.id, midnight).then((p) =>
+          p && p.at < nextMidnight ? p : null,
+        ),
+      })),
+    ),
     orders: new Map(stored.map((o) => [o.id, o])),
     skipped,
     carriedOver,

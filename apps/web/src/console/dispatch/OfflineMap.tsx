@@ -39,6 +39,7 @@ export function OfflineMap({
     ...plan.map.areas.flatMap((a) => a.polygon.map(([lng, lat]) => ({ lng, lat }))),
     ...plan.map.orders,
     ...plan.map.engineers.map((e) => e.start),
+    ...plan.map.engineers.flatMap((e) => (e.position ? [e.position] : [])),
   ];
   if (pts.length === 0) return null;
   const minLng = Math.min(...pts.map((p) => p.lng));
@@ -122,6 +123,23 @@ export function OfflineMap({
           <title>{e.name}</title>
         </rect>
       ))}
+      {/* DSP-01: where each engineer's phone last reported him that day (his latest check-in). */}
+      {plan.map.engineers.map((e) =>
+        e.position ? (
+          <circle
+            key={`pos-${e.id}`}
+            data-testid={`map-position-${e.id}`}
+            cx={x(e.position.lng)}
+            cy={y(e.position.lat)}
+            r={7}
+            fill="none"
+            stroke={colourOf.get(e.id) ?? '#595959'}
+            strokeWidth={3}
+          >
+            <title>{`${e.name} ${new Date(e.position.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}</title>
+          </circle>
+        ) : null,
+      )}
     </svg>
   );
 }
