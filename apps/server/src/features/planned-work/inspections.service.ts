@@ -1,4 +1,5 @@
 import {
+  getArea,
   getInspectionPlan,
   getNotice,
   getNoticeByOrder,
@@ -200,6 +201,13 @@ export function createInspectionService({
       return db.transaction((tx) =>
         runIdempotent(tx, auth, key, { op: 'inspection-plan', body }, async () => {
           const vendorId = await vendorFor(tx, auth, { vendorId: body.vendorId });
+          // Unknown areas are named before anything is written (a foreign one is unknown too).
+          for (const areaId of new Set(body.targets.map((t) => t.areaId).filter((a) => a !== undefined))) {
+            if (!(await getArea(tx, auth.tenantId, areaId))) {
+              const i = body.targets.findIndex((t) => t.areaId === areaId);
+              throw new DomainError('VALIDATION_FAILED', 'Unknown area', { field: `targets.${i}.areaId` });
+            }
+          }
           const plan = await insertInspectionPlan(tx, auth.tenantId, {
             vendorId,
             year: body.year,
