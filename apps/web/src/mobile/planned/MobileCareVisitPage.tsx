@@ -82,7 +82,7 @@ export default function MobileCareVisitPage() {
         <div>{agreement.address}</div>
         <div>{formatWindow(order.order.appointment)}</div>
         <Space wrap style={{ marginTop: 8 }}>
-          <Tag color="primary" data-testid="care-order-status">
+          <Tag color="primary" data-testid="care-order-status" data-status={order.order.status}>
             {status(order.order.status)}
           </Tag>
           {visit.holiday && <Tag color="warning">{t('care.movedFor', { name: visit.holiday })}</Tag>}

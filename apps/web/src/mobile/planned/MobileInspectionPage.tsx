@@ -80,7 +80,7 @@ export default function MobileInspectionPage() {
           </>
         )}
         <Space wrap style={{ marginTop: 8 }}>
-          <Tag color="primary" data-testid="insp-order-status">
+          <Tag color="primary" data-testid="insp-order-status" data-status={d.status}>
             {status(d.status as never)}
           </Tag>
           {order &&
