@@ -118,7 +118,7 @@ export default function ShiftsPage() {
                         e.preventDefault();
                         void remove(s.id);
                       }}
-                      data-testid={`shift-${p.name}-${d.format('YYYY-MM-DD')}-${s.kind}`}
+                      data-testid={`shift-${p.id}-${d.format('YYYY-MM-DD')}-${s.kind}`}
                       title={t('shifts.remove')}
                     >
                       {t(`shifts.kinds.${s.kind}`)} {dayjs(s.start).format('HH:mm')}–{dayjs(s.end).format('HH:mm')}
@@ -147,7 +147,10 @@ export default function ShiftsPage() {
           <Form.Item name="personIds" label={t('shifts.people')} rules={[{ required: true }]}>
             <Checkbox.Group
               data-testid="roster-people"
-              options={(view?.people ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              options={(view?.people ?? []).map((p) => ({
+                value: p.id,
+                label: <span data-testid={`roster-person-${p.id}`}>{p.name}</span>,
+              }))}
             />
           </Form.Item>
           <Form.Item name="kind" label={t('shifts.kind')} rules={[{ required: true }]}>
