@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { KPI_DAILY_KEYS, listOrdersForKpi, seedDemoData, type Database } from '@daowei/db';
+import { KPI_DAILY_KEYS, listOrdersForKpi, type Database, type Db } from '@daowei/db';
+import { seedDemoInTransaction } from './demo-in-transaction.js';
 import { openTestDatabase } from '@daowei/db/testing';
 import { addDays, computeKpis, DEFAULT_KPI_POLICY, zonedDateTime, type KpiOrderFacts } from '@daowei/domain';
 import { FakeClock } from '../src/platform/clock.js';
@@ -17,6 +18,8 @@ import { kpiFactsOf } from '../src/features/kpis/kpi-facts.mapper.js';
 const NOW = new Date('2026-11-28T10:00:00Z');
 const TZ = DEFAULT_KPI_POLICY.timeZone;
 let database: Database;
+let demo: Awaited<ReturnType<typeof seedDemoInTransaction>> | undefined;
+let db: Db;
 let tenantId = '';
 let auth: AuthContext;
 const clock = new FakeClock(NOW);
@@ -30,7 +33,7 @@ function rng(seed: number) {
 }
 
 async function directFacts(): Promise<KpiOrderFacts[]> {
-  const orders = await listOrdersForKpi(database.db, tenantId, {
+  const orders = await listOrdersForKpi(db, tenantId, {
     from: new Date('2026-01-01T00:00:00Z'),
     to: new Date('2027-01-01T00:00:00Z'),
   });
@@ -39,8 +42,10 @@ async function directFacts(): Promise<KpiOrderFacts[]> {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const seeded = await seedDemoData(database.db, { passwordHash: 'not-used', orders: 600, now: NOW, seed: 11 });
-  tenantId = seeded.tenantId;
+  // Rolled back at the end: the demo's logins are fixed and CI shares one PostgreSQL database.
+  demo = await seedDemoInTransaction(database, { passwordHash: 'not-used', orders: 600, now: NOW, seed: 11 });
+  db = demo.db;
+  tenantId = demo.tenantId;
   auth = {
     tenantId,
     personId: '00000000-0000-4000-8000-000000000000',
@@ -52,12 +57,15 @@ beforeAll(async () => {
     sessionId: 'test',
   };
 }, 180_000);
-afterAll(async () => database?.close());
+afterAll(async () => {
+  await demo?.done();
+  await database?.close();
+});
 
 type Figure = { key: string; value: number | null; numerator: number; denominator: number; source: string };
 
 async function compareSamples(seed: number, samples: number) {
-  const service = createKpiService({ db: database.db, clock });
+  const service = createKpiService({ db, clock });
   const facts = await directFacts();
   const next = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
@@ -99,7 +107,6 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
 
   it('KPI-01 orders changed after the aggregates were built: the next read is still exact', async () => {
     // Complete some open installs and faults, cancel some live orders, move some to another engineer.
-    const db = database.db;
     await db.execute(sql`
       update work_orders set status = 'completed', completed_at = accepted_at + interval '30 hours'
        where id in (select id from work_orders where tenant_id = ${tenantId} and completed_at is null
@@ -128,7 +135,7 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
   }, 120_000);
 
   it('KPI-01 a period not on whole local days is computed directly (with its orders)', async () => {
-    const service = createKpiService({ db: database.db, clock });
+    const service = createKpiService({ db, clock });
     const body = await service.kpis(auth, {
       from: '2026-10-01T03:00:00Z',
       to: '2026-10-20T03:00:00Z',

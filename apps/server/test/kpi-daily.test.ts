@@ -4,12 +4,13 @@ import {
   KPI_DAILY_KEYS,
   listOrdersForKpi,
   refreshKpiDaily,
-  seedDemoData,
   sumKpiDaily,
   type Database,
+  type Db,
   type KpiScopeFilter,
 } from '@daowei/db';
 import { openTestDatabase } from '@daowei/db/testing';
+import { seedDemoInTransaction } from './demo-in-transaction.js';
 import { addDays, computeKpis, DEFAULT_KPI_POLICY, zonedDateTime, type KpiOrderFacts } from '@daowei/domain';
 import { kpiFactsOf } from '../src/features/kpis/kpi-facts.mapper.js';
 
@@ -27,6 +28,8 @@ const POLICY = {
   faultResolutionHours: DEFAULT_KPI_POLICY.faultResolutionHours,
 };
 let database: Database;
+let demo: Awaited<ReturnType<typeof seedDemoInTransaction>> | undefined;
+let db: Db;
 let tenantId = '';
 let facts: KpiOrderFacts[] = [];
 
@@ -41,16 +44,21 @@ function rng(seed: number) {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const seeded = await seedDemoData(database.db, { passwordHash: 'not-used', orders: 800, now: NOW, seed: 7 });
-  tenantId = seeded.tenantId;
-  await refreshKpiDaily(database.db, tenantId, { fromDay: '2026-08-01', toDay: '2026-12-31' }, POLICY);
-  const orders = await listOrdersForKpi(database.db, tenantId, {
+  // Rolled back at the end: the demo's logins are fixed and CI shares one PostgreSQL database.
+  demo = await seedDemoInTransaction(database, { passwordHash: 'not-used', orders: 800, now: NOW, seed: 7 });
+  db = demo.db;
+  tenantId = demo.tenantId;
+  await refreshKpiDaily(db, tenantId, { fromDay: '2026-08-01', toDay: '2026-12-31' }, POLICY);
+  const orders = await listOrdersForKpi(db, tenantId, {
     from: new Date('2026-01-01T00:00:00Z'),
     to: new Date('2027-01-01T00:00:00Z'),
   });
   facts = orders.map((o) => kpiFactsOf(o, [], []));
 }, 180_000);
-afterAll(async () => database?.close());
+afterAll(async () => {
+  await demo?.done();
+  await database?.close();
+});
 
 describe('KPI-01 day pre-aggregates', () => {
   it('KPI-01 aggregates equal the direct computation on 25 random periods and scopes', async () => {
@@ -68,9 +76,9 @@ describe('KPI-01 day pre-aggregates', () => {
       const period = { from: zonedDateTime(fromDay, '00:00', TZ), to: zonedDateTime(addDays(toDay, 1), '00:00', TZ) };
       const asOf = period.to.getTime() < NOW.getTime() ? period.to : NOW;
       const direct = computeKpis(facts, { period, asOf, filter: { tenantId, ...filter } }).kpis;
-      const summed = await sumKpiDaily(database.db, tenantId, { fromDay, toDay }, filter, 'none');
+      const summed = await sumKpiDaily(db, tenantId, { fromDay, toDay }, filter, 'none');
       const open = await kpiOpenPastDeadline(
-        database.db,
+        db,
         tenantId,
         { ...period, asOf, vendorIds: values((o) => o.vendorId) },
         filter,
@@ -96,8 +104,8 @@ describe('KPI-01 day pre-aggregates', () => {
 
   it('KPI-01 a trend by day from the aggregates adds up to the month', async () => {
     const days = { fromDay: '2026-10-01', toDay: '2026-10-31' };
-    const byDay = await sumKpiDaily(database.db, tenantId, days, {}, 'day');
-    const whole = await sumKpiDaily(database.db, tenantId, days, {}, 'none');
+    const byDay = await sumKpiDaily(db, tenantId, days, {}, 'day');
+    const whole = await sumKpiDaily(db, tenantId, days, {}, 'none');
     for (const key of KPI_DAILY_KEYS) {
       const sum = byDay.filter((r) => r.kpiKey === key).reduce((s, r) => s + r.denominator, 0);
       expect(sum).toBe(whole.find((r) => r.kpiKey === key)?.denominator ?? 0);
