@@ -15,6 +15,9 @@ import { DEMO_DEFAULTS, generateDemoData } from './generate.js';
 import { PRODUCT_NAMES } from './catalog.js';
 import type { DemoData, DemoOrder } from './types.js';
 import { engineerDispatchFacts } from './engineer-dispatch.js';
+import { plannedWorkRows } from './planned-work.js';
+import { careAgreements } from '../schema/care-agreements.js';
+import { inspectionPlans, inspectionTargets } from '../schema/inspections.js';
 
 export interface SeedDemoOptions {
   seed?: number | string;
@@ -177,6 +180,11 @@ export async function insertDemoData(db: Db, data: DemoData, passwordHash: strin
       })),
     );
     await put('order_number_counters', orderNumberCounters, data.orderNumberCounters);
+    // WO-16/17: an agreement and a yearly inspection plan to show (their visits and orders are made on demand).
+    const planned = plannedWorkRows(data, data.orders.at(-1)?.acceptedAt ?? new Date());
+    await put('care_agreements', careAgreements, planned.agreements);
+    await put('inspection_plans', inspectionPlans, planned.plans);
+    await put('inspection_targets', inspectionTargets, planned.targets);
   });
   return rows;
 }
