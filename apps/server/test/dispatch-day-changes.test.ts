@@ -130,6 +130,13 @@ describe('dispatch: parts readiness, SLA promises, re-plans during the day, late
 
     const anyway = await board('plan', TOMORROW, { requireParts: false });
     expect(stopsOf(anyway).find((s) => s.orderId === ids.p2)?.parts.status).toBe('short');
+
+    // ENG-01: once the plan is applied, the engineer's route for the day says which parts to bring.
+    await apply(TOMORROW, [['p1', h.t.engineer.id]]);
+    const route = await call(h.app, tk.engineer, 'GET', `/api/dispatch/my-day?date=${TOMORROW}`);
+    expect(route.body.items.find((i: Body) => i.orderId === ids.p1).parts).toEqual([
+      { itemCode: w.cable.code, itemName: '皮线光缆', needed: 40, issued: 0 },
+    ]);
   });
 
   it('SLA-05 DSP-01 a hotline ticket is at risk on its 30-min hand-off, which is not the visit’s due time', async () => {

@@ -153,6 +153,8 @@ export interface MyDayVisit {
   plannedEnd: string | null;
   appointmentStart: string | null;
   appointmentEnd: string | null;
+  /** DSP-01: parts the visit needs and how many were already issued for it. */
+  parts?: { itemCode: string; itemName: string; needed: number; issued: number }[];
 }
 
 export const dispatchApi = {

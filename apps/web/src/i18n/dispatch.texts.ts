@@ -68,6 +68,8 @@ export const dispatchZh = {
     title: '今日路线',
     empty: '今天还没有排定的上门',
     planned: '计划 {{time}}',
+    bring: '需带备件：{{items}}',
+    notIssued: '未领',
   },
   appointments: {
     title: '预约与联系',
@@ -162,6 +164,8 @@ export const dispatchEn: typeof dispatchZh = {
     title: 'Today’s route',
     empty: 'No visits planned for today yet',
     planned: 'Planned {{time}}',
+    bring: 'Bring: {{items}}',
+    notIssued: 'not issued',
   },
   appointments: {
     title: 'Appointment and calls',

@@ -10,7 +10,7 @@ const hhmm = (iso: string | null) =>
 
 /**
  * 我的待办 → 今日路线 (ENG-01 with DSP-01/03): today's visits in the sequence the coordinator's plan or
- * drag gave them, numbered, with the planned start; tapping one opens the order. Folded by default so
+ * drag gave them, numbered, with the planned start and the parts to bring (DSP-01); tapping one opens the order. Folded by default so
  * the to-do list below stays in view (its infinite scroll loads when its end is visible). Hidden when
  * the day has no planned visits.
  */
@@ -44,7 +44,23 @@ export function MyDayRoute() {
               data-testid={`my-day-stop-${v.seq}`}
               data-number={v.number}
               prefix={<Tag color="primary">{v.seq}</Tag>}
-              description={v.address}
+              description={
+                <>
+                  {v.address}
+                  {v.parts && v.parts.length > 0 && (
+                    <div data-testid={`my-day-parts-${v.seq}`}>
+                      {t('myDay.bring', {
+                        items: v.parts
+                          .map(
+                            (p) =>
+                              `${p.itemName} ×${p.needed}${p.issued < p.needed ? `（${t('myDay.notIssued')} ${p.needed - p.issued}）` : ''}`,
+                          )
+                          .join('、'),
+                      })}
+                    </div>
+                  )}
+                </>
+              }
               extra={t('myDay.planned', { time: hhmm(v.plannedStart) })}
               onClick={() => navigate(`/m/orders/${v.orderId}`)}
             >

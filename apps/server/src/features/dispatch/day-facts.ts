@@ -87,3 +87,17 @@ export function partsShortText(p: OrderParts): string {
   const missing = p.lines.filter((l) => l.short > 0).map((l) => `${l.itemName} ×${l.short}`);
   return `Needed parts are not in the station store: ${missing.join(', ')}`;
 }
+
+/** ENG-01 with DSP-01: per order, the parts the visit needs and how many were already issued for it. */
+export async function partsToBring(db: Db, tenantId: string, orderIds: readonly string[]) {
+  const needs = await listPartNeeds(db, tenantId, orderIds);
+  const out = new Map<string, { itemCode: string; itemName: string; needed: number; issued: number }[]>();
+  if (needs.length === 0) return out;
+  const issued = await listIssuedForOrders(db, tenantId, [...new Set(needs.map((n) => n.orderId))]);
+  for (const n of needs) {
+    const got = issued.find((i) => i.orderId === n.orderId && i.itemId === n.itemId)?.quantity ?? 0;
+    const line = { itemCode: n.itemCode, itemName: n.itemName, needed: n.quantity, issued: Math.min(n.quantity, got) };
+    out.set(n.orderId, [...(out.get(n.orderId) ?? []), line]);
+  }
+  return out;
+}

@@ -25,6 +25,7 @@ import { runIdempotent } from '../../platform/idempotency.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import type { WorkOrderService } from '../work-orders/work-order.service.js';
 import { currentSequences, plannedRowsOf } from './current-day.js';
+import { partsToBring } from './day-facts.js';
 import { createPartNeedsService } from './part-needs.service.js';
 import { engineerDayView, planView } from './dispatch.presenter.js';
 import type {
@@ -336,7 +337,15 @@ export function createDispatchService({
       const mine = rows.filter(
         ({ order }) => order.holderId === auth.personId || order.offeredToPersonId === auth.personId,
       );
-      return { date, items: mine.map((r, k) => engineerDayView(r, k + 1)) };
+      const parts = await partsToBring(
+        db,
+        auth.tenantId,
+        mine.map((r) => r.order.id),
+      );
+      return {
+        date,
+        items: mine.map((r, k) => ({ ...engineerDayView(r, k + 1), parts: parts.get(r.order.id) ?? [] })),
+      };
     },
   };
 
