@@ -1,5 +1,5 @@
-import { careAgreements } from '../schema/care-agreements.js';
-import { inspectionPlans, inspectionTargets } from '../schema/inspections.js';
+import type { careAgreements } from '../schema/care-agreements.js';
+import type { inspectionPlans, inspectionTargets } from '../schema/inspections.js';
 import type { DemoData } from './types.js';
 
 const uuidFrom = (seed: string, n: number) => {
