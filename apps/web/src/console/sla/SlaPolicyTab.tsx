@@ -56,7 +56,9 @@ export default function SlaPolicyTab() {
     return () => {
       live = false;
     };
-  }, [version, message, errorText]);
+    // Reload only when asked: errorText is a new function every render, and a reload resets the draft.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version]);
 
   const setClock = (kind: string, patch: Partial<PolicyClock>) =>
     draft && setDraft({ ...draft, clocks: draft.clocks.map((c) => (c.kind === kind ? { ...c, ...patch } : c)) });

@@ -71,7 +71,9 @@ export default function ZonesHoursTab() {
     return () => {
       live = false;
     };
-  }, [version, message, errorText]);
+    // Reload only when asked: errorText is a new function every render, and a reload resets the draft.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version]);
   useEffect(() => {
     referenceApi.orgTree().then(
       (tree) => setUnits(tree.units.filter((u) => u.kind === 'team' || u.kind === 'station')),
