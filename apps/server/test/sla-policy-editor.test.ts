@@ -125,4 +125,27 @@ describe('SLA-02 policy editor', () => {
     const events = await listSlaClockEvents(h.database.db, h.t.tenant.id, clock.id);
     expect(events.filter((e) => e.kind === 'reevaluated')).toHaveLength(1);
   });
+  it('SLA-02 a tenant’s version can add a promise selected by area and priority; only matching orders get it', async () => {
+    const current = (await call(h.app, tk.admin, 'GET', '/api/sla/policy')).body;
+    const vip = {
+      ...current.policy.clocks.find((c: Body) => c.kind === 'urgent_arrival'),
+      kind: 'urgent_area_arrival',
+      label: { 'zh-CN': '本片区紧急工单2小时到场', en: 'Urgent orders of this area: on site in 2 h' },
+      when: { areaIds: [h.t.area.id], priorities: ['urgent'], orderTypes: ['fault'] },
+      deadline: { kind: 'elapsed', minutes: 120 },
+    };
+    const saved = await call(h.app, tk.admin, 'POST', '/api/sla/policy/versions', {
+      basedOnVersion: current.version,
+      policy: { ...current.policy, clocks: [...current.policy.clocks, vip] },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.changes).toEqual([expect.objectContaining({ path: 'clocks.urgent_area_arrival' })]);
+    const kindsOf = async (priority: string) => {
+      const o = (await createOrderVia(h, tk.hotline, 'fault', { priority })).order.id;
+      const res = await call(h.app, tk.coordinator, 'GET', `/api/work-orders/${o}/clocks`);
+      return res.body.items.map((c: Body) => c.kind);
+    };
+    expect(await kindsOf('urgent')).toContain('urgent_area_arrival');
+    expect(await kindsOf('normal')).not.toContain('urgent_area_arrival');
+  });
 });
