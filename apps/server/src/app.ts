@@ -39,6 +39,7 @@ import { kpiRoutes } from './features/kpis/kpi.routes.js';
 import { complaintRoutes } from './features/complaints/complaint.routes.js';
 import { assessmentRoutes } from './features/assessment/assessment.routes.js';
 import { registerAssessmentJobs } from './jobs/assessment.jobs.js';
+import { registerCareJobs } from './jobs/care.jobs.js';
 import { registerCallbackJobs } from './jobs/callback.jobs.js';
 import { exportRoutes } from './features/exports/export.routes.js';
 import type { JobQueue } from './platform/jobs.js';
@@ -85,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (opts.jobs) await registerDeskJobs(opts.jobs, services.deskTasks, services.coverageClaims);
   if (opts.jobs) await registerAppointmentJobs(opts.jobs, services.appointments);
   if (opts.jobs) await registerAssessmentJobs(opts.jobs, opts.database.db, services.assessment);
+  if (opts.jobs) await registerCareJobs(opts.jobs, services.careAgreements); // WO-16 rolling horizon
   if (opts.jobs) await registerCallbackJobs(opts.jobs, opts.database.db, services.spotChecks);
 
   await registerSecurityHeaders(app);

@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actOk, call, newPhone, startHarness, tokensOf, type Body, type Harness, type Tokens } from './harness.js';
+import { createServices } from '../src/services.js';
+import {
+  actOk,
+  call,
+  DAY,
+  newPhone,
+  policy,
+  startHarness,
+  tokensOf,
+  type Body,
+  type Harness,
+  type Tokens,
+} from './harness.js';
 
 let h: Harness;
 let tk: Tokens;
@@ -216,5 +228,21 @@ describe('WO-16 a visit: phone confirmation, content and valuables, signature, e
     expect(res.body.items.every((v: Body) => v.plannedDate >= '2026-11-23' && v.plannedDate <= '2026-11-30')).toBe(
       true,
     );
+  });
+
+  it('WO-16 the nightly job keeps the horizon rolling, once per day however often it runs', async () => {
+    const a = await createAgreement();
+    const services = createServices({ db: h.database.db, clock: h.clock, policy });
+    expect((await services.careAgreements.generateDue()).created).toBe(0);
+    h.clock.advance(7 * DAY);
+    try {
+      const first = await services.careAgreements.generateDue();
+      expect(first.created).toBeGreaterThanOrEqual(1);
+      expect((await services.careAgreements.generateDue()).created).toBe(0);
+    } finally {
+      h.clock.advance(-7 * DAY);
+    }
+    const detail = await call(h.app, tk.coordinator, 'GET', `/api/care-agreements/${a.id}`);
+    expect(detail.body.visits.map((v: Body) => v.occurrenceDate)).toContain('2026-12-24');
   });
 });

@@ -1,7 +1,10 @@
 import {
   findOrCreateCustomer,
   getCareAgreement,
+  getPerson,
   insertCareAgreement,
+  listActiveCareAgreementIds,
+  listPositions,
   insertCareVisit,
   listAgreementVisitDates,
   listAgreementVisits,
@@ -171,8 +174,42 @@ export function createCareAgreementService({
     };
   }
 
+  /**
+   * The agreement's planner, for generation nobody clicked (the daily job): its creator in a planning
+   * position they still hold, or null (then the agreement waits for a planner to generate).
+   */
+  async function plannerContext(q: Db, tenantId: string, a: StoredCareAgreement): Promise<AuthContext | null> {
+    const person = await getPerson(q, tenantId, a.createdBy);
+    const positions = person?.active ? await listPositions(q, tenantId, person.id) : [];
+    const position = PLANNERS.find((p) => positions.includes(p));
+    if (!person || !position) return null;
+    return {
+      tenantId,
+      personId: person.id,
+      personName: person.name,
+      position,
+      positions,
+      unitIds: [person.unitId],
+      vendorId: person.vendorId,
+      sessionId: 'care.generate',
+    };
+  }
+
   return {
     generateIn,
+
+    /** The daily job: every active agreement of every tenant filled up to the horizon, one transaction each. */
+    async generateDue() {
+      let created = 0;
+      for (const { tenantId, id } of await listActiveCareAgreementIds(db)) {
+        created += await db.transaction(async (tx) => {
+          const a = await getCareAgreement(tx, tenantId, id, { forUpdate: true });
+          const auth = a && (await plannerContext(tx, tenantId, a));
+          return a && auth ? (await generateIn(tx, auth, a)).created : 0;
+        });
+      }
+      return { created };
+    },
 
     async create(auth: AuthContext, body: AgreementBody, key: string | null) {
       require(auth, PLANNERS);
