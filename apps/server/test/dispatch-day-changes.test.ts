@@ -128,6 +128,12 @@ describe('dispatch: parts readiness, SLA promises, re-plans during the day, late
     expect(p2).toMatchObject({ reason: 'parts_short', parts: { status: 'short', lines: [{ short: 10 }] } });
     expect(p2.text).toContain('皮线光缆 ×10');
 
+    const check = await call(h.app, tk.coordinator, 'POST', '/api/dispatch/check', {
+      orderId: ids.p2,
+      engineerId: h.t.engineer2.id,
+      date: TOMORROW,
+    });
+    expect(check.body).toMatchObject({ feasible: true, parts: 'short' });
     const anyway = await board('plan', TOMORROW, { requireParts: false });
     expect(stopsOf(anyway).find((s) => s.orderId === ids.p2)?.parts.status).toBe('short');
 

@@ -132,6 +132,8 @@ export interface InsertionVerdict {
   start: number | null;
   lateMinutes: number;
   reason: string;
+  /** DSP-01: the order's parts readiness (the check only; assigning does not look at it). */
+  parts?: PartsReadiness['status'];
 }
 
 export interface AssignResult extends InsertionVerdict {

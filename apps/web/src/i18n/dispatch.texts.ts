@@ -2,6 +2,7 @@
 export const dispatchZh = {
   dispatchDay: {
     requireParts: '只排备件已落实的工单',
+    verdictPartsShort: '注意：这张工单所需备件站内库存不足，派单前请先落实备件',
     partsShort: '缺件：{{items}}',
     parts: { none: '无需备件', issued: '备件已领', available: '备件在库', short: '缺件' },
     riskOf: '{{kind}} {{time}} 到期',
@@ -98,6 +99,7 @@ export const dispatchZh = {
 export const dispatchEn: typeof dispatchZh = {
   dispatchDay: {
     requireParts: 'Only orders with parts confirmed',
+    verdictPartsShort: 'Note: the station store is short of the parts this order needs; confirm them before the visit',
     partsShort: 'Parts short: {{items}}',
     parts: { none: 'No parts needed', issued: 'Parts issued', available: 'Parts in store', short: 'Parts short' },
     riskOf: '{{kind}} due {{time}}',

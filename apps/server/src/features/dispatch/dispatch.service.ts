@@ -201,8 +201,9 @@ export function createDispatchService({
     /** DSP-04: can this engineer take the order on that day, after the visits he already has? */
     async check(auth: AuthContext, body: CheckBody) {
       assertPlanner(auth);
-      const { verdict } = await verdictFor(db, auth, body);
-      return verdictView(verdict);
+      const { verdict, input } = await verdictFor(db, auth, body);
+      // DSP-01: the verdict also says whether the order's parts are there (a short one may still be placed).
+      return { ...verdictView(verdict), parts: input.parts.get(body.orderId)?.status ?? 'none' };
     },
 
     /**

@@ -44,6 +44,7 @@ export function AssignVerdict({
                 defaultValue: verdict.reason,
               }),
       })}
+      description={verdict.parts === 'short' ? t('dispatchDay.verdictPartsShort') : undefined}
       action={
         verdict.feasible ? (
           <Button size="small" type="primary" data-testid="dispatch-confirm-assign" loading={busy} onClick={onConfirm}>
