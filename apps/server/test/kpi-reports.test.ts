@@ -100,4 +100,18 @@ describe('KPI-02 daily install report and KPI-03 station status log', () => {
     expect((await call(h.app, tk.engineer, 'GET', `/api/kpi-reports/daily-install?day=${DAY}`)).status).toBe(403);
     expect((await call(h.app, tk.hotline, 'GET', `/api/exports/kpi-02.xlsx?day=${DAY}`)).status).toBe(403);
   });
+
+  it('KPI-02 an order on hold carries its reason and the engineer’s remark as the problem note', async () => {
+    await at('2026-11-26T02:00:00Z');
+    const c = await createOrderVia(h, tk.hotline, 'install');
+    await dispatchToPerson(h, tk.coordinator, c.order.id, h.t.engineer.id);
+    await actOk(h, tk.engineer, c.order.id, 'take');
+    await actOk(h, tk.engineer, c.order.id, 'suspend', {
+      reason: 'waiting_customer',
+      remark: '用户新房装修，下周再装',
+    });
+    const res = await call(h.app, tk.coordinator, 'GET', '/api/kpi-reports/daily-install?day=2026-11-26');
+    const p = res.body.problems.find((x: Body) => x.number === c.order.number);
+    expect(p).toMatchObject({ problems: ['suspended'], note: '等待用户：用户新房装修，下周再装' });
+  });
 });

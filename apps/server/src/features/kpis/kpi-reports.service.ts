@@ -7,9 +7,11 @@ import {
   DomainError,
   isSupervisor,
   stationStatusLog,
+  SUSPEND_REASON_LABELS,
   zonedDateTime,
   type KpiPolicy,
   type ReportOrder,
+  type SuspendReason,
 } from '@daowei/domain';
 import type { AuthContext } from '../../http/auth-context.js';
 import { assertMayExport, type ExportLogService } from '../exports/export-log.service.js';
@@ -51,13 +53,20 @@ export function createKpiReportService({
       ...(auth.vendorId ? { vendorId: auth.vendorId } : {}),
       ...(q.stationId ? { stationId: q.stationId } : {}),
     });
-    const reopens = await listOrderEventsByAction(
+    const events = await listOrderEventsByAction(
       db,
       auth.tenantId,
       stored.map((o) => o.id),
-      ['reopen'],
+      ['reopen', 'suspend'],
     );
-    const reopened = new Set(reopens.map((e) => e.orderId));
+    const reopened = new Set(events.filter((e) => e.action === 'reopen').map((e) => e.orderId));
+    // KPI-02 problem-order notes: why it is on hold, in the engineer's words (the latest suspension).
+    const onHold = new Map<string, string>();
+    for (const e of events.filter((x) => x.action === 'suspend')) {
+      const { reason, remark } = (e.payload ?? {}) as { reason?: SuspendReason; remark?: string };
+      const label = reason && reason in SUSPEND_REASON_LABELS ? SUSPEND_REASON_LABELS[reason]['zh-CN'] : '';
+      onHold.set(e.orderId, [label, remark?.trim()].filter(Boolean).join('：'));
+    }
     return stored.map((o) => ({
       id: o.id,
       number: o.number,
@@ -68,7 +77,7 @@ export function createKpiReportService({
       acceptedAt: o.acceptedAt,
       completedAt: o.completedAt,
       appointment: o.appointment,
-      suspendReason: o.suspendReason,
+      suspendReason: o.suspendReason ? (onHold.get(o.id) ?? o.suspendReason) : null,
       reopened: reopened.has(o.id),
     }));
   }
