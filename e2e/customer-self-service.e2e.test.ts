@@ -65,4 +65,65 @@ describe('customer self-service page in the browser', () => {
     await page.goto(`${server.url}/s/not-a-real-link-token-0000000000`);
     await expect.poll(() => page.getByText('这个链接已失效').count()).toBe(1);
   }, 60_000);
+
+  it('DESK-06 reporting the same fault again through its link names the open request', async () => {
+    const page = await phone.context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${server.url}${path}`);
+    await page.getByTestId('ss-report-text').locator('textarea').fill('还是上不了网');
+    await page.getByTestId('ss-report-submit').click();
+    await expect.poll(() => page.getByTestId('ss-report-duplicate').textContent()).toContain('仍在处理中');
+  }, 90_000);
+
+  it('DESK-06 after an install the customer reports a fault from the link and follows it on its own page', async () => {
+    const hotline = await apiLogin(server.url, 'hotline1', PASSWORD);
+    const coord = await apiLogin(server.url, 'coord1', PASSWORD);
+    const eng1 = await apiLogin(server.url, 'eng1', PASSWORD);
+    const s = String(Date.now()).slice(-8);
+    const areas = (await (
+      await fetch(`${server.url}/api/areas`, { headers: { authorization: `Bearer ${coord.token}` } })
+    ).json()) as { items: { id: string }[] };
+    const install = await apiPost(server.url, coord.token, '/api/work-orders', {
+      type: 'install',
+      acceptanceSerial: `E2E-SSI-${s}`,
+      product: 'broadband',
+      business: 'new line',
+      productNumber: `BB-SSI-${s}`,
+      customer: { name: '自助报修', phone: `136${s}`, address: '文二路 5 号' },
+      broadband: { bandwidthMbps: 300, tariff: '300M', accessMethod: 'FTTH', cooperationMode: 'self-run' },
+      areaId: areas.items[0]!.id,
+    });
+    const id = install.order.id;
+    const act = (token: string, action: string, body: unknown) =>
+      apiPost(server.url, token, `/api/work-orders/${id}/actions/${action}`, body);
+    await act(coord.token, 'dispatch', { toPersonId: eng1.me.person.id, remark: '新装' });
+    await act(eng1.token, 'take', {});
+    await act(eng1.token, 'depart', {});
+    await act(eng1.token, 'arrive', {});
+    await act(eng1.token, 'complete', {
+      customerContacted: true,
+      handlingMinutes: 50,
+      remark: '装好',
+      outcome: { kind: 'done' },
+    });
+    const link = (await apiPost(
+      server.url,
+      hotline.token,
+      `/api/work-orders/${id}/self-service-link`,
+      {},
+    )) as unknown as {
+      path: string;
+    };
+
+    const page = await phone.context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${server.url}${link.path}`);
+    await expect.poll(() => page.getByTestId('ss-status').textContent()).toContain(install.order.number);
+    await page.getByTestId('ss-report-text').locator('textarea').fill('光猫红灯一直闪，上不了网');
+    await page.getByTestId('ss-report-submit').click();
+    await page.waitForURL((u) => u.pathname.startsWith('/s/') && u.pathname !== link.path);
+    await expect.poll(() => page.getByTestId('ss-status').textContent()).toContain('已受理');
+    expect(await page.getByTestId('ss-status').textContent()).not.toContain(install.order.number);
+    await page.screenshot({ path: '.tmp/e2e-ss-report.png', fullPage: true });
+  }, 120_000);
 });
