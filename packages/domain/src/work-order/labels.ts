@@ -43,8 +43,11 @@ export const STATUS_LABELS: Readonly<Record<WorkOrderStatus, Label>> = {
   cancelled: l('已取消', 'Cancelled'),
 };
 
+/** WO-11: events a batch incident writes into each child's history (the status does not change). */
+export const INCIDENT_EVENT_ACTIONS = ['incident_linked', 'incident_unlinked', 'incident_progress'] as const;
+
 /** Event actions: every lifecycle action plus the creation event that opens an order's history. */
-export type EventAction = WorkOrderAction | 'create';
+export type EventAction = WorkOrderAction | 'create' | (typeof INCIDENT_EVENT_ACTIONS)[number];
 
 export const ACTION_LABELS: Readonly<Record<EventAction, Label>> = {
   create: l('建单', 'Create'),
@@ -64,6 +67,9 @@ export const ACTION_LABELS: Readonly<Record<EventAction, Label>> = {
   reopen: l('重新处理', 'Reopen'),
   cancel: l('取消', 'Cancel'),
   no_access: l('上门不遇', 'Nobody home'),
+  incident_linked: l('并入批量故障', 'Linked to a batch fault'),
+  incident_unlinked: l('移出批量故障', 'Taken out of a batch fault'),
+  incident_progress: l('批量故障进展', 'Batch fault update'),
 };
 
 export const POSITION_LABELS: Readonly<Record<Position, Label>> = {
