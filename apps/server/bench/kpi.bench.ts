@@ -6,6 +6,8 @@
  * secondary indexes dropped and rebuilt), pre-aggregates by day (kpi_daily) and measures p50/p95 of
  * the monthly dashboard (totals + trend by day + ranking, and the live open-past-deadline part) for the
  * tenant and for one station, 11 months × 3 rounds each. Bounded; loopback; figures → docs/benchmarks.md.
+ * Then (--api-months N, default 1; 0 skips) the whole /api/kpis service for one station and month, once
+ * per month: the five pre-aggregated indicators plus the eight still computed directly from the orders.
  * Options: --orders N (default 10,000,000), --batch N (default 500,000), --keep (leave the database).
  */
 import { cpus } from 'node:os';
@@ -22,6 +24,8 @@ import {
   type KpiScopeFilter,
 } from '@daowei/db';
 import { addDays, DEFAULT_KPI_POLICY, zonedDateTime } from '@daowei/domain';
+import { createKpiService } from '../src/features/kpis/kpi.service.js';
+import type { AuthContext } from '../src/http/auth-context.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,6 +34,7 @@ const arg = (name: string, dflt: number) => {
 const ORDERS = arg('orders', 10_000_000);
 const BATCH = arg('batch', 500_000);
 const KEEP = process.argv.includes('--keep');
+const API_MONTHS = arg('api-months', 1);
 const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'daowei_bench_kpi';
 const TZ = DEFAULT_KPI_POLICY.timeZone;
@@ -57,6 +62,7 @@ const MONTHS = [
 const SECONDARY_INDEXES = [
   'work_orders_list_idx',
   'work_orders_accepted_idx',
+  'work_orders_completed_idx',
   'work_orders_holder_idx',
   'work_orders_offered_person_idx',
   'work_orders_offered_unit_idx',
@@ -255,6 +261,7 @@ async function main() {
     await measure(database.db, 'one station: totals + trend by day + ranking by engineer', (m) =>
       dashboard(database.db, tenantId, vendorIds, m, { stationId: station.station_id }, 'engineer'),
     );
+    await measureApi(database.db, tenantId, station.station_id);
   } finally {
     await pool.end();
     await database.close();
@@ -263,11 +270,46 @@ async function main() {
   }
 }
 
+/**
+ * The whole GET /api/kpis service (no HTTP) for one station and month: what a dashboard load costs today,
+ * with eight indicators still computed directly from the month's orders, their events and callbacks.
+ */
+async function measureApi(db: Db, tenantId: string, stationId: string) {
+  if (API_MONTHS <= 0) return;
+  const service = createKpiService({ db, clock: { now: () => END } });
+  const auth: AuthContext = {
+    tenantId,
+    personId: '00000000-0000-4000-8000-000000000000',
+    personName: 'bench',
+    position: 'admin',
+    positions: ['admin'],
+    unitIds: [],
+    vendorId: null,
+    sessionId: 'bench',
+  };
+  for (const month of MONTHS.slice(-API_MONTHS)) {
+    const m = daysOfMonth(month);
+    const t0 = performance.now();
+    try {
+      const body = await service.kpis(auth, { from: m.from.toISOString(), to: m.to.toISOString(), stationId });
+      const install = body.kpis.find((k) => k.key === 'install_within_days_rate');
+      console.log(
+        `/api/kpis service, station, ${month}: ${(performance.now() - t0).toFixed(0)} ms (install rate ${install?.source}, denominator ${install?.denominator})`,
+      );
+    } catch (e) {
+      console.log(
+        `/api/kpis service, station, ${month}: failed after ${(performance.now() - t0).toFixed(0)} ms: ${String(e).slice(0, 200)}`,
+      );
+    }
+  }
+}
+
 /** The secondary indexes exactly as migration 0000 defines them. */
 async function migrateIndexesBack(pool: pg.Pool) {
   const defs: Record<string, string> = {
     work_orders_list_idx: `(tenant_id, vendor_id, status, accepted_at desc nulls first, id desc nulls first)`,
     work_orders_accepted_idx: `(tenant_id, accepted_at desc nulls first, id desc nulls first)`,
+    work_orders_completed_idx: `(tenant_id, completed_at)`,
     work_orders_holder_idx: `(tenant_id, holder_id)`,
     work_orders_offered_person_idx: `(tenant_id, offered_to_person_id)`,
     work_orders_offered_unit_idx: `(tenant_id, offered_to_unit_id)`,
