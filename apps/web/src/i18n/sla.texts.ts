@@ -148,6 +148,7 @@ export const slaZh = {
     after: '新值',
     noChanges: '两个版本没有差异',
     absent: '（无）',
+    shippedOnly: '以下预约与考核数值目前按系统默认政策执行，暂不随租户版本修改。',
   },
 };
 
@@ -306,5 +307,7 @@ export const slaEn: typeof slaZh = {
     after: 'After',
     noChanges: 'The versions are the same',
     absent: '(none)',
+    shippedOnly:
+      'The appointment and assessment numbers below still follow the shipped policy; tenant versions do not change them yet.',
   },
 };

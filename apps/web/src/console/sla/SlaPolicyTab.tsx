@@ -176,7 +176,11 @@ export default function SlaPolicyTab() {
             },
           ]}
         />
-        <Row gutter={16} style={{ marginTop: 12 }}>
+        {/* The appointment checks and the assessment still read the deployment's pack: shown, not edited. */}
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('slaPolicy.shippedOnly')}
+        </Typography.Paragraph>
+        <Row gutter={16} style={{ marginTop: 4 }}>
           {(
             [
               ['appointment', 'arriveEarlyMinutes', 'arriveEarly'],
@@ -190,7 +194,7 @@ export default function SlaPolicyTab() {
                 {t(`slaPolicy.${label}`)}
                 <InputNumber
                   min={0}
-                  disabled={!editable}
+                  disabled
                   value={draft[section][key] ?? null}
                   onChange={(v) => setNumber(section, key, v)}
                   data-testid={`policy-${key}`}
