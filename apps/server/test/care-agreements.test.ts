@@ -245,4 +245,22 @@ describe('WO-16 a visit: phone confirmation, content and valuables, signature, e
     const detail = await call(h.app, tk.coordinator, 'GET', `/api/care-agreements/${a.id}`);
     expect(detail.body.visits.map((v: Body) => v.occurrenceDate)).toContain('2026-12-24');
   });
+
+  it('WO-16 a visit can be moved through its appointment; the schedule shows the day it now takes place', async () => {
+    const a = await createAgreement();
+    const second = a.visits[1].order.id as string; // planned 2026-12-04 (moved for the closure day)
+    await actOk(h, tk.engineer, second, 'take');
+    const moved = await call(h.app, tk.coordinator, 'POST', `/api/work-orders/${second}/appointment`, {
+      window: { start: '2026-12-05T06:00:00.000Z', end: '2026-12-05T08:00:00.000Z' },
+      askedBy: 'customer',
+      reason: '周五要去医院复查',
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBeLessThan(300);
+    const detail = await call(h.app, tk.coordinator, 'GET', `/api/care-agreements/${a.id}`);
+    expect(detail.body.visits[1]).toMatchObject({ occurrenceDate: '2026-12-03', plannedDate: '2026-12-05' });
+    const upcoming = await call(h.app, tk.coordinator, 'GET', '/api/care-visits?from=2026-12-05&to=2026-12-05');
+    expect(upcoming.body.items.map((v: Body) => v.order?.id)).toContain(second);
+    const first = await visitOf(tk.coordinator, a.visits[0].order.id);
+    expect(first.body.nextProposal).toMatchObject({ date: '2026-12-05', orderId: second });
+  });
 });

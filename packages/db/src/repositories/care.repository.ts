@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { careAgreements, careVisitCalls, careVisits, type CareAgreementStatus } from '../schema/care-agreements.js';
 import { workOrders } from '../schema/work-orders.js';
@@ -115,8 +115,10 @@ export async function listAgreementVisits(db: Db, tenantId: string, agreementId:
 export async function listUpcomingCareVisits(
   db: Db,
   tenantId: string,
-  f: { vendorId: string | null; from: string; to: string; limit: number },
+  f: { vendorId: string | null; from: string; to: string; limit: number; timeZone: string },
 ) {
+  // A visit moved through its order's appointment (APT-01/02) counts on the day it now takes place.
+  const day = sql<string>`coalesce((${workOrders.appointmentStart} at time zone ${f.timeZone})::date, ${careVisits.plannedDate})`;
   return db
     .select({
       ...visitWithOrder,
@@ -137,12 +139,11 @@ export async function listUpcomingCareVisits(
       and(
         eq(careVisits.tenantId, tenantId),
         eq(careVisits.state, 'planned'),
-        gte(careVisits.plannedDate, f.from),
-        lte(careVisits.plannedDate, f.to),
+        sql`${day} between ${f.from} and ${f.to}`,
         f.vendorId ? eq(careAgreements.vendorId, f.vendorId) : undefined,
       ),
     )
-    .orderBy(asc(careVisits.plannedDate), asc(careVisits.id))
+    .orderBy(asc(day), asc(careVisits.id))
     .limit(f.limit);
 }
 

@@ -162,10 +162,11 @@ export function createCareAgreementService({
       auth.tenantId,
       visits.map((v) => v.visit.id),
     );
+    const { timeZone } = await calendars(q, auth.tenantId);
     return {
       ...presentAgreement(a),
       visits: visits.map(({ visit, order }) => ({
-        ...presentVisit(visit),
+        ...presentVisit(visit, order?.appointmentStart ?? null, timeZone),
         order: order?.id
           ? { ...order, appointmentStart: iso(order.appointmentStart), appointmentEnd: iso(order.appointmentEnd) }
           : null,
@@ -326,12 +327,13 @@ export function createCareAgreementService({
         from,
         to,
         limit: q.limit,
+        timeZone: calendar.timeZone,
       });
       return {
         from,
         to,
         items: rows.map(({ visit, order, agreement }) => ({
-          ...presentVisit(visit),
+          ...presentVisit(visit, order?.appointmentStart ?? null, calendar.timeZone),
           agreement,
           order: order?.id
             ? { ...order, appointmentStart: iso(order.appointmentStart), appointmentEnd: iso(order.appointmentEnd) }
@@ -349,9 +351,14 @@ export function presentAgreement(a: StoredCareAgreement) {
   return { ...rest, createdAt: createdAt.toISOString(), statusChangedAt: iso(statusChangedAt) };
 }
 
-export function presentVisit(v: StoredCareVisit) {
+/**
+ * A visit as the API shows it. `plannedDate` is the day it takes place: the order's appointment when
+ * the visit was moved through it (APT-01/02 reschedule), else the generated date.
+ */
+export function presentVisit(v: StoredCareVisit, appointmentStart: Date | null = null, timeZone?: string) {
   return {
     ...v,
+    plannedDate: appointmentStart && timeZone ? localDate(appointmentStart, timeZone) : v.plannedDate,
     contentConfirmedAt: iso(v.contentConfirmedAt),
     evaluatedAt: iso(v.evaluatedAt),
     nextBookedAt: iso(v.nextBookedAt),

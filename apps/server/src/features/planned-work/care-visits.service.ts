@@ -22,6 +22,7 @@ import {
   DomainError,
   isHolder,
   isOpenStatus,
+  localDate,
   nextOccurrence,
   type PlannedWorkPolicy,
 } from '@daowei/domain';
@@ -29,6 +30,7 @@ import type { AuthContext } from '../../http/auth-context.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
+import type { TenantCalendars } from '../calendar/tenant-calendar.js';
 import type { CareAgreementService } from './care-agreements.service.js';
 import { PLANNERS, presentAgreement, presentVisit } from './care-agreements.service.js';
 import type { CareCallBody, CareEvaluationBody, CareTicksBody } from './planned-work.schemas.js';
@@ -43,11 +45,13 @@ export function createCareVisitService({
   clock,
   planned,
   agreements,
+  calendars,
 }: {
   db: Db;
   clock: Clock;
   planned: PlannedWorkPolicy;
   agreements: Pick<CareAgreementService, 'generateIn'>;
+  calendars: TenantCalendars;
 }) {
   const policy = planned.care;
   const notFound = (id: string) => new DomainError('NOT_FOUND', 'Care visit not found', { id });
@@ -106,7 +110,10 @@ export function createCareVisitService({
   }
 
   async function detail(q: Db, auth: AuthContext, orderId: string) {
-    const { visit, agreement } = await load(q, auth, orderId);
+    const { visit, agreement, order } = await load(q, auth, orderId);
+    const { timeZone } = await calendars(q, auth.tenantId);
+    const dayOf = (start: Date | null | undefined, fallback: string | null) =>
+      start ? localDate(start, timeZone) : fallback;
     const calls = await listCareVisitCalls(q, auth.tenantId, [visit.id]);
     const siblings = await listAgreementVisits(q, auth.tenantId, agreement.id);
     const next = siblings.find(
@@ -116,10 +123,13 @@ export function createCareVisitService({
         visit.plannedDate &&
         s.visit.plannedDate > visit.plannedDate,
     );
-    const proposedDate =
-      next?.visit.plannedDate ?? (visit.plannedDate ? nextOccurrence(agreement, visit.plannedDate) : null);
+    const proposedDate = next
+      ? dayOf(next.order?.appointmentStart, next.visit.plannedDate)
+      : visit.plannedDate
+        ? nextOccurrence(agreement, visit.plannedDate)
+        : null;
     return {
-      visit: presentVisit(visit),
+      visit: presentVisit(visit, order.appointment?.start ?? null, timeZone),
       agreement: presentAgreement(agreement),
       calls: calls.map((c) => ({ ...c, calledAt: c.calledAt.toISOString() })),
       closingChecks: policy.closingChecks,
