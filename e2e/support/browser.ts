@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export interface Browser {
   context: BrowserContext;
@@ -34,6 +34,31 @@ export async function launchBrowser(viewport = { width: 1366, height: 900 }): Pr
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One browser per signed-in person (a browser keeps one session), opened on first use and reused: the
+ * login limit is per account and minute, and the flows switch between people often.
+ */
+export function signedInPeople(url: string, signIn: (page: Page, url: string, login: string) => Promise<void>) {
+  const open = new Map<string, { browser: Browser; page: Page }>();
+  return {
+    async as(login: string, viewport?: { width: number; height: number }): Promise<Page> {
+      const known = open.get(login);
+      if (known) return known.page;
+      const browser = await launchBrowser(viewport);
+      const page = await browser.context.newPage();
+      page.setDefaultTimeout(60_000);
+      await signIn(page, url, login);
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      open.set(login, { browser, page });
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      for (const { browser } of open.values()) await browser.close();
+      open.clear();
     },
   };
 }

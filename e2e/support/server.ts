@@ -25,12 +25,16 @@ async function freePort(): Promise<number> {
  * Starts the real server the way `npm start` does (tsx, embedded PGlite in a fresh folder, demo data),
  * and waits until it says it is listening.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  /** Another entry script (e2e/support/clock-main.ts: the server with a movable clock). */
+  entry = 'apps/server/src/main.ts',
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'daowei-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'apps/server/src/main.ts', '--port', String(port), '--data-dir', dataDir],
+    ['--import', 'tsx', entry, '--port', String(port), '--data-dir', dataDir],
     { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
