@@ -11,7 +11,8 @@ export function useKpiNames() {
     const units = tree.data?.units ?? [];
     const people = tree.data?.people ?? [];
     const list = {
-      vendor: units.filter((u) => u.kind === 'vendor').map((u) => ({ id: u.id, name: u.name })),
+      // Filters and the assessment ask by vendor id, which a vendor unit carries in vendorId.
+      vendor: units.filter((u) => u.kind === 'vendor').map((u) => ({ id: u.vendorId ?? u.id, name: u.name })),
       station: units.filter((u) => u.kind === 'station').map((u) => ({ id: u.id, name: u.name })),
       area: (areas.data ?? []).map((a) => ({ id: a.id, name: a.name })),
       engineer: people.filter((p) => p.positions.some(isWorker)).map((p) => ({ id: p.id, name: p.name })),
