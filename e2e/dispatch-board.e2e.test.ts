@@ -212,4 +212,35 @@ describe('dispatch board in the browser', () => {
       expect(shown).toEqual(expected);
     }
   });
+
+  it('DSP-03 an engineer falls ill: from the board the rest of his day goes to others, and he is shown as off', async () => {
+    const board = await launchBrowser({ width: 1440, height: 900 });
+    cleanups.push(() => board.close());
+    const page = await board.context.newPage();
+    await login(page, server.url, 'coord1');
+    await page.getByTestId('menu-dispatch-board').click();
+    await page.waitForURL(/\/dispatch/);
+    await page.getByTestId('dispatch-station').click();
+    await page.getByTestId(`dispatch-station-option-${stationId}`).last().click();
+    await page.getByTestId('dispatch-date').fill(today());
+    await page.getByTestId('dispatch-current-day').click();
+    await page.getByTestId('dispatch-day-changes').waitFor();
+    // The engineer with the most visits today falls ill.
+    const day = (await (
+      await fetch(`${server.url}/api/dispatch/day`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${coordToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ stationId, date: today() }),
+      })
+    ).json()) as { routes: { engineerId: string; engineerName: string; stops: unknown[] }[] };
+    const ill = [...day.routes].sort((a, b) => b.stops.length - a.stops.length)[0]!;
+    await page.getByTestId('dispatch-ill-engineer').click();
+    await page.getByTestId(`dispatch-ill-option-${ill.engineerId}`).last().click();
+    const replanned = page.waitForResponse((r) => r.url().endsWith('/api/dispatch/replan'));
+    await page.getByTestId('dispatch-ill-run').click();
+    expect((await replanned).status()).toBe(200);
+    await page.getByTestId('success-message').waitFor();
+    await expect.poll(() => page.getByTestId('dispatch-absent').textContent()).toContain(ill.engineerName);
+    expect(await page.getByTestId(`timeline-row-${ill.engineerId}`).count()).toBe(0);
+  });
 });
