@@ -21,10 +21,7 @@ async function signIn(browser: Browser, url: string, who: string, fakeClock = fa
   if (fakeClock) await page.clock.install();
   // One console browser serves several people in turn: forget the previous sign-in first.
   await page.goto(`${url}/login`);
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-  });
+  await page.evaluate('localStorage.clear(); sessionStorage.clear()');
   await login(page, url, who);
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   return page;

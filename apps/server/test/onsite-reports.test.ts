@@ -31,7 +31,8 @@ describe('on-site reports (WO-15, SLA-08)', () => {
   /** Sessions made at the clock's current time (moving the clock a day ahead expires older ones). */
   async function signInAll() {
     tk = await tokensOf(h);
-    [resourceManager, manager, otherManager] = await Promise.all(people.map((p) => h.tokenFor(p)));
+    const [r, m, o] = await Promise.all(people.map((p) => h.tokenFor(p)));
+    [resourceManager, manager, otherManager] = [r!, m!, o!];
   }
   beforeAll(async () => {
     h = await startHarness();
