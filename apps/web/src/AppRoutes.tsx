@@ -32,6 +32,9 @@ const HotlineIntakePage = lazy(() => import('./console/desk/HotlineIntakePage'))
 const CarryInPage = lazy(() => import('./console/desk/CarryInPage'));
 const CarryInReceiptPage = lazy(() => import('./console/desk/CarryInReceiptPage'));
 const ScriptsAdminPage = lazy(() => import('./console/desk/ScriptsAdminPage'));
+const IncidentsPage = lazy(() => import('./console/desk/IncidentsPage'));
+const IncidentDetailPage = lazy(() => import('./console/desk/IncidentDetailPage'));
+const ShiftsPage = lazy(() => import('./console/shifts/ShiftsPage'));
 const OnsiteReportsPage = lazy(() => import('./console/visits/OnsiteReportsPage'));
 // WO-16/17: recurring care and planned inspections.
 const CareAgreementsPage = lazy(() => import('./console/planned/CareAgreementsPage'));
@@ -104,6 +107,9 @@ export function AppRoutes() {
           <Route path="/desk/carry-in" element={<CarryInPage />} />
           <Route path="/desk/carry-in/:id/receipt" element={<CarryInReceiptPage />} />
           <Route path="/desk/scripts" element={<ScriptsAdminPage />} />
+          <Route path="/desk/incidents" element={<IncidentsPage />} />
+          <Route path="/desk/incidents/:id" element={<IncidentDetailPage />} />
+          <Route path="/shifts" element={<ShiftsPage />} />
           <Route path="/onsite-reports" element={<OnsiteReportsPage />} />
           <Route path="/care/agreements" element={<CareAgreementsPage />} />
           <Route path="/care/agreements/:id" element={<CareAgreementDetailPage />} />

@@ -9,6 +9,8 @@ import { slaEn } from './sla.texts';
 import { partsEn } from './parts.texts';
 import { onsiteEn } from './onsite.texts';
 import type { zhCN } from './zh-CN';
+import { incidentsEn } from './incidents.texts';
+import { shiftsEn } from './shifts.texts';
 
 /** English texts: the type forces the same keys as zh-CN. */
 export const en: typeof zhCN = {
@@ -17,6 +19,8 @@ export const en: typeof zhCN = {
   ...kpiEn,
   ...complaintsEn,
   ...deskEn,
+  ...incidentsEn,
+  ...shiftsEn,
   ...plannedEn,
   ...dispatchEn,
   ...slaEn,

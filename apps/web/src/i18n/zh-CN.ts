@@ -8,6 +8,8 @@ import { dispatchZh } from './dispatch.texts';
 import { slaZh } from './sla.texts';
 import { partsZh } from './parts.texts';
 import { onsiteZh } from './onsite.texts';
+import { incidentsZh } from './incidents.texts';
+import { shiftsZh } from './shifts.texts';
 
 /** Chinese (default) UI texts. `en.ts` must have exactly the same keys (checked by its type). */
 export const zhCN = {
@@ -16,6 +18,8 @@ export const zhCN = {
   ...kpiZh,
   ...complaintsZh,
   ...deskZh,
+  ...incidentsZh,
+  ...shiftsZh,
   ...plannedZh,
   ...dispatchZh,
   ...slaZh,
