@@ -126,6 +126,14 @@ describe('CMP-01 a complaint tracked to closure', () => {
       missing: ['order_completed', 'callback'],
     });
     expect(saved.body.history).toHaveLength(1);
+    // Saving the same sheet again records nothing new; a real change is recorded with its fields only.
+    expect((await sheet(id, tk.coordinator, FULL(h.t.engineer.id))).body.history).toHaveLength(1);
+    const edited = await sheet(id, tk.coordinator, {
+      ...FULL(h.t.engineer.id),
+      causeAnalysis: 'Late and did not call ahead',
+    });
+    expect(edited.body.history).toHaveLength(2);
+    expect(Object.keys(edited.body.history[1].fields)).toEqual(['causeAnalysis']);
     // Engineers do not keep complaint sheets.
     expect((await sheet(id, tk.engineer, { fixedWithCustomer: true })).status).toBe(403);
   });

@@ -242,7 +242,17 @@ export function createComplaintService({
             if (existing.state === 'closed') {
               throw new DomainError('CMP_CLOSED', 'This complaint is closed', { orderId: order.id });
             }
-            await updateComplaint(tx, auth.tenantId, existing.id, changes, { ...change, action: 'updated' });
+            // The history names what really changed (a form sends every field on each save).
+            const changed = Object.fromEntries(
+              Object.entries(changes).filter(([k, v]) => existing[k as keyof typeof changes] !== v),
+            );
+            if (Object.keys(changed).length > 0) {
+              await updateComplaint(tx, auth.tenantId, existing.id, changed, {
+                ...change,
+                fields: changed,
+                action: 'updated',
+              });
+            }
           }
           return one(tx, auth, order);
         }),
