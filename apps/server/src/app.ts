@@ -21,6 +21,8 @@ import { payRoutes } from './features/pay/pay.routes.js';
 import { partsExcelRoutes } from './features/parts/parts-excel.routes.js';
 import { slaRoutes } from './features/sla/sla.routes.js';
 import { notificationRoutes } from './features/notifications/notification.routes.js';
+import { notifyRoutes } from './features/notifications/notify.routes.js';
+import { registerNotifyJobs } from './jobs/notify.jobs.js';
 import { calendarRoutes } from './features/calendar/calendar.routes.js';
 import { visitRoutes } from './features/visits/visit.routes.js';
 import { careRoutes } from './features/planned-work/care.routes.js';
@@ -82,6 +84,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
 
   // Timer handlers first: the SLA service inserts jobs into queues that `work` creates.
+  // INT-01 first: any business change may queue a customer message with its delivery job.
+  if (opts.jobs) await registerNotifyJobs(opts.jobs, services.notifications);
   if (opts.jobs) await registerSlaJobs(opts.jobs, opts.database.db, services.sla);
   if (opts.jobs) await registerDeskJobs(opts.jobs, services.deskTasks, services.coverageClaims);
   if (opts.jobs) await registerAppointmentJobs(opts.jobs, services.appointments);
@@ -106,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(partsExcelRoutes(services), { prefix: '/api' });
   await app.register(slaRoutes(services), { prefix: '/api' });
   await app.register(notificationRoutes(services), { prefix: '/api' });
+  await app.register(notifyRoutes(services), { prefix: '/api' });
   await app.register(calendarRoutes(services), { prefix: '/api' });
   await app.register(visitRoutes(services), { prefix: '/api' });
   await app.register(careRoutes(services), { prefix: '/api' });

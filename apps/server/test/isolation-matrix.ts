@@ -26,6 +26,7 @@ import { SHIFT_PROBES } from './isolation-matrix.shifts.js';
 import { PLANNED_WORK_PROBES } from './isolation-matrix.planned-work.js';
 import { ONSITE_REPORT_PROBES } from './isolation-matrix.onsite-reports.js';
 import { NOTIFICATION_PROBES } from './isolation-matrix.notifications.js';
+import { NOTIFY_PROBES } from './isolation-matrix.notify.js';
 import { CALENDAR_PROBES } from './isolation-matrix.calendar.js';
 import { KPI_PROBES } from './isolation-matrix.kpi.js';
 import { COMPLAINT_PROBES } from './isolation-matrix.complaints.js';
@@ -585,6 +586,7 @@ export const ISOLATION_MATRIX: Readonly<Record<string, readonly Probe[]>> = {
   ...PLANNED_WORK_PROBES,
   ...ONSITE_REPORT_PROBES,
   ...NOTIFICATION_PROBES,
+  ...NOTIFY_PROBES,
   ...CALENDAR_PROBES,
   ...KPI_PROBES,
   ...COMPLAINT_PROBES,

@@ -20,7 +20,7 @@ export type WorkOrderCommand =
   | { action: 'return'; reasonCode: string; remark: string }
   | { action: 'confirm_appointment'; window: AppointmentWindow }
   | { action: 'reschedule'; reason: string; window: AppointmentWindow; askedBy: 'customer' | 'us' }
-  | { action: 'depart' }
+  | { action: 'depart'; position?: { lat: number; lng: number } | undefined }
   | ({ action: 'arrive' } & ArrivalInput)
   | { action: 'suspend'; reason: SuspendReason; remark: string }
   | { action: 'resume'; remark?: string }
@@ -109,6 +109,8 @@ export function decide(order: WorkOrder, cmd: WorkOrderCommand, actor: Actor, po
   }
   // APT-03: the doorstep protocol is checked against the policy with the phone's step times.
   if (cmd.action === 'no_access') d.payload = { ...d.payload, ...decideNoAccess(policy.visit, cmd, now) };
+  // ENG-02/INT-01: where the engineer left from (the customer's ETA; the next departure's starting point).
+  if (cmd.action === 'depart' && cmd.position) d.payload = { ...d.payload, position: cmd.position };
   if (d.to === 'completed') d.changes.completedAt = now;
   if (d.to === 'closed') d.changes.closedAt = now;
   return d;

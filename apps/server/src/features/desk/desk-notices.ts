@@ -10,7 +10,7 @@ export function createDeskNotices({
   notifications,
   deskPolicy,
 }: {
-  notifications: Pick<NotificationService, 'notify' | 'send'>;
+  notifications: Pick<NotificationService, 'notify' | 'send' | 'customerNotices'>;
   deskPolicy: DeskPolicy;
 }) {
   return {
@@ -51,6 +51,8 @@ export function createDeskNotices({
         },
         dedupeKey: `desk.customer_rescheduled:${order.id}:${eventSeq}`,
       });
+      // INT-01: the customer gets the new time in writing too.
+      await notifications.customerNotices.customerRescheduled(tx, order, eventSeq);
     },
 
     /** DESK-02/05: a follow-up fell due — the agent who took the request is told. */
@@ -66,14 +68,19 @@ export function createDeskNotices({
       });
     },
 
-    /** DESK-03: the device is ready — the customer gets a message on their channel. */
+    /** DESK-03: the device is ready — the customer gets a message on their channel (INT-01 outbox, once). */
     async carryInReady(tx: Db, order: StoredWorkOrder, receiptNumber: string) {
+      const queued = await notifications.customerNotices.readyForPickup(tx, order, receiptNumber, { logQueued: false });
+      const sms = queued.find((q) => q !== null);
+      if (sms?.duplicate) return;
+      // The send log's line for the queued SMS (the desk's record of "customer told").
       await notifications.send(tx, order.tenantId, {
         channel: 'sms',
         to: order.contactPhone,
         template: 'desk.carry_in_ready',
         params: { number: order.number, receiptNumber },
         orderId: order.id,
+        outboxId: sms?.id ?? null,
       });
     },
   };

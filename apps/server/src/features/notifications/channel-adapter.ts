@@ -7,7 +7,8 @@ import { recordChannelSend, type Db } from '@daowei/db';
  *
  * `deliver` runs inside the caller's transaction. An adapter that talks to a network must not do so
  * there (a rolled-back order would still have texted the customer): it records the send and lets a job
- * deliver it after commit. The only adapter today is the local one, which delivers nowhere.
+ * deliver it after commit. The local one records the send; the outbox (outbox.service.ts) delivers
+ * through the adapters of delivery-adapter.ts after commit.
  */
 export type ChannelName = 'sms' | 'wechat' | 'email' | 'webhook';
 
@@ -19,6 +20,8 @@ export interface ChannelMessage {
   params: Record<string, unknown>;
   orderId?: string | null;
   notificationId?: string | null;
+  /** INT-01: the outbox message this send queued, when it was queued there. */
+  outboxId?: string | null;
 }
 
 export interface ChannelSendResult {
@@ -45,6 +48,8 @@ export const localChannelAdapter: ChannelAdapter = {
       params: m.params,
       status: 'recorded',
       at,
+      outboxId: m.outboxId ?? null,
+      attempt: m.outboxId ? 0 : null,
     });
     return { id: row.id, status: 'recorded' };
   },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   insertNotification,
   listInbox,
@@ -7,11 +8,25 @@ import {
   type NewNotification,
   type StoredNotification,
 } from '@daowei/db';
-import { DomainError } from '@daowei/domain';
+import {
+  DEFAULT_NOTIFY_POLICY,
+  DEFAULT_POLICY_PACK,
+  DomainError,
+  type MessageChannel,
+  type NotifyPolicy,
+  type PolicyPack,
+} from '@daowei/domain';
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
+import type { JobQueue } from '../../platform/jobs.js';
 import { localChannelAdapter, type ChannelAdapter, type ChannelMessage } from './channel-adapter.js';
+import { createCustomerNotices } from './customer-notices.js';
+import type { DeliveryAdapter } from './delivery-adapter.js';
 import type { InboxQueryInput } from './notification.schemas.js';
+import { readNotifyConfig, type NotifyConfig } from './notify-config.js';
+import { createOutboxConsole } from './outbox-console.service.js';
+import { createOutbox } from './outbox.service.js';
+import { createTemplatesService } from './templates.service.js';
 
 export type NotificationService = ReturnType<typeof createNotificationService>;
 
@@ -30,11 +45,37 @@ export function createNotificationService({
   db,
   clock,
   channel = localChannelAdapter,
+  jobs,
+  policy = DEFAULT_POLICY_PACK,
+  notifyPolicy = DEFAULT_NOTIFY_POLICY,
+  notifyConfig,
+  adapters,
 }: {
   db: Db;
   clock: Clock;
   channel?: ChannelAdapter;
+  /** INT-01: the delivery job is inserted with each queued customer message (without it nothing is delivered). */
+  jobs?: JobQueue | undefined;
+  policy?: PolicyPack;
+  notifyPolicy?: NotifyPolicy;
+  /** Channel adapters and outbox overrides; read from the environment when absent. */
+  notifyConfig?: NotifyConfig;
+  /** Tests: adapters per channel, replacing the configured ones. */
+  adapters?: Partial<Record<MessageChannel, DeliveryAdapter>>;
 }) {
+  const config = notifyConfig ?? readNotifyConfig();
+  const outboxPolicy: NotifyPolicy = { ...notifyPolicy, ...config.policy };
+  const outbox = createOutbox({
+    db,
+    clock,
+    policy: outboxPolicy,
+    jobs,
+    adapterFor: (c) => adapters?.[c] ?? config.adapters[c],
+  });
+  const customerNotices = createCustomerNotices({ policy, notifyPolicy: outboxPolicy, outbox });
+  const templates = createTemplatesService({ db, clock, policy: outboxPolicy });
+  const outboxConsole = createOutboxConsole({ db, policy: outboxPolicy, outbox });
+
   const ownerOf = (auth: AuthContext): InboxOwner => ({
     personId: auth.personId,
     position: auth.position,
@@ -47,10 +88,47 @@ export function createNotificationService({
       return insertNotification(tx, tenantId, { ...input, at: input.at ?? clock.now() });
     },
 
-    /** INT-01: hands a message to the channel adapter; the send is logged in the same transaction. */
-    send(tx: Db, tenantId: string, message: ChannelMessage) {
-      return channel.deliver(tx, tenantId, message, clock.now());
+    /**
+     * INT-01: hands a message to the channel adapter; the send is logged in the same transaction. A
+     * message carrying its final wording (`params.text`, e.g. a desk script already checked) is also
+     * queued in the outbox for delivery, once per `dedupeKey` when one is given.
+     */
+    async send(tx: Db, tenantId: string, message: ChannelMessage & { dedupeKey?: string }) {
+      const text = typeof message.params.text === 'string' ? message.params.text : null;
+      const queued = text
+        ? await outbox.enqueue(
+            tx,
+            tenantId,
+            {
+              event: message.template,
+              channel: message.channel,
+              to: message.to,
+              orderId: message.orderId ?? null,
+              occurrence: message.dedupeKey ?? `${message.template}:${randomUUID()}`,
+              params: { orderNo: typeof message.params.number === 'string' ? message.params.number : null },
+              text: { subject: null, body: text },
+            },
+            { logQueued: false },
+          )
+        : null;
+      if (queued?.duplicate) return { id: queued.id, status: 'recorded' as const };
+      return channel.deliver(
+        tx,
+        tenantId,
+        { ...message, outboxId: queued?.id ?? message.outboxId ?? null },
+        clock.now(),
+      );
     },
+
+    /** INT-01: queues a customer message in the caller's transaction (see outbox.service.ts). */
+    enqueue: outbox.enqueue,
+    /** INT-01: the business changes customers hear about (lifecycle, carry-in, self-service). */
+    customerNotices,
+    /** Job handlers: one try of one message; the minute sweep. */
+    deliver: outbox.deliver,
+    sweep: () => outbox.sweep(),
+    templates,
+    outbox: outboxConsole,
 
     async inbox(auth: AuthContext, q: InboxQueryInput) {
       const cursor = q.cursor ? decodeCursor(q.cursor) : null;

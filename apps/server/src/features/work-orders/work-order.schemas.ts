@@ -129,7 +129,10 @@ export const actionBodies = {
   return: z.object({ reasonCode: requiredText(50), remark: text() }),
   confirm_appointment: z.object({ window: windowSchema }),
   reschedule: z.object({ reason: requiredText(), window: windowSchema, askedBy: z.enum(['customer', 'us']) }),
-  depart: z.object({}),
+  /** INT-01/ENG-02: where the phone is when the engineer leaves — the customer's ETA is worked out from it. */
+  depart: z.object({
+    position: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+  }),
   arrive: z.object({
     position: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
     escalationNote: text().optional(),

@@ -43,6 +43,7 @@ import { DEFAULT_PLANNED_WORK_POLICY } from '@daowei/domain';
 import { assertInspectionCrewFor } from '../planned-work/inspection-crew.js';
 import type { SlaService } from '../sla/sla.service.js';
 import type { CallbackService } from '../callbacks/callback.service.js';
+import type { CustomerNotices } from '../notifications/customer-notices.js';
 import type { BatchIncidentService } from '../desk/batch-incidents.service.js';
 import { closeComplaintWithOrder } from '../complaints/complaint-closure.js';
 import type { VisitOrderHooks } from '../visits/visit-order-hooks.js';
@@ -63,6 +64,7 @@ export function createWorkOrderService({
   policy,
   sla,
   callbacks,
+  customerNotices,
   visitHooks,
   batchFaults,
 }: {
@@ -73,6 +75,8 @@ export function createWorkOrderService({
   sla?: Pick<SlaService, 'startForOrder' | 'onOrderAction'>;
   /** CB-01: callback tasks the rules give a completed order, in its transaction. */
   callbacks?: Pick<CallbackService, 'onOrderEvent'>;
+  /** INT-01: the customer hears of appointments, departure (with ETA) and completion, in the action's transaction. */
+  customerNotices?: Pick<CustomerNotices, 'onOrderAction'>;
   /** APT-03/04: what the visit rules add to an action (no-access follow-up, late-arrival escalation). */
   visitHooks?: VisitOrderHooks;
   /** WO-11: a new fault is clustered with recent ones in its transaction (may propose an incident). */
@@ -304,6 +308,7 @@ export function createWorkOrderService({
       const made = uncertain ? await callbacks?.onOrderEvent(tx, updated, 'uncertain_fix', now) : [];
       if (!made?.length) await callbacks?.onOrderEvent(tx, updated, 'completed', now);
     }
+    await customerNotices?.onOrderAction(tx, order, updated, cmd, now); // INT-01
     return reader.detail(tx, viewer, updated);
   }
 
