@@ -32,6 +32,9 @@ const HotlineIntakePage = lazy(() => import('./console/desk/HotlineIntakePage'))
 const CarryInPage = lazy(() => import('./console/desk/CarryInPage'));
 const CarryInReceiptPage = lazy(() => import('./console/desk/CarryInReceiptPage'));
 const ScriptsAdminPage = lazy(() => import('./console/desk/ScriptsAdminPage'));
+// INT-01: customer message log and templates.
+const NotifyOutboxPage = lazy(() => import('./console/notify/NotifyOutboxPage'));
+const NotifyTemplatesPage = lazy(() => import('./console/notify/NotifyTemplatesPage'));
 const IncidentsPage = lazy(() => import('./console/desk/IncidentsPage'));
 const IncidentDetailPage = lazy(() => import('./console/desk/IncidentDetailPage'));
 const ShiftsPage = lazy(() => import('./console/shifts/ShiftsPage'));
@@ -107,6 +110,8 @@ export function AppRoutes() {
           <Route path="/desk/carry-in" element={<CarryInPage />} />
           <Route path="/desk/carry-in/:id/receipt" element={<CarryInReceiptPage />} />
           <Route path="/desk/scripts" element={<ScriptsAdminPage />} />
+          <Route path="/notify/outbox" element={<NotifyOutboxPage />} />
+          <Route path="/notify/templates" element={<NotifyTemplatesPage />} />
           <Route path="/desk/incidents" element={<IncidentsPage />} />
           <Route path="/desk/incidents/:id" element={<IncidentDetailPage />} />
           <Route path="/shifts" element={<ShiftsPage />} />

@@ -21,6 +21,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PositionSwitcher } from '../components/PositionSwitcher';
 import { deskMenuItems } from './desk/deskMenu';
+import { notifyMenuItems } from './notify/notifyMenu';
 import { plannedMenuItems } from './planned/plannedMenu';
 import { partsMenuItems } from './parts/partsMenu';
 import { useMe, useSession } from '../session/SessionContext';
@@ -106,6 +107,7 @@ export default function ConsoleLayout() {
     });
   }
   items.push(...deskMenuItems(me.position, t));
+  items.push(...notifyMenuItems(me.position, t)); // INT-01
   items.push(...plannedMenuItems(me.position, t)); // WO-16/17
   items.push(...partsMenuItems(me.position, t));
   // SLA-09/04: the at-risk view, for the positions the server lets read it.

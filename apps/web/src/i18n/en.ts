@@ -1,4 +1,5 @@
 import { codeLabels } from './codeLabels';
+import { notifyEn } from './notify.texts';
 import { engineerEn } from './engineer.texts';
 import { kpiEn } from './kpi.texts';
 import { complaintsEn } from './complaints.texts';
@@ -15,6 +16,7 @@ import { shiftsEn } from './shifts.texts';
 /** English texts: the type forces the same keys as zh-CN. */
 export const en: typeof zhCN = {
   ...codeLabels('en'),
+  ...notifyEn,
   ...engineerEn,
   ...kpiEn,
   ...complaintsEn,

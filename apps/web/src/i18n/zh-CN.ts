@@ -1,4 +1,5 @@
 import { codeLabels } from './codeLabels';
+import { notifyZh } from './notify.texts';
 import { engineerZh } from './engineer.texts';
 import { kpiZh } from './kpi.texts';
 import { complaintsZh } from './complaints.texts';
@@ -14,6 +15,7 @@ import { shiftsZh } from './shifts.texts';
 /** Chinese (default) UI texts. `en.ts` must have exactly the same keys (checked by its type). */
 export const zhCN = {
   ...codeLabels('zh-CN'),
+  ...notifyZh,
   ...engineerZh,
   ...kpiZh,
   ...complaintsZh,
