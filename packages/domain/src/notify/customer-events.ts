@@ -97,7 +97,11 @@ const BODIES: Record<MessageLocale, Record<CustomerEvent, { subject: string; bod
 };
 
 /** The shipped template of an event on a channel (e-mail has a subject, the others none). */
-export function defaultTemplate(event: CustomerEvent, channel: MessageChannel, locale: MessageLocale): MessageTemplateText {
+export function defaultTemplate(
+  event: CustomerEvent,
+  channel: MessageChannel,
+  locale: MessageLocale,
+): MessageTemplateText {
   const t = BODIES[locale][event];
   return { subject: channel === 'email' ? t.subject : null, body: t.body };
 }

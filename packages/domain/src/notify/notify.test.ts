@@ -74,14 +74,19 @@ describe('INT-01 templates: defaults, placeholders, rendering', () => {
   it('INT-01 placeholders are filled from the order; a missing fact reads "—", never a brace', () => {
     const t = defaultTemplate('engineer_en_route', 'sms', 'zh-CN');
     const r = renderTemplate(t, { customerName: '王女士', orderNo: 'WO-1', engineerName: '李明', eta: '14:35' });
-    expect(r.body).toBe('王女士您好，工程师李明已出发前往您处，预计14:35左右到达（服务单WO-1）。请保持电话畅通，谢谢您。');
+    expect(r.body).toBe(
+      '王女士您好，工程师李明已出发前往您处，预计14:35左右到达（服务单WO-1）。请保持电话畅通，谢谢您。',
+    );
     expect(renderTemplate({ subject: null, body: '{customerName}，{eta}' }, { customerName: null }).body).toBe('—，—');
   });
 
   it('INT-01 an edited template naming a fact its event does not have is refused: NOTIFY_TEMPLATE_PLACEHOLDER', () => {
     const bad = { subject: null, body: '{customerName}您好，工程师{engineerNmae}已出发' };
     expect(() => assertTemplatePlaceholders('engineer_en_route', bad)).toThrowError(
-      expect.objectContaining({ code: 'NOTIFY_TEMPLATE_PLACEHOLDER', details: expect.objectContaining({ unknown: ['engineerNmae'] }) }),
+      expect.objectContaining({
+        code: 'NOTIFY_TEMPLATE_PLACEHOLDER',
+        details: expect.objectContaining({ unknown: ['engineerNmae'] }),
+      }),
     );
     expect(EVENT_PLACEHOLDERS.ready_for_pickup).not.toContain('eta');
   });

@@ -8,10 +8,7 @@ export function backoffSeconds(policy: NotifyPolicy, attempt: number): number {
 
 export type AttemptOutcome = { ok: true } | { ok: false; retryable: boolean };
 
-export type AfterAttempt =
-  | { status: 'sent' }
-  | { status: 'pending'; nextAttemptAt: Date }
-  | { status: 'dead' };
+export type AfterAttempt = { status: 'sent' } | { status: 'pending'; nextAttemptAt: Date } | { status: 'dead' };
 
 /**
  * INT-01: what a message becomes after its `attempts`-th try: sent; tried again after the back-off;
