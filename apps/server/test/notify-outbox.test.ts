@@ -184,7 +184,7 @@ describe('INT-01 delivery: once, retried with back-off, dead after the last try,
     const outcomes = await Promise.all([svc.deliver(job), svc.deliver(job)]);
     expect(outcomes.sort()).toEqual(['sent', 'skipped']);
     expect(await svc.deliver(job)).toBe('skipped'); // the job delivered once more, later
-    await svc.sweep(); // (delivers other tests' waiting messages; never this one again)
+    await svc.sweep({ tenantId: h.t.tenant.id, graceSeconds: 0 }); // never this one again
     expect(got.filter((x) => x.id === m.id)).toHaveLength(1);
     expect(got[0]).toMatchObject({ id: m.id, channel: 'sms', attempt: 1 });
     const d = await detailOf(m.id);
@@ -237,14 +237,16 @@ describe('INT-01 delivery: once, retried with back-off, dead after the last try,
     expect(d.nextAttemptAt).toBe(new Date(h.clock.now().getTime() + 30_000).toISOString());
     expect(await svc.deliver(job)).toBe('skipped'); // not due yet
     h.clock.advance(30_000);
-    await svc.sweep(); // the minute sweep finds it due
+    await svc.sweep({ tenantId: h.t.tenant.id }); // queued < 1 min ago (database time): its job's, not the sweep's
+    expect((await detailOf(m.id)).attempts).toBe(1);
+    await svc.sweep({ tenantId: h.t.tenant.id, graceSeconds: 0 }); // the sweep as a safety net finds it due
     d = await detailOf(m.id);
     expect(d.attempts).toBe(2);
     expect(d.nextAttemptAt).toBe(new Date(h.clock.now().getTime() + 60_000).toISOString());
     h.clock.advance(60_000);
     expect(await svc.deliver(job)).toBe('dead');
     h.clock.advance(3_600_000);
-    await svc.sweep(); // dead stays dead
+    await svc.sweep({ tenantId: h.t.tenant.id, graceSeconds: 0 }); // dead stays dead
     expect(got.filter((x) => x.id === m.id)).toHaveLength(3);
     d = await detailOf(m.id);
     expect(d).toMatchObject({ status: 'dead', attempts: 3, maxAttempts: 3, canRetry: true, nextAttemptAt: null });

@@ -91,6 +91,8 @@ async function queued(tag: string) {
   );
   return { id: r!.id, job: { tenantId: h.t.tenant.id, id: r!.id }, order };
 }
+/** This file's tenant only, without the sweep's grace (the database is shared with other suites). */
+const mine = () => ({ tenantId: h.t.tenant.id, graceSeconds: 0 });
 const detail = async (id: string) =>
   (await call(h.app, await h.tokenFor(h.t.admin), 'GET', `/api/notify/outbox/${id}`)).body;
 
@@ -130,9 +132,9 @@ describe('INT-01 webhook adapter on a real local HTTP server', () => {
     h.clock.advance(30_000);
     expect(await svc.deliver(job)).toBe('pending');
     h.clock.advance(59_000);
-    expect(await svc.sweep()).toBe(0);
+    expect(await svc.sweep(mine())).toBe(0);
     h.clock.advance(1_000);
-    expect(await svc.sweep()).toBe(1);
+    expect(await svc.sweep(mine())).toBe(1);
     expect(gw.received.map((r) => r.json.attempt)).toEqual([1, 2, 3]);
     expect(new Set(gw.received.map((r) => r.json.id))).toEqual(new Set([id]));
     const d = await detail(id);
@@ -155,7 +157,7 @@ describe('INT-01 webhook adapter on a real local HTTP server', () => {
     }
     expect(outcome).toBe('dead');
     h.clock.advance(86_400_000);
-    expect(await svc.sweep()).toBe(0);
+    expect(await svc.sweep(mine())).toBe(0);
     expect(gw.received).toHaveLength(4);
     const d = await detail(id);
     expect(d).toMatchObject({ status: 'dead', attempts: 4, lastError: 'HTTP 502', canRetry: true });

@@ -114,15 +114,29 @@ export async function updateOutboxMessage(
   return row ?? null;
 }
 
-/** Every tenant's messages due for a try (pending and due, or "sending" past its lease), oldest first. */
-export async function listDueOutbox(db: Db, now: Date, limit: number) {
+/**
+ * Messages due for a try (pending and due, or "sending" past its lease), oldest first: every tenant's,
+ * or one tenant's. `graceSeconds` skips rows written less than that long ago by the database's own
+ * clock: their delivery job normally runs within a second, and the sweep is only the safety net.
+ */
+export async function listDueOutbox(
+  db: Db,
+  now: Date,
+  limit: number,
+  opts: { tenantId?: string; graceSeconds?: number } = {},
+) {
+  const grace = Math.max(0, Math.floor(opts.graceSeconds ?? 0));
   return db
     .select({ id: notificationOutbox.id, tenantId: notificationOutbox.tenantId, status: notificationOutbox.status })
     .from(notificationOutbox)
     .where(
-      or(
-        and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, now)),
-        and(eq(notificationOutbox.status, 'sending'), lte(notificationOutbox.lockedUntil, now)),
+      and(
+        opts.tenantId ? eq(notificationOutbox.tenantId, opts.tenantId) : undefined,
+        grace > 0 ? sql`${notificationOutbox.createdAt} < now() - (${grace} * interval '1 second')` : undefined,
+        or(
+          and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, now)),
+          and(eq(notificationOutbox.status, 'sending'), lte(notificationOutbox.lockedUntil, now)),
+        ),
       ),
     )
     .orderBy(asc(notificationOutbox.nextAttemptAt))

@@ -126,7 +126,7 @@ export function createNotificationService({
     customerNotices,
     /** Job handlers: one try of one message; the minute sweep. */
     deliver: outbox.deliver,
-    sweep: () => outbox.sweep(),
+    sweep: (opts?: Parameters<typeof outbox.sweep>[0]) => outbox.sweep(opts),
     templates,
     outbox: outboxConsole,
 

@@ -31,6 +31,8 @@ import type { DeliveryAdapter, DeliveryResult } from './delivery-adapter.js';
 
 export const NOTIFY_DELIVER_JOB = 'notify-deliver';
 export const NOTIFY_SWEEP_JOB = 'notify-sweep';
+/** A message younger than this (database time) is its delivery job's, not the sweep's. */
+const SWEEP_GRACE_SECONDS = 60;
 export interface NotifyDeliverData {
   tenantId: string;
   id: string;
@@ -229,11 +231,18 @@ export function createOutbox({
       });
     },
 
-    /** The minute sweep: due retries whose job was lost, and tries interrupted by a crash (lease over). */
-    async sweep(limit = 50): Promise<number> {
+    /**
+     * The minute sweep: due retries whose job was lost, and tries interrupted by a crash (lease over).
+     * Messages queued in the last minute are left to their own job. Tests sweep one tenant without grace.
+     */
+    async sweep(opts: { limit?: number; tenantId?: string; graceSeconds?: number } = {}): Promise<number> {
       const now = clock.now();
       let n = 0;
-      for (const due of await listDueOutbox(db, now, limit)) {
+      const dueRows = await listDueOutbox(db, now, opts.limit ?? 50, {
+        graceSeconds: opts.graceSeconds ?? SWEEP_GRACE_SECONDS,
+        ...(opts.tenantId ? { tenantId: opts.tenantId } : {}),
+      });
+      for (const due of dueRows) {
         if (due.status === 'sending') await releaseExpiredLease(db, due.tenantId, due.id, now);
         if ((await this.deliver({ tenantId: due.tenantId, id: due.id })) !== 'skipped') n++;
       }
