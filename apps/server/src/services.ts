@@ -91,7 +91,14 @@ export function createServices(deps: ServiceDeps) {
     callbacks,
     promises,
   });
-  const workOrders = createWorkOrderService({ ...deps, customerNotices: notifications.customerNotices, sla, callbacks, visitHooks, batchFaults: batchIncidents });
+  const workOrders = createWorkOrderService({
+    ...deps,
+    customerNotices: notifications.customerNotices,
+    sla,
+    callbacks,
+    visitHooks,
+    batchFaults: batchIncidents,
+  });
   const dispatchPolicy = deps.dispatchPolicy ?? DEFAULT_DISPATCH_POLICY;
   const exportLog = createExportLogService(deps);
   const notices = createDeskNotices({ notifications, deskPolicy });

@@ -56,11 +56,7 @@ export const complaintFollowUps = pgTable(
     unique('complaint_follow_ups_order_unique').on(t.tenantId, t.orderId),
     sameTenant('complaint_follow_ups_order_fk', { tenantId: t.tenantId, column: t.orderId }, workOrders),
     sameTenant('complaint_follow_ups_about_fk', { tenantId: t.tenantId, column: t.aboutPersonId }, people),
-    sameTenant(
-      'complaint_follow_ups_responsible_fk',
-      { tenantId: t.tenantId, column: t.responsiblePersonId },
-      people,
-    ),
+    sameTenant('complaint_follow_ups_responsible_fk', { tenantId: t.tenantId, column: t.responsiblePersonId }, people),
     // The list and the patterns: a tenant's complaints by acceptance; the manager's log by station.
     index('complaint_follow_ups_accepted_idx').on(t.tenantId, t.acceptedAt),
     index('complaint_follow_ups_station_idx').on(t.tenantId, t.stationId, t.acceptedAt),

@@ -25,7 +25,9 @@ export function createDeskPromises({
       if (!slaChannel) return;
       const calendar = await sla.calendarOfOrder(tx, order);
       const facts = { ...slaFactsOf(order, null), channel: slaChannel };
-      const clocks = startClocks(facts, await sla.policyFor(tx, order.tenantId), calendar, now).filter((c) => !!c.definition.when.channels?.length);
+      const clocks = startClocks(facts, await sla.policyFor(tx, order.tenantId), calendar, now).filter(
+        (c) => !!c.definition.when.channels?.length,
+      );
       const stored = await insertSlaClocks(
         tx,
         order.tenantId,
