@@ -109,6 +109,15 @@ describe('WO-17 two inspectors, findings, rectification notice', () => {
     });
     expect(major.body.findings).toHaveLength(3);
     expect((await finding(tk.engineer, { item: 'valve', result: 'hazard' })).status).toBe(400);
+    // DESK-04: the hazard note is printed on the notice the customer reads — checked before it is stored.
+    const rude = await finding(tk.engineer, {
+      item: 'valve',
+      result: 'hazard',
+      hazardLevel: 'general',
+      note: '这不归我管，自己找燃气公司',
+    });
+    expect(rude.status).toBe(409);
+    expect(rude.body.code).toBe('DESK_FORBIDDEN_PHRASE');
 
     const issued = await call(h.app, tk.engineer, 'POST', `/api/work-orders/${orderId}/rectification-notice`);
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);

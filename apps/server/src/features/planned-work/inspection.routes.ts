@@ -68,7 +68,15 @@ export const inspectionRoutes =
     r.post(
       '/work-orders/:id/inspection/findings',
       { schema: { tags, params: idParams, body: findingBody, description: 'Records one item’s result (WO-17).' } },
-      async (req) => services.inspections.recordFinding(requireAuth(req), req.params.id, req.body, idempotencyKey(req)),
+      async (req) => {
+        const auth = requireAuth(req);
+        // DESK-04: a hazard's note is printed on the rectification notice the customer reads and signs.
+        const { note, result, confirmFlagged } = req.body;
+        if (result === 'hazard' && note) {
+          await services.scripts.assertTextsNow(auth, [{ field: 'note', text: note }], confirmFlagged === true);
+        }
+        return services.inspections.recordFinding(auth, req.params.id, req.body, idempotencyKey(req));
+      },
     );
     r.post(
       '/work-orders/:id/rectification-notice',

@@ -111,6 +111,8 @@ export const findingBody = z.object({
   result: z.enum(['ok', 'hazard', 'not_applicable']),
   hazardLevel: code.optional(),
   note: text(500).optional(),
+  /** DESK-04: a permitted caller sends a flagged hazard note anyway. */
+  confirmFlagged: z.boolean().optional(),
 });
 export type FindingBody = z.output<typeof findingBody>;
 
