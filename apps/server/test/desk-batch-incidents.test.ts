@@ -40,7 +40,9 @@ const eventsOf = (orderId: string) =>
   h.database.db
     .select()
     .from(schema.workOrderEvents)
-    .where(and(eq(schema.workOrderEvents.tenantId, h.t.tenant.id), eq(schema.workOrderEvents.orderId, orderId)));
+    .where(and(eq(schema.workOrderEvents.tenantId, h.t.tenant.id), eq(schema.workOrderEvents.orderId, orderId)))
+    // In the order's own numbering: without it PostgreSQL may return the rows in any order.
+    .orderBy(schema.workOrderEvents.seq);
 const smsOf = (orderId: string) =>
   h.database.db
     .select()
