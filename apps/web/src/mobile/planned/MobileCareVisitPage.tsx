@@ -1,7 +1,8 @@
 import { Button, Card, Checkbox, Form, NavBar, Rate, Result, Selector, Space, Tag, TextArea } from 'antd-mobile';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { SubmissionKeys, toApiError, workOrdersApi } from '../../api';
+import { toApiError, workOrdersApi } from '../../api';
+import { useKeyedRun } from './useKeyedRun';
 import { careApi, type CareVisitDetail } from '../../api/plannedWork';
 import type { WorkOrderDetail } from '../../api/types';
 import { visitsApi } from '../../api/visits';
@@ -23,7 +24,7 @@ export default function MobileCareVisitPage() {
   const { t, status, coded } = useLabels();
   const navigate = useNavigate();
   const feedback = useMobileFeedback();
-  const keys = useRef(new SubmissionKeys());
+  const { busy, run } = useKeyedRun();
   const [d, setD] = useState<CareVisitDetail | null>(null);
   const [order, setOrder] = useState<WorkOrderDetail | null>(null);
   const [signedAt, setSignedAt] = useState<string | null>(null);
@@ -35,7 +36,6 @@ export default function MobileCareVisitPage() {
   const [condition, setCondition] = useState<string[]>([]);
   const [rating, setRating] = useState(0);
   const [evalNote, setEvalNote] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
     Promise.all([careApi.visit(id), workOrdersApi.get(id), visitsApi.confirmation(id)]).then(
@@ -50,22 +50,6 @@ export default function MobileCareVisitPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
   useEffect(load, [load]);
-
-  /** One submission: keyed for retries, the page refreshed from the answer. */
-  async function run<T>(what: string, body: unknown, fn: (key: string) => Promise<T>, done: string) {
-    setBusy(true);
-    try {
-      const answer = await fn(keys.current.keyFor({ what, body }));
-      keys.current.succeeded();
-      feedback.success(done);
-      return answer;
-    } catch (e) {
-      feedback.error(toApiError(e));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }
 
   if (!d || !order) return <Card>{t('common.loading')}</Card>;
   const { visit, agreement } = d;

@@ -1,7 +1,8 @@
 import { Button, Card, NavBar, Result, Selector, Space, Tag, TextArea } from 'antd-mobile';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { SubmissionKeys, toApiError, workOrdersApi } from '../../api';
+import { toApiError, workOrdersApi } from '../../api';
+import { useKeyedRun } from './useKeyedRun';
 import { inspectionApi, type InspectionDetail } from '../../api/plannedWork';
 import type { WorkOrderDetail } from '../../api/types';
 import { useLabels } from '../../i18n/useLabels';
@@ -23,7 +24,7 @@ export default function MobileInspectionPage() {
   const { t, status, coded } = useLabels();
   const navigate = useNavigate();
   const feedback = useMobileFeedback();
-  const keys = useRef(new SubmissionKeys());
+  const { busy, run } = useKeyedRun();
   const [d, setD] = useState<InspectionDetail | null>(null);
   const [order, setOrder] = useState<WorkOrderDetail | null>(null);
   const [draft, setDraft] = useState<Record<string, { result?: Result3; level?: string; note?: string }>>({});
@@ -31,7 +32,6 @@ export default function MobileInspectionPage() {
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState<string[]>([]);
   const [refusalNote, setRefusalNote] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
     Promise.all([inspectionApi.detail(id), workOrdersApi.get(id).catch(() => null)]).then(
@@ -44,21 +44,6 @@ export default function MobileInspectionPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
   useEffect(load, [load]);
-
-  async function run<T>(what: string, body: unknown, fn: (key: string) => Promise<T>, done: string) {
-    setBusy(true);
-    try {
-      const answer = await fn(keys.current.keyFor({ what, body }));
-      keys.current.succeeded();
-      feedback.success(done);
-      return answer;
-    } catch (e) {
-      feedback.error(toApiError(e));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }
 
   if (!d) return <Card>{t('common.loading')}</Card>;
   const found = (item: string) => d.findings.find((f) => f.item === item);
