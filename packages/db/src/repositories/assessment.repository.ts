@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.js';
 import { assessmentCaseHistory, assessmentCases, type AssessmentCaseState } from '../schema/assessment.js';
 import { slaClockEvents, slaClocks } from '../schema/sla-clocks.js';
@@ -113,8 +113,17 @@ export async function listCasesForLedger(
  * SLA breach events that have no assessment case yet (VND-01 sweep), with what the mapping needs:
  * the clock kind, its overdue reason, the order's vendor and holder.
  */
-export async function listUnassessedBreaches(db: Db, tenantId: string, clockKinds: readonly string[], limit: number) {
-  if (clockKinds.length === 0) return [];
+/**
+ * SLA breach events with no case yet, oldest first; per clock kind only those recorded up to its
+ * cutoff (the scheduled sweep's grace for reason notes, SLA-04).
+ */
+export async function listUnassessedBreaches(
+  db: Db,
+  tenantId: string,
+  cutoffs: readonly { clockKind: string; notAfter: Date }[],
+  limit: number,
+) {
+  if (cutoffs.length === 0) return [];
   return db
     .select({
       eventId: slaClockEvents.id,
@@ -148,7 +157,7 @@ export async function listUnassessedBreaches(db: Db, tenantId: string, clockKind
       and(
         eq(slaClockEvents.tenantId, tenantId),
         eq(slaClockEvents.kind, 'breach'),
-        inArray(slaClocks.kind, [...clockKinds]),
+        or(...cutoffs.map((c) => and(eq(slaClocks.kind, c.clockKind), lte(slaClockEvents.at, c.notAfter)))),
         isNull(assessmentCases.id),
       ),
     )

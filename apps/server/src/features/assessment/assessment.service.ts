@@ -16,6 +16,7 @@ import {
   addDays,
   assessCase,
   assessmentEventForBreach,
+  breachCutoffs,
   breachSourceKey,
   buildLedger,
   DEFAULT_ASSESSMENT_RULES,
@@ -168,15 +169,11 @@ export function createAssessmentService({
    * to its order, the holder as the responsible person, and the clock event as evidence. Idempotent:
    * one case per breach event (unique source key), however often it runs.
    */
-  async function sweepTenant(tenantId: string): Promise<{ created: number }> {
+  async function sweepTenant(tenantId: string, { scheduled = true } = {}): Promise<{ created: number }> {
     let created = 0;
+    const cutoffs = breachCutoffs(clock.now(), scheduled, sources);
     for (;;) {
-      const breaches = await listUnassessedBreaches(
-        db,
-        tenantId,
-        sources.map((x) => x.clockKind),
-        SWEEP_BATCH,
-      );
+      const breaches = await listUnassessedBreaches(db, tenantId, cutoffs, SWEEP_BATCH);
       let progressed = 0;
       for (const b of breaches) {
         const source = sources.find((x) => x.clockKind === b.clockKind)!;
@@ -212,7 +209,8 @@ export function createAssessmentService({
 
     async sweep(auth: AuthContext) {
       requireOperator(auth);
-      return sweepTenant(auth.tenantId);
+      // The operator's sweep is the close: unexplained breaches are charged without waiting for the grace.
+      return sweepTenant(auth.tenantId, { scheduled: false });
     },
 
     async cases(auth: AuthContext, q: LedgerQuery) {
