@@ -111,6 +111,10 @@ export const workOrders = pgTable(
     index('work_orders_holder_idx').on(t.tenantId, t.holderId),
     // KPI-01: a day's completions (kpi_daily refresh of the days an order change made stale).
     index('work_orders_completed_idx').on(t.tenantId, t.completedAt),
+    // KPI-01: the on-time arrival rate counts an order on its appointment's local day (kpi_daily refresh).
+    index('work_orders_appointment_idx')
+      .on(t.tenantId, t.appointmentStart)
+      .where(sql`${t.appointmentStart} is not null`),
     index('work_orders_offered_person_idx').on(t.tenantId, t.offeredToPersonId),
     index('work_orders_offered_unit_idx').on(t.tenantId, t.offeredToUnitId),
     index('work_orders_contact_phone_idx').on(t.tenantId, t.contactPhone),
