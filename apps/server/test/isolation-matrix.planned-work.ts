@@ -164,6 +164,13 @@ export const PLANNED_WORK_PROBES: Readonly<Record<string, readonly Probe[]>> = {
     () => `/api/rectification-notices/${randomUUID()}/answer`,
     { refusalReason: 'disagrees' },
   ),
+  'POST /api/work-orders/{id}/rectification-notice/answer': onOrder(
+    "answer a foreign order's notice",
+    'POST',
+    '/rectification-notice/answer',
+    { refusalReason: 'disagrees' },
+  ),
+  'GET /api/inspections/crew-todo': listed('the crew to-do lists no foreign inspection', '/api/inspections/crew-todo'),
   'POST /api/rectification-notices/{id}/rectified': one(
     'mark a notice that is not ours rectified',
     'POST',

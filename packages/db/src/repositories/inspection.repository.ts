@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { WorkOrderStatus } from '@daowei/domain';
 import type { Db } from '../client.js';
 import {
   inspectionCrews,
@@ -7,6 +8,7 @@ import {
   inspectionTargets,
   rectificationNotices,
 } from '../schema/inspections.js';
+import { toWorkOrder } from '../mappers/work-order.mapper.js';
 import { workOrders } from '../schema/work-orders.js';
 import { isUuid } from './helpers.js';
 
@@ -113,6 +115,37 @@ export async function listInspectionCrew(db: Db, tenantId: string, orderId: stri
     .from(inspectionCrews)
     .where(and(eq(inspectionCrews.tenantId, tenantId), eq(inspectionCrews.orderId, orderId)))
     .orderBy(desc(inspectionCrews.lead), asc(inspectionCrews.assignedAt));
+}
+
+/**
+ * WO-17 / ENG-01: the open inspection orders a person is crew of without holding them (the second
+ * inspector), soonest appointment first — the holder finds his through the ordinary to-do list.
+ */
+export async function listCrewOrdersNotHeld(
+  db: Db,
+  tenantId: string,
+  personId: string,
+  statuses: readonly WorkOrderStatus[],
+) {
+  if (!isUuid(personId)) return [];
+  const rows = await db
+    .select({ order: workOrders })
+    .from(inspectionCrews)
+    .innerJoin(
+      workOrders,
+      and(eq(workOrders.tenantId, inspectionCrews.tenantId), eq(workOrders.id, inspectionCrews.orderId)),
+    )
+    .where(
+      and(
+        eq(inspectionCrews.tenantId, tenantId),
+        eq(inspectionCrews.personId, personId),
+        inArray(workOrders.status, [...statuses]),
+        sql`${workOrders.holderId} is distinct from ${personId}::uuid`,
+      ),
+    )
+    .orderBy(sql`${workOrders.appointmentStart} asc nulls last`, asc(workOrders.number))
+    .limit(200);
+  return rows.map((r) => toWorkOrder(r.order));
 }
 
 /** Records an item's result, replacing an earlier one of the same item. */

@@ -30,6 +30,7 @@ import type { AuthContext } from '../../http/auth-context.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
+import { assertNoOfflineConflict } from '../visits/offline-conflict.js';
 import type { TenantCalendars } from '../calendar/tenant-calendar.js';
 import type { CareAgreementService } from './care-agreements.service.js';
 import { PLANNERS, presentAgreement, presentVisit } from './care-agreements.service.js';
@@ -83,10 +84,13 @@ export function createCareVisitService({
     body: unknown,
     key: string | null,
     planners: boolean,
+    queuedAt: Date | null,
     fn: (tx: Tx, facts: Awaited<ReturnType<typeof load>>) => Promise<T>,
   ) {
     return db.transaction((tx) =>
       runIdempotent(tx, auth, key, { op, orderId, body }, async () => {
+        // ENG-07: a record queued offline on an order that changed hands meanwhile is a named conflict.
+        await assertNoOfflineConflict(tx, auth, await getWorkOrder(tx, auth.tenantId, orderId), op, queuedAt);
         const facts = await load(tx, auth, orderId, true);
         assertWriter(auth, facts.order, planners);
         await fn(tx, facts);
@@ -94,6 +98,12 @@ export function createCareVisitService({
       }),
     );
   }
+
+  /** ENG-07: what the phone did offline happened when it was queued (never later than now). */
+  const phoneTime = (queuedAt: Date | null) => {
+    const now = clock.now();
+    return queuedAt && queuedAt < now ? queuedAt : now;
+  };
 
   /** The agreement's planner acts for generation a carer triggers (creating and offering orders). */
   async function plannerOf(tx: Db, agreement: StoredCareAgreement, auth: AuthContext): Promise<AuthContext> {
@@ -153,11 +163,17 @@ export function createCareVisitService({
     detail: (auth: AuthContext, orderId: string) => detail(db, auth, orderId),
 
     /** The phone call before the visit: every call is logged; a confirming one stamps the content. */
-    async call(auth: AuthContext, orderId: string, body: CareCallBody, key: string | null) {
+    async call(
+      auth: AuthContext,
+      orderId: string,
+      body: CareCallBody,
+      key: string | null,
+      queuedAt: Date | null = null,
+    ) {
       const { confirms } = checkPhoneOutcome(policy, body.outcome);
       if (body.contents) checkAgreementContents(policy, body.contents);
-      return write(auth, orderId, 'care-call', body, key, true, async (tx, { visit }) => {
-        const now = clock.now();
+      return write(auth, orderId, 'care-call', body, key, true, queuedAt, async (tx, { visit }) => {
+        const now = phoneTime(queuedAt);
         await insertCareVisitCall(tx, auth.tenantId, {
           visitId: visit.id,
           outcome: body.outcome,
@@ -176,10 +192,16 @@ export function createCareVisitService({
     },
 
     /** Contents done and closing checks, ticked on site by the carer. */
-    async tick(auth: AuthContext, orderId: string, body: CareTicksBody, key: string | null) {
-      return write(auth, orderId, 'care-ticks', body, key, false, async (tx, { visit }) => {
+    async tick(
+      auth: AuthContext,
+      orderId: string,
+      body: CareTicksBody,
+      key: string | null,
+      queuedAt: Date | null = null,
+    ) {
+      return write(auth, orderId, 'care-ticks', body, key, false, queuedAt, async (tx, { visit }) => {
         checkVisitTicks(policy, visit.contents, body.items);
-        const at = clock.now().toISOString();
+        const at = phoneTime(queuedAt).toISOString();
         const ticks = { ...visit.ticks };
         for (const code of body.items) ticks[code] ??= at;
         await updateCareVisit(tx, auth.tenantId, visit.id, { ticks });
@@ -187,14 +209,20 @@ export function createCareVisitService({
     },
 
     /** The carer's evaluation of the visit and the customer's condition. */
-    async evaluate(auth: AuthContext, orderId: string, body: CareEvaluationBody, key: string | null) {
+    async evaluate(
+      auth: AuthContext,
+      orderId: string,
+      body: CareEvaluationBody,
+      key: string | null,
+      queuedAt: Date | null = null,
+    ) {
       checkEvaluation(policy, body);
-      return write(auth, orderId, 'care-evaluation', body, key, false, async (tx, { visit }) => {
+      return write(auth, orderId, 'care-evaluation', body, key, false, queuedAt, async (tx, { visit }) => {
         await updateCareVisit(tx, auth.tenantId, visit.id, {
           condition: body.condition,
           rating: body.rating,
           evaluationNote: body.note ?? null,
-          evaluatedAt: clock.now(),
+          evaluatedAt: phoneTime(queuedAt),
           evaluatedBy: auth.personId,
         });
       });
@@ -204,8 +232,8 @@ export function createCareVisitService({
      * Books the next visit of the agreement (the one after this visit's date): generated now when the
      * horizon has not reached it yet, then recorded on this visit.
      */
-    async bookNext(auth: AuthContext, orderId: string, key: string | null) {
-      return write(auth, orderId, 'care-next', {}, key, true, async (tx, { visit, agreement }) => {
+    async bookNext(auth: AuthContext, orderId: string, key: string | null, queuedAt: Date | null = null) {
+      return write(auth, orderId, 'care-next', {}, key, true, queuedAt, async (tx, { visit, agreement }) => {
         if (agreement.status !== 'active') {
           throw new DomainError('CONFLICT', `The agreement is ${agreement.status}: no next visit`, {
             status: agreement.status,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idempotencyKey, requireAuth } from '../../http/guards.js';
+import { offlineQueuedAt } from '../../http/offline.js';
 import type { Services } from '../../services.js';
 import {
   agreementBody,
@@ -95,7 +96,15 @@ export const careRoutes =
       async (req, reply) =>
         reply
           .code(201)
-          .send(await services.careVisits.call(requireAuth(req), req.params.id, req.body, idempotencyKey(req))),
+          .send(
+            await services.careVisits.call(
+              requireAuth(req),
+              req.params.id,
+              req.body,
+              idempotencyKey(req),
+              offlineQueuedAt(req),
+            ),
+          ),
     );
     r.post(
       '/work-orders/:id/care-visit/ticks',
@@ -107,18 +116,27 @@ export const careRoutes =
           description: 'Ticks contents done and closing checks, e.g. valuables checked (WO-16).',
         },
       },
-      async (req) => services.careVisits.tick(requireAuth(req), req.params.id, req.body, idempotencyKey(req)),
+      async (req) =>
+        services.careVisits.tick(requireAuth(req), req.params.id, req.body, idempotencyKey(req), offlineQueuedAt(req)),
     );
     r.post(
       '/work-orders/:id/care-visit/evaluation',
       {
         schema: { tags, params: idParams, body: careEvaluationBody, description: 'The carer’s evaluation (WO-16).' },
       },
-      async (req) => services.careVisits.evaluate(requireAuth(req), req.params.id, req.body, idempotencyKey(req)),
+      async (req) =>
+        services.careVisits.evaluate(
+          requireAuth(req),
+          req.params.id,
+          req.body,
+          idempotencyKey(req),
+          offlineQueuedAt(req),
+        ),
     );
     r.post(
       '/work-orders/:id/care-visit/next',
       { schema: { tags, params: idParams, description: 'Books the next visit of the agreement (WO-16).' } },
-      async (req) => services.careVisits.bookNext(requireAuth(req), req.params.id, idempotencyKey(req)),
+      async (req) =>
+        services.careVisits.bookNext(requireAuth(req), req.params.id, idempotencyKey(req), offlineQueuedAt(req)),
     );
   };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idempotencyKey, requireAuth } from '../../http/guards.js';
+import { offlineQueuedAt } from '../../http/offline.js';
 import type { Services } from '../../services.js';
 import {
   findingBody,
@@ -75,7 +76,13 @@ export const inspectionRoutes =
         if (result === 'hazard' && note) {
           await services.scripts.assertTextsNow(auth, [{ field: 'note', text: note }], confirmFlagged === true);
         }
-        return services.inspections.recordFinding(auth, req.params.id, req.body, idempotencyKey(req));
+        return services.inspections.recordFinding(
+          auth,
+          req.params.id,
+          req.body,
+          idempotencyKey(req),
+          offlineQueuedAt(req),
+        );
       },
     );
     r.post(
@@ -90,7 +97,46 @@ export const inspectionRoutes =
       async (req, reply) =>
         reply
           .code(201)
-          .send(await services.inspections.issueNotice(requireAuth(req), req.params.id, idempotencyKey(req))),
+          .send(
+            await services.inspections.issueNotice(
+              requireAuth(req),
+              req.params.id,
+              idempotencyKey(req),
+              offlineQueuedAt(req),
+            ),
+          ),
+    );
+    r.post(
+      '/work-orders/:id/rectification-notice/answer',
+      {
+        bodyLimit,
+        schema: {
+          tags,
+          params: idParams,
+          body: noticeAnswerBody,
+          description:
+            'Answers the notice of an order (signature or refusal) — the phone queued it offline before the notice had an id (WO-17, ENG-07).',
+        },
+      },
+      async (req) =>
+        services.inspectionPhone.answerOfOrder(
+          requireAuth(req),
+          req.params.id,
+          req.body,
+          idempotencyKey(req),
+          offlineQueuedAt(req),
+        ),
+    );
+    r.get(
+      '/inspections/crew-todo',
+      {
+        schema: {
+          tags,
+          description:
+            'Open inspections the caller is crew of without holding them: the second inspector’s to-do (WO-17, ENG-01).',
+        },
+      },
+      async (req) => services.inspectionPhone.crewTodo(requireAuth(req)),
     );
 
     r.get(
@@ -126,7 +172,14 @@ export const inspectionRoutes =
           description: 'The customer signs, or the refusal and its reason are recorded (WO-17).',
         },
       },
-      async (req) => services.inspections.answerNotice(requireAuth(req), req.params.id, req.body, idempotencyKey(req)),
+      async (req) =>
+        services.inspections.answerNotice(
+          requireAuth(req),
+          req.params.id,
+          req.body,
+          idempotencyKey(req),
+          offlineQueuedAt(req),
+        ),
     );
     r.post(
       '/rectification-notices/:id/rectified',

@@ -44,6 +44,7 @@ import type { AuthContext } from '../../http/auth-context.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
+import { assertNoOfflineConflict } from '../visits/offline-conflict.js';
 import type { TenantCalendars } from '../calendar/tenant-calendar.js';
 import type { WorkOrderService } from '../work-orders/work-order.service.js';
 import { PLANNERS } from './care-agreements.service.js';
@@ -118,8 +119,20 @@ export function createInspectionService({
     return { order, crew };
   }
 
-  /** Crew members (the holder among them) record while the order is open. */
-  async function writableOrder(tx: Tx, auth: AuthContext, id: string) {
+  /**
+   * Crew members (the holder among them) record while the order is open. ENG-07: a record the phone
+   * queued offline is a named conflict once its author left the crew or the order was closed.
+   */
+  async function writableOrder(tx: Tx, auth: AuthContext, id: string, queuedAt: Date | null = null) {
+    const order = await getWorkOrder(tx, auth.tenantId, id);
+    const inCrew = order && (await listInspectionCrew(tx, auth.tenantId, id)).some((c) => c.personId === auth.personId);
+    await assertNoOfflineConflict(
+      tx,
+      auth,
+      order && inCrew ? { ...order, holderId: auth.personId } : order,
+      'inspection',
+      queuedAt,
+    );
     const facts = await readableOrder(tx, auth, id);
     if (!isHolder(facts.order, viewerOf(auth)) && !facts.crew.some((c) => c.personId === auth.personId)) {
       throw new DomainError('WO_NOT_HOLDER', 'Only the inspection crew records the inspection', { id });
@@ -286,11 +299,17 @@ export function createInspectionService({
       return inspectionDetail(db, auth, order);
     },
 
-    async recordFinding(auth: AuthContext, orderId: string, body: FindingBody, key: string | null) {
+    async recordFinding(
+      auth: AuthContext,
+      orderId: string,
+      body: FindingBody,
+      key: string | null,
+      queuedAt: Date | null = null,
+    ) {
       checkFinding(policy, { item: body.item, result: body.result, hazardLevel: body.hazardLevel ?? null });
       return db.transaction((tx) =>
         runIdempotent(tx, auth, key, { op: 'finding', orderId, body }, async () => {
-          const { order } = await writableOrder(tx, auth, orderId);
+          const { order } = await writableOrder(tx, auth, orderId, queuedAt);
           if (await getNoticeByOrder(tx, auth.tenantId, order.id)) {
             throw new DomainError('CONFLICT', 'The rectification notice is issued: findings are final', { orderId });
           }
@@ -300,7 +319,7 @@ export function createInspectionService({
             result: body.result,
             hazardLevel: body.hazardLevel ?? null,
             note: body.note ?? null,
-            recordedAt: clock.now(),
+            recordedAt: queuedAt && queuedAt < clock.now() ? queuedAt : clock.now(), // ENG-07: the phone's time
             recordedBy: auth.personId,
           });
           return inspectionDetail(tx, auth, order);
@@ -309,10 +328,10 @@ export function createInspectionService({
     },
 
     /** The notice from the hazards found; its deadline from the policy's shortest rectification time. */
-    async issueNotice(auth: AuthContext, orderId: string, key: string | null) {
+    async issueNotice(auth: AuthContext, orderId: string, key: string | null, queuedAt: Date | null = null) {
       return db.transaction((tx) =>
         runIdempotent(tx, auth, key, { op: 'notice', orderId }, async () => {
-          const { order, crew } = await writableOrder(tx, auth, orderId);
+          const { order, crew } = await writableOrder(tx, auth, orderId, queuedAt);
           assertInspectorCrew(
             policy,
             crew.map((c) => c.personId),
@@ -340,7 +359,13 @@ export function createInspectionService({
     },
 
     /** The customer signs, or refuses and the reason is recorded; answered once. */
-    async answerNotice(auth: AuthContext, noticeId: string, body: NoticeAnswerBody, key: string | null) {
+    async answerNotice(
+      auth: AuthContext,
+      noticeId: string,
+      body: NoticeAnswerBody,
+      key: string | null,
+      queuedAt: Date | null = null,
+    ) {
       const answer = {
         signed: body.signature !== undefined,
         refusalReason: body.refusalReason ?? null,
@@ -353,7 +378,7 @@ export function createInspectionService({
         runIdempotent(tx, auth, key, { op: 'notice-answer', noticeId, body }, async () => {
           const notice = await getNotice(tx, auth.tenantId, noticeId, { forUpdate: true });
           if (!notice) throw new DomainError('NOT_FOUND', 'Notice not found', { id: noticeId });
-          const { order } = await writableOrder(tx, auth, notice.orderId);
+          const { order } = await writableOrder(tx, auth, notice.orderId, queuedAt);
           if (notice.signed !== null) {
             throw new DomainError('CONFLICT', 'The customer has answered this notice already', { id: noticeId });
           }
