@@ -98,6 +98,7 @@ export function createServices(deps: ServiceDeps) {
     callbacks,
     visitHooks,
     batchFaults: batchIncidents,
+    slaPolicies,
   });
   const dispatchPolicy = deps.dispatchPolicy ?? DEFAULT_DISPATCH_POLICY;
   const exportLog = createExportLogService(deps);
@@ -108,6 +109,7 @@ export function createServices(deps: ServiceDeps) {
     sla,
     onUrge: notices.urged,
     onReschedule: notices.customerRescheduled,
+    slaPolicies,
   });
   const deskTasks = createDeskTasksService({ ...deps, scripts, onDue: notices.taskDue });
   return {
@@ -121,7 +123,7 @@ export function createServices(deps: ServiceDeps) {
     calendarSettings: createCalendarSettingsService(deps),
     slaPolicy: createSlaPolicyService({ ...deps, shipped: deps.policy.sla, policies: slaPolicies }),
     workOrders,
-    visits: createVisitService(deps),
+    visits: createVisitService({ ...deps, slaPolicies }),
     ...plannedWorkServices({ ...deps, workOrders, calendars }), // WO-16/17
     onsiteReports: createOnsiteReportsService({ ...deps, sla, notifications }),
     callbacks,
@@ -139,6 +141,7 @@ export function createServices(deps: ServiceDeps) {
       workOrders,
       notifications,
       onCustomerReached: promises.customerReached,
+      slaPolicies,
     }),
     partsPolicy,
     stock: createStockService({ ...deps, partsPolicy }),
@@ -157,10 +160,35 @@ export function createServices(deps: ServiceDeps) {
     scripts,
     selfService,
     deskTasks,
-    intake: createIntakeService({ ...deps, deskPolicy, workOrders, selfService, deskTasks, scripts, promises }),
-    carryIn: createCarryInService({ ...deps, deskPolicy, scripts, onReady: notices.carryInReady, sla, callbacks }),
+    intake: createIntakeService({
+      ...deps,
+      deskPolicy,
+      workOrders,
+      selfService,
+      deskTasks,
+      scripts,
+      promises,
+      slaPolicies,
+      calendars,
+    }),
+    carryIn: createCarryInService({
+      ...deps,
+      deskPolicy,
+      scripts,
+      onReady: notices.carryInReady,
+      sla,
+      callbacks,
+      slaPolicies,
+      calendars,
+    }),
     customerMessages: createCustomerMessagesService({ ...deps, scripts }),
-    coverageClaims: createCoverageClaimsService({ ...deps, notifications, scripts, calendarOf: calendars }),
+    coverageClaims: createCoverageClaimsService({
+      ...deps,
+      notifications,
+      scripts,
+      calendarOf: calendars,
+      slaPolicies,
+    }),
     batchIncidents,
     selfServiceReport: createSelfServiceReportService({ ...deps, workOrders, selfService }),
     shifts: createShiftsService(deps), // ORG-06

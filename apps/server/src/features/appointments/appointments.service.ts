@@ -32,6 +32,7 @@ import type { JobQueue } from '../../platform/jobs.js';
 import { currentSequences } from '../dispatch/current-day.js';
 import { buildPlanInput } from '../dispatch/plan-request.adapter.js';
 import type { NotificationService } from '../notifications/notification.service.js';
+import { createTenantSlaPolicies, type TenantSlaPolicies } from '../sla/tenant-sla-policy.js';
 import type { WorkOrderService } from '../work-orders/work-order.service.js';
 import type { BookBody, CallBody, OffersQuery } from './appointments.schemas.js';
 
@@ -58,10 +59,13 @@ export function createAppointmentService({
   notifications,
   jobs,
   onCustomerReached,
+  slaPolicies,
 }: {
   db: Db;
   clock: Clock;
   policy: PolicyPack;
+  /** SLA-07: the tenant's current SLA policy version (its reschedule notice), not the shipped one. */
+  slaPolicies?: TenantSlaPolicies;
   dispatchPolicy: DispatchPolicy;
   workOrders: Pick<WorkOrderService, 'actIn'>;
   notifications?: Pick<NotificationService, 'notify'>;
@@ -69,6 +73,8 @@ export function createAppointmentService({
   /** SLA-05: a call that reached the customer stops the first-contact promise (in the call's transaction). */
   onCustomerReached?: (tx: Db, order: StoredWorkOrder, now: Date) => Promise<void>;
 }) {
+  const slaPolicyOf = slaPolicies ?? createTenantSlaPolicies(policy.sla);
+
   async function visibleOrder(tx: Db, auth: AuthContext, id: string) {
     const order = await getWorkOrder(tx, auth.tenantId, id);
     if (!order || !canSeeOrder(order, viewerOf(auth)))
@@ -172,7 +178,8 @@ export function createAppointmentService({
       return db.transaction((tx) =>
         runIdempotent(tx, auth, key, { op: 'appointment.book', orderId, body }, async () => {
           const order = await visibleOrder(tx, auth, orderId);
-          const notice = checkReschedule(policy.sla.appointment, dispatchPolicy, {
+          const { appointment } = await slaPolicyOf(tx, auth.tenantId);
+          const notice = checkReschedule(appointment, dispatchPolicy, {
             type: order.type,
             previous: order.appointment,
             askedBy: body.askedBy,

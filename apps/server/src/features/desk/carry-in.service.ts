@@ -13,13 +13,11 @@ import {
 import {
   assertCarryInStep,
   assertPickup,
-  BusinessCalendar,
   canSeeOrder,
   CARRY_IN_READY_TEXT,
   CARRY_IN_STAGES,
   carryInPromisedAt,
   carryInReceiptNumber,
-  DEFAULT_CALENDAR_SPEC,
   DomainError,
   nextCarryInStages,
   type CarryInStage,
@@ -34,6 +32,8 @@ import type { CarryInPickupBody, CarryInReceiptBody, CarryInStageBody } from './
 import type { ScriptsService } from './scripts.service.js';
 import type { CallbackService } from '../callbacks/callback.service.js';
 import type { SlaService } from '../sla/sla.service.js';
+import { createTenantSlaPolicies, type TenantSlaPolicies } from '../sla/tenant-sla-policy.js';
+import { createTenantCalendars, type TenantCalendars } from '../calendar/tenant-calendar.js';
 import { createCarryInOrderMoves } from './carry-in-order.js';
 
 export type CarryInService = ReturnType<typeof createCarryInService>;
@@ -53,6 +53,8 @@ export function createCarryInService({
   onReady,
   sla,
   callbacks,
+  slaPolicies,
+  calendars,
 }: {
   db: Db;
   clock: Clock;
@@ -64,8 +66,12 @@ export function createCarryInService({
   /** DESK-03: the order's lifecycle follows the device (clocks and callbacks with it). */
   sla?: Pick<SlaService, 'onOrderAction'> | undefined;
   callbacks?: Pick<CallbackService, 'onOrderEvent'> | undefined;
+  /** SLA-05: the promised date from the tenant's current SLA policy version and the order's calendar. */
+  slaPolicies?: TenantSlaPolicies;
+  calendars?: TenantCalendars;
 }) {
-  const calendar = new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
+  const slaPolicyOf = slaPolicies ?? createTenantSlaPolicies(policy.sla);
+  const calendarOf = calendars ?? createTenantCalendars();
   const follow = createCarryInOrderMoves({ sla, callbacks });
 
   function requireCounter(auth: AuthContext) {
@@ -163,7 +169,11 @@ export function createCarryInService({
             receiptNumber: carryInReceiptNumber(order.number),
             ...body,
             receivedAt: now,
-            promisedAt: carryInPromisedAt(now, policy.sla, calendar),
+            promisedAt: carryInPromisedAt(
+              now,
+              await slaPolicyOf(tx, auth.tenantId),
+              await calendarOf(tx, auth.tenantId, order),
+            ),
             receivedBy: auth.personId,
             stage: 'received',
             steps: [{ stage: 'received', at: now.toISOString(), by: auth.personName, note: null }],

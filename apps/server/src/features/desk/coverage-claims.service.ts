@@ -38,6 +38,7 @@ import type { JobQueue } from '../../platform/jobs.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import type { ClaimBody, ClaimCloseBody, ClaimDecisionBody, ClaimsQuery } from './coverage-claims.schemas.js';
 import type { ScriptsService } from './scripts.service.js';
+import { createTenantSlaPolicies, type TenantSlaPolicies } from '../sla/tenant-sla-policy.js';
 
 export type CoverageClaimsService = ReturnType<typeof createCoverageClaimsService>;
 
@@ -85,6 +86,7 @@ export function createCoverageClaimsService({
   calendarOf,
   jobs,
   claimPolicy: policy = DEFAULT_COVERAGE_CLAIM_POLICY,
+  slaPolicies,
 }: {
   db: Db;
   clock: Clock;
@@ -93,7 +95,10 @@ export function createCoverageClaimsService({
   calendarOf: (tx: Db, tenantId: string) => Promise<BusinessCalendar>;
   jobs?: JobQueue | undefined;
   claimPolicy?: CoverageClaimPolicy;
+  /** WO-09/10: the 7-day deadline from the tenant's current SLA policy version, not the shipped one. */
+  slaPolicies?: TenantSlaPolicies;
 }) {
+  const slaPolicyOf = slaPolicies ?? createTenantSlaPolicies(DEFAULT_SLA_POLICY);
   async function visibleOrder(tx: Db, auth: AuthContext, orderId: string): Promise<StoredWorkOrder> {
     const order = await getWorkOrder(tx, auth.tenantId, orderId);
     if (!order || !canSeeOrder(order, viewerOf(auth))) {
@@ -253,7 +258,7 @@ export function createCoverageClaimsService({
             assessmentCaseId = row?.id ?? null;
           }
           const dueAt = outcome.clockKind
-            ? claimDueAt(claim.kind, now, DEFAULT_SLA_POLICY, await calendarOf(tx, auth.tenantId))
+            ? claimDueAt(claim.kind, now, await slaPolicyOf(tx, auth.tenantId), await calendarOf(tx, auth.tenantId))
             : null;
           const updated = await updateCoverageClaim(tx, auth.tenantId, id, {
             state: outcome.state,

@@ -7,9 +7,7 @@ import {
   type Db,
 } from '@daowei/db';
 import {
-  BusinessCalendar,
   decideServiceMode,
-  DEFAULT_CALENDAR_SPEC,
   DomainError,
   followUpDueAt,
   followUpFor,
@@ -20,6 +18,8 @@ import {
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
+import { createTenantCalendars, type TenantCalendars } from '../calendar/tenant-calendar.js';
+import { createTenantSlaPolicies, type TenantSlaPolicies } from '../sla/tenant-sla-policy.js';
 import type { WorkOrderService } from '../work-orders/work-order.service.js';
 import type { DeskPromises } from './desk-promises.js';
 import type { DeskTasksService } from './desk-tasks.service.js';
@@ -44,6 +44,8 @@ export function createIntakeService({
   deskTasks,
   scripts,
   promises,
+  slaPolicies,
+  calendars,
 }: {
   db: Db;
   clock: Clock;
@@ -55,9 +57,12 @@ export function createIntakeService({
   scripts: Pick<ScriptsService, 'assertTexts'>;
   /** SLA-05: the hotline's hand-off and first-contact clocks of an order the desk sends on site. */
   promises?: Pick<DeskPromises, 'start'>;
+  /** DESK-02/05: follow-up deadlines from the tenant's current SLA policy version and calendar. */
+  slaPolicies?: TenantSlaPolicies;
+  calendars?: TenantCalendars;
 }) {
-  // The tenant calendar the SLA service uses, until per-tenant calendars are chosen (issue 8).
-  const calendar = new BusinessCalendar(DEFAULT_CALENDAR_SPEC);
+  const slaPolicyOf = slaPolicies ?? createTenantSlaPolicies(policy.sla);
+  const calendarOf = calendars ?? createTenantCalendars();
 
   return {
     /** DESK-01: what the rules would decide for these facts (the form shows it while the agent types). */
@@ -114,7 +119,12 @@ export function createIntakeService({
               intakeId: intake.id,
               orderId: order?.id ?? null,
               kind: followUp,
-              dueAt: followUpDueAt(followUp, now, policy.sla, calendar),
+              dueAt: followUpDueAt(
+                followUp,
+                now,
+                await slaPolicyOf(tx, auth.tenantId),
+                await calendarOf(tx, auth.tenantId, order ?? undefined),
+              ),
               question: body.description,
             });
             await deskTasks.schedule(tx, stored);

@@ -39,6 +39,7 @@ import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { SlaService } from '../sla/sla.service.js';
+import { createTenantSlaPolicies, type TenantSlaPolicies } from '../sla/tenant-sla-policy.js';
 import type { RatingBody, SelfRescheduleBody } from './desk.schemas.js';
 
 export type SelfServiceService = ReturnType<typeof createSelfServiceService>;
@@ -75,17 +76,22 @@ export function createSelfServiceService({
   sla,
   onUrge,
   onReschedule,
+  slaPolicies,
 }: {
   db: Db;
   clock: Clock;
   policy: PolicyPack;
   deskPolicy: DeskPolicy;
   sla?: Pick<SlaService, 'onOrderAction'>;
+  /** SLA-07: the tenant's current SLA policy version (its reschedule notice), shared with the clocks. */
+  slaPolicies?: TenantSlaPolicies;
   /** DESK-06 escalation: told of every accepted urge in its transaction (notifies the coordinator). */
   onUrge?: (tx: Db, order: StoredWorkOrder, urgeCount: number) => Promise<void>;
   /** DESK-06: the order's coordinator hears that the customer moved the visit, in its transaction. */
   onReschedule?: (tx: Db, order: StoredWorkOrder, eventSeq: number) => Promise<void>;
 }) {
+  const slaPolicyOf = slaPolicies ?? createTenantSlaPolicies(policy.sla);
+
   /** A new link in the caller's transaction; earlier links of the order stop working. */
   async function issueIn(tx: Db, auth: { tenantId: string; personId: string | null }, orderId: string) {
     const token = randomBytes(32).toString('base64url');
@@ -135,13 +141,14 @@ export function createSelfServiceService({
     async progress(token: string) {
       const link = await liveLink(db, token);
       const order = await orderOf(db, link);
-      const [events, holder, urges, lastUrge, rating, messages] = await Promise.all([
+      const [events, holder, urges, lastUrge, rating, messages, slaPolicy] = await Promise.all([
         listEvents(db, link.tenantId, order.id),
         order.holderId ? getPerson(db, link.tenantId, order.holderId) : Promise.resolve(null),
         countUrges(db, link.tenantId, order.id),
         lastUrgeAt(db, link.tenantId, order.id),
         getRating(db, link.tenantId, order.id),
         listCustomerMessages(db, link.tenantId, order.id),
+        slaPolicyOf(db, link.tenantId),
       ]);
       // History in plain words: one line per change of what the customer would notice.
       const history: { at: string; text: string; textEn: string }[] = [];
@@ -177,7 +184,7 @@ export function createSelfServiceService({
         messages: messages.map((m) => ({ text: m.text, at: m.at.toISOString() })),
         reschedule: {
           allowed: canCustomerReschedule(order),
-          noticeMinutes: policy.sla.appointment.rescheduleNoticeMinutes,
+          noticeMinutes: slaPolicy.appointment.rescheduleNoticeMinutes,
         },
       };
     },
@@ -215,9 +222,10 @@ export function createSelfServiceService({
         const order = await getForUpdate(tx, link.tenantId, link.orderId);
         if (!order) throw noSuchLink();
         const now = clock.now();
-        assertCustomerReschedule(order, body.window, now, policy.sla.appointment);
+        const tenantPack = { ...policy, sla: await slaPolicyOf(tx, link.tenantId) };
+        assertCustomerReschedule(order, body.window, now, tenantPack.sla.appointment);
         const cmd = { action: 'reschedule', reason: body.reason, window: body.window, askedBy: 'customer' } as const;
-        const decision = decide(order, cmd, SELF_SERVICE_ACTOR, policy, now);
+        const decision = decide(order, cmd, SELF_SERVICE_ACTOR, tenantPack, now);
         const changes = { ...decision.changes, status: decision.to, step: decision.to };
         await updateWorkOrder(tx, link.tenantId, order.id, changes, order.version);
         const event = await appendEvent(tx, link.tenantId, {

@@ -36,6 +36,7 @@ import { DEFAULT_PLANNED_WORK_POLICY } from '@daowei/domain';
 import { assertCareReadyToSign } from '../planned-work/care-sign-check.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { AttachmentBody, ChecklistBody, ConfirmationBody, ConsentBody } from './visit.schemas.js';
+import { createTenantSlaPolicies, type TenantSlaPolicies } from '../sla/tenant-sla-policy.js';
 
 /** Base64 (bare or as a data URL) to bytes; the domain then checks size and magic bytes. */
 export function decodeImage(data: string): Uint8Array {
@@ -56,8 +57,20 @@ export async function assertVisitReadyToComplete(tx: Db, policy: VisitPolicy, or
  * open, each in one transaction with the order row locked (a reassignment cannot interleave) and an
  * Idempotency-Key honoured (ENG-07 offline retries); anyone who may see the order may read.
  */
-export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock; policy: PolicyPack }) {
+export function createVisitService({
+  db,
+  clock,
+  policy,
+  slaPolicies,
+}: {
+  db: Db;
+  clock: Clock;
+  policy: PolicyPack;
+  /** SLA-07: the tenant's current SLA policy version (how early to arrive), not the shipped one. */
+  slaPolicies?: TenantSlaPolicies;
+}) {
   const visit = policy.visit;
+  const slaPolicyOf = slaPolicies ?? createTenantSlaPolicies(policy.sla);
   const notFound = (id: string) => new DomainError('NOT_FOUND', 'Work order not found', { id });
 
   async function readable(auth: AuthContext, id: string) {
@@ -236,7 +249,8 @@ export function createVisitService({ db, clock, policy }: { db: Db; clock: Clock
       const t = ticks.find((x) => x.step === s.code);
       return { ...s, doneAt: t ? t.doneAt.toISOString() : null, doneBy: t?.doneBy ?? null };
     });
-    const departure = { ...visit.departure, arriveEarlyMinutes: policy.sla.appointment.arriveEarlyMinutes };
+    const { appointment } = await slaPolicyOf(q, order.tenantId);
+    const departure = { ...visit.departure, arriveEarlyMinutes: appointment.arriveEarlyMinutes };
     // APT-03 / WO-15: what the phone needs for the doorstep protocol and the change report, offline too.
     const { minWaitMinutes, callOutcomes, neighbourOutcomes, notePhotoRequired } = visit.noAccess;
     const noAccess = { minWaitMinutes, callOutcomes, neighbourOutcomes, notePhotoRequired };

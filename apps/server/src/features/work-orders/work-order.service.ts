@@ -42,6 +42,7 @@ import { assertNoOfflineConflict } from '../visits/offline-conflict.js';
 import { DEFAULT_PLANNED_WORK_POLICY } from '@daowei/domain';
 import { assertInspectionCrewFor } from '../planned-work/inspection-crew.js';
 import type { SlaService } from '../sla/sla.service.js';
+import { createTenantSlaPolicies, type TenantSlaPolicies } from '../sla/tenant-sla-policy.js';
 import type { CallbackService } from '../callbacks/callback.service.js';
 import type { CustomerNotices } from '../notifications/customer-notices.js';
 import type { BatchIncidentService } from '../desk/batch-incidents.service.js';
@@ -67,10 +68,13 @@ export function createWorkOrderService({
   customerNotices,
   visitHooks,
   batchFaults,
+  slaPolicies,
 }: {
   db: Db;
   clock: Clock;
   policy: PolicyPack;
+  /** SLA-07: the tenant's current SLA policy version (early arrival on check-in), not the shipped one. */
+  slaPolicies?: TenantSlaPolicies;
   /** SLA-09: clocks start and follow the order in its transaction (absent in unit-level uses). */
   sla?: Pick<SlaService, 'startForOrder' | 'onOrderAction'>;
   /** CB-01: callback tasks the rules give a completed order, in its transaction. */
@@ -83,6 +87,7 @@ export function createWorkOrderService({
   batchFaults?: Pick<BatchIncidentService, 'onFaultCreated'>;
 }) {
   const reader = createOrderReader(db);
+  const slaPolicyOf = slaPolicies ?? createTenantSlaPolicies(policy.sla);
 
   /** Another vendor's or tenant's order is answered as missing: its existence must not leak (SEC-02). */
   function notFound(id: string): DomainError {
@@ -272,7 +277,7 @@ export function createWorkOrderService({
     const now = clock.now();
     // ENG-07: a check-in that waited offline counts from the phone's time of arrival, not the sync.
     if (cmd.action === 'arrive') cmd = await withArrivalTime(tx, order, cmd, queuedAt, now);
-    const decision = decide(order, cmd, viewer, policy, now);
+    const decision = decide(order, cmd, viewer, { ...policy, sla: await slaPolicyOf(tx, auth.tenantId) }, now);
     await checkDispatchTarget(tx, auth, order, cmd);
     // PART-03: parts borrowed for the order must be back or used (or waived by a manager) first.
     if (cmd.action === 'complete') await assertPartsSettled(tx, auth.tenantId, id);
