@@ -104,17 +104,25 @@ describe('S2 vendor regime and assessment', () => {
     await eng.getByTestId('coverage-claim-submit').click();
     const mark = eng.getByTestId('coverage-claim-uncovered_address');
     await poll(() => mark.getAttribute('data-state')).toBe('claimed');
-    // The operator's check finds the address covered and rejects the claim (no console screen for this yet).
-    const [claim] = (await a.get('admin', `/api/work-orders/${uncovered.id}/coverage-claims`)).items;
-    const decided = await a.post('admin', `/api/coverage-claims/${claim.id}/decision`, {
-      decision: 'reject',
-      note: '现场核查：3 号楼弱电井有空闲端口，属于覆盖范围',
-    });
-    expect(decided.state).toBe('rejected');
+    // The operator's station manager finds the address covered and rejects the claim on the claims screen.
+    const page = await consoleOf('admin');
+    await page.getByTestId('menu-coverage-claims').click();
+    await pickOption(page, 'claims-filter-kind', '地址未覆盖');
+    await pickOption(page, 'claims-filter-vendor', '恒通');
+    const row = (await tableRows(page, 'claims-table', uncovered.number)).join(' ');
+    expect(row).toContain('小区没有分光箱');
+    expect(row).toContain('待审核');
+    await page.getByTestId(`claim-reject-${uncovered.number}`).click();
+    await page.getByTestId('claim-decide-submit').click();
+    await page.getByText('请填写审核意见').waitFor(); // the note is required
+    await page.getByTestId('claim-decide-note').fill('现场核查：3 号楼弱电井有空闲端口，属于覆盖范围');
+    await page.getByTestId('claim-decide-submit').click();
+    await poll(() => page.getByTestId('success-message').first().textContent()).toBe('已驳回申报');
+    await pickOption(page, 'claims-filter-state', '已驳回');
+    await poll(() => page.getByTestId(`claim-state-${uncovered.number}`).getAttribute('data-state')).toBe('rejected');
     await eng.reload();
     await poll(() => mark.getAttribute('data-state')).toBe('rejected');
 
-    const page = await consoleOf('admin');
     await page.goto(`${server.url}/assessment`);
     await typeDate(page, 'assessment-month', month);
     await pickOption(page, 'assessment-vendor', '恒通');
@@ -146,12 +154,19 @@ describe('S2 vendor regime and assessment', () => {
     await eng.getByTestId('coverage-claim-demand').click();
     await eng.getByTestId('coverage-claim-submit').click();
     await poll(() => eng.getByTestId('coverage-claim-network_supplement').getAttribute('data-state')).toBe('claimed');
-    const [claim] = (await a.get('admin', `/api/work-orders/${supplement.id}/coverage-claims`)).items;
-    const confirmed = await a.post('admin', `/api/coverage-claims/${claim.id}/decision`, {
-      decision: 'confirm',
-      note: '与建设部门联合确认，同意增补分线箱',
-    });
-    expect(confirmed.state).toBe('confirmed');
+    // Jointly confirmed with the construction team: the station manager confirms it on the order's console page.
+    const page = await consoleOf('admin');
+    await page.goto(`${server.url}/orders/${supplement.id}`);
+    const card = page.getByTestId('order-claim-network_supplement');
+    expect(await card.textContent()).toContain('320');
+    await page.getByTestId('order-claim-confirm').click();
+    await page.getByTestId('claim-decide-note').fill('与建设部门联合确认，同意增补分线箱');
+    await page.getByTestId('claim-decide-submit').click();
+    await poll(() => page.getByTestId('order-claim-state-network_supplement').getAttribute('data-state')).toBe(
+      'confirmed',
+    );
+    const [confirmed] = (await a.get('admin', `/api/work-orders/${supplement.id}/coverage-claims`)).items;
+    expect(confirmed.decisionNote).toBe('与建设部门联合确认，同意增补分线箱');
     // The engineer's phone shows the claim confirmed with its deadline, 7 days from the confirmation.
     await eng.reload();
     const mark = eng.getByTestId('coverage-claim-network_supplement');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@daowei/db';
@@ -103,6 +104,30 @@ describe('uncovered address (WO-09)', () => {
     expect(page.body.messages).toHaveLength(0);
     // A rejected claim is not open: the engineer may file again with better evidence.
     expect((await claim(tk.engineer, id, { kind: 'uncovered_address', reason: '再次核实' })).status).toBe(201);
+  });
+
+  it('WO-09 WO-10 the supervisor’s queue filters by state, kind and vendor and names the order, vendor and engineer', async () => {
+    const { id } = await takenOrder();
+    const filed = await claim(tk.engineer, id, { kind: 'uncovered_address', reason: '楼里没有分线箱' });
+    const order = await call(h.app, tk.admin, 'GET', `/api/work-orders/${id}`);
+    const vendorId = h.t.vendor.id;
+    const ids = async (query: string) =>
+      ((await call(h.app, tk.admin, 'GET', `/api/coverage-claims?${query}`)).body.items as Body[]).map((c) => c.id);
+    const [row] = (
+      (await call(h.app, tk.admin, 'GET', `/api/coverage-claims?kind=uncovered_address&vendorId=${vendorId}&limit=200`))
+        .body.items as Body[]
+    ).filter((c) => c.id === filed.body.id);
+    expect(row).toMatchObject({
+      orderNumber: order.body.order.number,
+      vendorId,
+      reason: '楼里没有分线箱',
+      claimedByName: h.t.engineer.name,
+      vendorName: h.t.vendor.name,
+    });
+    expect(await ids('kind=network_supplement&limit=200')).not.toContain(filed.body.id);
+    expect(await ids(`vendorId=${randomUUID()}&limit=200`)).toEqual([]);
+    expect(await ids('state=rejected&limit=200')).not.toContain(filed.body.id);
+    expect((await call(h.app, tk.admin, 'GET', '/api/coverage-claims?kind=nonsense')).status).toBe(400);
   });
 
   it('WO-09 only a supervisor decides; one open claim per order; another engineer cannot claim for the order', async () => {

@@ -37,6 +37,7 @@ const NotifyOutboxPage = lazy(() => import('./console/notify/NotifyOutboxPage'))
 const NotifyTemplatesPage = lazy(() => import('./console/notify/NotifyTemplatesPage'));
 const IncidentsPage = lazy(() => import('./console/desk/IncidentsPage'));
 const IncidentDetailPage = lazy(() => import('./console/desk/IncidentDetailPage'));
+const CoverageClaimsPage = lazy(() => import('./console/desk/CoverageClaimsPage'));
 const ShiftsPage = lazy(() => import('./console/shifts/ShiftsPage'));
 const OnsiteReportsPage = lazy(() => import('./console/visits/OnsiteReportsPage'));
 // WO-16/17: recurring care and planned inspections.
@@ -114,6 +115,7 @@ export function AppRoutes() {
           <Route path="/notify/templates" element={<NotifyTemplatesPage />} />
           <Route path="/desk/incidents" element={<IncidentsPage />} />
           <Route path="/desk/incidents/:id" element={<IncidentDetailPage />} />
+          <Route path="/desk/coverage-claims" element={<CoverageClaimsPage />} />
           <Route path="/shifts" element={<ShiftsPage />} />
           <Route path="/onsite-reports" element={<OnsiteReportsPage />} />
           <Route path="/care/agreements" element={<CareAgreementsPage />} />

@@ -11,6 +11,7 @@ export interface CoverageClaimView {
   reason: string;
   dropCableM: number | null;
   demandConfirmed: boolean | null;
+  contradictsMap: boolean;
   claimedAt: string;
   decidedAt: string | null;
   decisionNote: string | null;
@@ -26,7 +27,29 @@ export interface ClaimInput {
   demandConfirmed?: boolean;
 }
 
+/** A row of the supervisor's queue: the claim with its order number, vendor and engineer. */
+export interface CoverageClaimQueueRow extends CoverageClaimView {
+  orderNumber: string;
+  vendorId: string;
+  vendorName: string;
+  claimedByName: string;
+}
+
+export interface CoverageClaimQuery {
+  state?: CoverageClaimView['state'] | undefined;
+  kind?: CoverageClaimKind | undefined;
+  vendorId?: string | undefined;
+  limit?: number;
+}
+
 export const coverageClaimsApi = {
+  list: (query: CoverageClaimQuery) =>
+    apiRequest<{ items: CoverageClaimQueueRow[] }>('GET', '/coverage-claims', { query: { limit: 200, ...query } }),
+  decide: (id: string, body: { decision: 'confirm' | 'reject'; note: string }, idempotencyKey: string) =>
+    apiRequest<CoverageClaimView>('POST', `/coverage-claims/${encodeURIComponent(id)}/decision`, {
+      body,
+      idempotencyKey,
+    }),
   ofOrder: (orderId: string) =>
     apiRequest<{ items: CoverageClaimView[] }>('GET', `/work-orders/${orderId}/coverage-claims`),
   claim: (orderId: string, body: ClaimInput, idempotencyKey: string) =>

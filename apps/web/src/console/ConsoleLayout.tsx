@@ -106,7 +106,7 @@ export default function ConsoleLayout() {
       label: <span data-testid="menu-onsite-reports">{t('onsite.reports.menu')}</span>,
     });
   }
-  items.push(...deskMenuItems(me.position, t));
+  items.push(...deskMenuItems(me.position, t, me.person.vendorId === null));
   items.push(...notifyMenuItems(me.position, t)); // INT-01
   items.push(...plannedMenuItems(me.position, t)); // WO-16/17
   items.push(...partsMenuItems(me.position, t));

@@ -12,6 +12,8 @@ import { onsiteEn } from './onsite.texts';
 import type { zhCN } from './zh-CN';
 import { incidentsEn } from './incidents.texts';
 import { shiftsEn } from './shifts.texts';
+import { coverageClaimsEn } from './coverageClaims.texts';
+import { payPhoneEn } from './payPhone.texts';
 
 /** English texts: the type forces the same keys as zh-CN. */
 export const en: typeof zhCN = {
@@ -23,6 +25,8 @@ export const en: typeof zhCN = {
   ...deskEn,
   ...incidentsEn,
   ...shiftsEn,
+  ...coverageClaimsEn,
+  ...payPhoneEn,
   ...plannedEn,
   ...dispatchEn,
   ...slaEn,

@@ -11,6 +11,8 @@ import { partsZh } from './parts.texts';
 import { onsiteZh } from './onsite.texts';
 import { incidentsZh } from './incidents.texts';
 import { shiftsZh } from './shifts.texts';
+import { coverageClaimsZh } from './coverageClaims.texts';
+import { payPhoneZh } from './payPhone.texts';
 
 /** Chinese (default) UI texts. `en.ts` must have exactly the same keys (checked by its type). */
 export const zhCN = {
@@ -22,6 +24,8 @@ export const zhCN = {
   ...deskZh,
   ...incidentsZh,
   ...shiftsZh,
+  ...coverageClaimsZh,
+  ...payPhoneZh,
   ...plannedZh,
   ...dispatchZh,
   ...slaZh,

@@ -23,9 +23,11 @@ export type ClaimDecisionBody = z.infer<typeof claimDecisionBody>;
 export const claimCloseBody = z.object({ note: z.string().trim().min(1).max(2000) });
 export type ClaimCloseBody = z.infer<typeof claimCloseBody>;
 
-/** GET /api/coverage-claims: the supervisor's queue. */
+/** GET /api/coverage-claims: the supervisor's queue, optionally one state, one kind, one vendor. */
 export const claimsQuery = z.object({
   state: z.enum(COVERAGE_CLAIM_STATES).optional(),
+  kind: z.enum(COVERAGE_CLAIM_KINDS).optional(),
+  vendorId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ClaimsQuery = z.infer<typeof claimsQuery>;

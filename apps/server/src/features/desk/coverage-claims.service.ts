@@ -169,13 +169,27 @@ export function createCoverageClaimsService({
       return { items: (await listOrderCoverageClaims(db, auth.tenantId, orderId)).map((c) => viewClaim(c, now)) };
     },
 
-    /** The supervisor's queue: claims to decide and confirmed claims with their deadlines. */
+    /** The supervisor's queue: claims to decide and confirmed claims with their deadlines, with order and vendor. */
     async list(auth: AuthContext, q: ClaimsQuery) {
       requirePosition(auth, [...policy.decidePositions, ...policy.closePositions], 'Claims are worked by supervisors');
       if (auth.vendorId) throw new DomainError('FORBIDDEN', 'Claims are decided by the operator');
       const states: CoverageClaimState[] = q.state ? [q.state] : ['claimed', 'confirmed'];
       const now = clock.now();
-      return { items: (await listCoverageClaims(db, auth.tenantId, states, q.limit)).map((c) => viewClaim(c, now)) };
+      const rows = await listCoverageClaims(db, auth.tenantId, {
+        states,
+        kind: q.kind,
+        vendorId: q.vendorId,
+        limit: q.limit,
+      });
+      return {
+        items: rows.map((r) => ({
+          ...viewClaim(r.claim, now),
+          orderNumber: r.orderNumber,
+          vendorId: r.vendorId,
+          vendorName: r.vendorName,
+          claimedByName: r.claimedByName,
+        })),
+      };
     },
 
     /** WO-09/10: the claim, by the order's holder (or a coordinator/manager on their word). */

@@ -1,22 +1,29 @@
 import {
   AlertOutlined,
+  AuditOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
   InboxOutlined,
   ReadOutlined,
 } from '@ant-design/icons';
-import { DEFAULT_DESK_POLICY, type Position } from '@daowei/domain';
+import { DEFAULT_COVERAGE_CLAIM_POLICY, DEFAULT_DESK_POLICY, type Position } from '@daowei/domain';
 import type { ItemType } from 'antd/es/menu/interface';
 import type { TFunction } from 'i18next';
 
 /** The desk's intake positions (the server's INTAKE_POSITIONS in desk-work.routes.ts). */
 const INTAKE: readonly Position[] = ['hotline_agent', 'coordinator', 'station_manager', 'admin'];
 
+/** WO-09/10: who works the claim queue (the server's decide and close positions in coverage-claims.service.ts). */
+const CLAIM_QUEUE: readonly Position[] = [
+  ...DEFAULT_COVERAGE_CLAIM_POLICY.decidePositions,
+  ...DEFAULT_COVERAGE_CLAIM_POLICY.closePositions,
+];
+
 /** ORG-06: who plans rosters (the server's PLANNERS in shifts.service.ts). */
 const PLANNERS: readonly Position[] = ['coordinator', 'team_lead', 'station_manager', 'admin'];
 
 /** Console menu entries of the service desk (issue 5), by the positions the server lets use them. */
-export function deskMenuItems(position: Position, t: TFunction): ItemType[] {
+export function deskMenuItems(position: Position, t: TFunction, operator = true): ItemType[] {
   const items: ItemType[] = [];
   if (INTAKE.includes(position)) {
     items.push({
@@ -31,6 +38,14 @@ export function deskMenuItems(position: Position, t: TFunction): ItemType[] {
       key: '/desk/incidents',
       icon: <AlertOutlined />,
       label: <span data-testid="menu-desk-incidents">{t('incidents.menu')}</span>,
+    });
+  }
+  // WO-09/10: the engineers' coverage claims, for the operator's positions the server lets work the queue.
+  if (operator && CLAIM_QUEUE.includes(position)) {
+    items.push({
+      key: '/desk/coverage-claims',
+      icon: <AuditOutlined />,
+      label: <span data-testid="menu-coverage-claims">{t('coverageClaims.menu')}</span>,
     });
   }
   if (DEFAULT_DESK_POLICY.carryInPositions.includes(position)) {

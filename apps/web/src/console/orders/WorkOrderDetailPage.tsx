@@ -15,6 +15,7 @@ import { WorkOrderFacts } from './WorkOrderFacts';
 import { OrderPartsCard } from '../parts/OrderPartsCard';
 import { OrderAppointmentCard } from '../dispatch/OrderAppointmentCard';
 import { OrderOnsiteReportsCard } from '../visits/OrderOnsiteReportsCard';
+import { OrderCoverageClaimsCard } from '../desk/OrderCoverageClaimsCard';
 import { OrderPartNeedsCard } from '../dispatch/OrderPartNeedsCard';
 
 /** /orders/:id: the facts, the allowed actions, linked orders and the full history. */
@@ -78,6 +79,7 @@ export default function WorkOrderDetailPage() {
           <CustomerMessagesCard orderId={o.id} />
           <OrderAppointmentCard orderId={o.id} onChanged={reload} />
           <OrderOnsiteReportsCard orderId={o.id} version={o.version} />
+          <OrderCoverageClaimsCard orderId={o.id} orderNumber={o.number} version={o.version} />
         </Col>
         <Col xs={24} xl={10}>
           <OrderClocksPanel orderId={o.id} />

@@ -1,0 +1,48 @@
+/** Texts of the engineer's quote editor and payment form on the phone (PAY-01/02). */
+export const payPhoneZh = {
+  payPhone: {
+    newQuote: '给客户报价',
+    requote: '重新报价',
+    editorTitle: '选择收费项目',
+    noItems: '价目表为空，请联系站长维护价目表',
+    listTotal: '按价目表合计',
+    listHint: '保修期内与保修卡价格由系统核算，以生成的报价为准',
+    warranty: '客户有保修卡',
+    purchaseDate: '购买日期',
+    warrantyMonths: '保修月数',
+    propose: '生成报价给客户确认',
+    quoted: '报价已生成，请客户签字确认',
+    cancel: '取消',
+    paymentTitle: '登记收款',
+    amount: '金额（元）',
+    amountInvalid: '请输入正确金额（最多两位小数）',
+    receiptRequired: '请填写收据/发票号，或勾选发票后补',
+    paidOk: '收款已登记',
+    payments: '收款记录',
+    settled: '已收清',
+  },
+};
+
+export const payPhoneEn: typeof payPhoneZh = {
+  payPhone: {
+    newQuote: 'Quote the customer',
+    requote: 'Quote again',
+    editorTitle: 'Pick the chargeable items',
+    noItems: 'The price list is empty; ask the station manager to fill it',
+    listTotal: 'Total at list prices',
+    listHint: 'Warranty and warranty-card prices are worked out by the system; the quote made is what counts',
+    warranty: 'The customer has a warranty card',
+    purchaseDate: 'Purchase date',
+    warrantyMonths: 'Warranty months',
+    propose: 'Make the quote for the customer',
+    quoted: 'Quote made; the customer signs to accept it',
+    cancel: 'Cancel',
+    paymentTitle: 'Record the payment',
+    amount: 'Amount (yuan)',
+    amountInvalid: 'Enter a valid amount (at most two decimals)',
+    receiptRequired: 'Give the receipt or invoice number, or tick “invoice to follow”',
+    paidOk: 'Payment recorded',
+    payments: 'Payments',
+    settled: 'Paid in full',
+  },
+};
