@@ -207,7 +207,20 @@ export interface NewPlan {
   targets: { customerName: string; contactPhone: string; address: string; areaId?: string; month: number }[];
 }
 
+/** WO-17 / ENG-01: an inspection the caller joins as the second inspector (GET /api/inspections/crew-todo). */
+export interface CrewTodoItem {
+  orderId: string;
+  number: string;
+  status: string;
+  contactName: string;
+  address: string;
+  appointment: { start: string; end: string } | null;
+  lead: { personId: string; name: string } | null;
+  role: 'second';
+}
+
 export const inspectionApi = {
+  crewTodo: () => apiRequest<{ items: CrewTodoItem[] }>('GET', '/inspections/crew-todo').then((r) => r.items),
   plans: () => apiRequest<{ items: InspectionPlan[] }>('GET', '/inspection-plans').then((r) => r.items),
   plan: (id: string) =>
     apiRequest<InspectionPlan & { targets: InspectionTarget[] }>('GET', `/inspection-plans/${encodeURIComponent(id)}`),

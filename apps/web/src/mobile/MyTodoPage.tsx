@@ -4,9 +4,10 @@ import { useLabels } from '../i18n/useLabels';
 import { MobileHeaderMenu } from './MobileHeaderMenu';
 import { MobileOrderList } from './MobileOrderList';
 import { MyDayRoute } from './MyDayRoute';
+import { CrewTodoList } from './planned/CrewTodoList';
 import { asScope, asTypeTab, SCOPES, TYPE_TABS } from './todoTabs';
 
-/** /m/todo 我的待办 (ENG-01): to-do / done / all orders, sub-tabs per type, infinite scroll. */
+/** /m/todo 我的待办 (ENG-01): to-do / done / all orders, sub-tabs per type, infinite scroll (plus WO-17 crew entries). */
 export default function MyTodoPage() {
   const { t } = useLabels();
   const [params, setParams] = useSearchParams();
@@ -37,6 +38,8 @@ export default function MyTodoPage() {
         </Tabs>
       </div>
       {scope === 'todo' && <MyDayRoute />}
+      {/* WO-17: inspections this engineer joins as second inspector sit with the other order types. */}
+      {scope === 'todo' && typeTab === 'other' && <CrewTodoList />}
       <MobileOrderList key={`${scope}-${typeTab}`} scope={scope} typeTab={typeTab} />
     </div>
   );

@@ -3,9 +3,14 @@ import { useNavigate } from 'react-router-dom';
 import { useLabels } from '../../i18n/useLabels';
 import { formatDateTime } from '../../orders/format';
 import { useMe } from '../../session/SessionContext';
+import { PLANNED_WHAT } from '../planned/queuedRecords';
 import { clearSynced, discard, syncOutbox, type OutboxItem } from './outbox';
 import { useOnline, useOutbox } from './useOutbox';
 
+/** The outbox entries named by eng.what: the visit records and the planned-work pages' (WO-13/16/17). */
+const ENG_WHAT = Object.fromEntries(
+  ['checklist', 'consent', 'attachment', 'confirmation', ...PLANNED_WHAT].map((w) => [w, 1]),
+);
 const COLOR = { pending: 'primary', synced: 'success', conflict: 'danger' } as const;
 
 /**
@@ -21,7 +26,7 @@ export default function OutboxPage() {
   const online = useOnline();
 
   const whatLabel = (i: OutboxItem) =>
-    i.what in { checklist: 1, consent: 1, attachment: 1, confirmation: 1 }
+    i.what in ENG_WHAT
       ? t(`eng.what.${i.what as 'checklist'}`)
       : i.what in { resource_change: 1, damage: 1 }
         ? t(`onsite.what.${i.what as 'damage'}`)

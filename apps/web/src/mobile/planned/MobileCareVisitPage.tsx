@@ -1,15 +1,17 @@
 import { Button, Card, Checkbox, Form, NavBar, Rate, Result, Selector, Space, Tag, TextArea } from 'antd-mobile';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { toApiError, workOrdersApi } from '../../api';
-import { useKeyedRun } from './useKeyedRun';
+import type { WorkOrderDetail } from '../../api';
 import { careApi, type CareVisitDetail } from '../../api/plannedWork';
-import type { WorkOrderDetail } from '../../api/types';
-import { visitsApi } from '../../api/visits';
+import { visitsApi, type VisitConfirmation } from '../../api/visits';
 import { useLabels } from '../../i18n/useLabels';
 import { formatDateTime, formatWindow } from '../../orders/format';
-import { useMobileFeedback } from '../useMobileFeedback';
+import { OfflineNotes } from '../offline/OfflineNotes';
+import { useOfflineOrderDetail } from '../offline/useOfflineOrderDetail';
 import { SignaturePad } from '../visit/SignaturePad';
+import { QUEUED_ID, queuedSignature, withQueuedCare } from './queuedRecords';
+import { answerOf, useKeyedRun } from './useKeyedRun';
+import { usePlannedRead } from './usePlannedRead';
 
 /** The lifecycle steps the carer can do from this page (the rest is on the order page). */
 const QUICK = ['take', 'depart', 'arrive'] as const;
@@ -17,41 +19,41 @@ const QUICK = ['take', 'depart', 'arrive'] as const;
 /**
  * /m/care/:id (WO-16): one home-care visit on the carer's phone — the call that confirms the content,
  * the services ticked on site, the closing checks (the customer checks their valuables before the
- * carer leaves), the customer's signature, the carer's evaluation and the next visit booked.
+ * carer leaves), the customer's signature, the carer's evaluation and the next visit booked. Every
+ * step works offline too (ENG-07): queued on the phone and shown as done-but-waiting until synced.
  */
 export default function MobileCareVisitPage() {
   const { id = '' } = useParams();
   const { t, status, coded } = useLabels();
   const navigate = useNavigate();
-  const feedback = useMobileFeedback();
-  const { busy, run } = useKeyedRun();
-  const [d, setD] = useState<CareVisitDetail | null>(null);
-  const [order, setOrder] = useState<WorkOrderDetail | null>(null);
-  const [signedAt, setSignedAt] = useState<string | null>(null);
+  const orderView = useOfflineOrderDetail(id);
+  const order = orderView.detail;
+  const care = usePlannedRead('care', id, careApi.visit);
+  const confirmation = usePlannedRead('care-confirmation', id, visitsApi.confirmation);
+  const { busy, run } = useKeyedRun(order ? { id, number: order.order.number } : null);
   const [outcome, setOutcome] = useState<string[]>([]);
   const [callNote, setCallNote] = useState('');
-  const [ticks, setTicks] = useState<string[]>([]);
+  const [ticked, setTicked] = useState<string[] | null>(null);
   const [satisfaction, setSatisfaction] = useState(0);
   const [signature, setSignature] = useState<string | null>(null);
   const [condition, setCondition] = useState<string[]>([]);
   const [rating, setRating] = useState(0);
   const [evalNote, setEvalNote] = useState('');
 
-  const load = useCallback(() => {
-    Promise.all([careApi.visit(id), workOrdersApi.get(id), visitsApi.confirmation(id)]).then(
-      ([visit, detail, confirmation]) => {
-        setD(visit);
-        setOrder(detail);
-        setTicks(Object.keys(visit.visit.ticks));
-        setSignedAt(confirmation.confirmation?.confirmedAt ?? null);
-      },
-      (e: unknown) => feedback.error(toApiError(e)),
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
-  useEffect(load, [load]);
+  const base = `/work-orders/${encodeURIComponent(id)}`;
+  const d = care.value ? withQueuedCare(care.value, care.pending) : undefined;
+  const signedAt = confirmation.value?.confirmation?.confirmedAt ?? queuedSignature(confirmation.pending) ?? null;
+  /** A care-visit write: the server's answer replaces the page's copy; a queued one shows through the overlay. */
+  const record = (what: string, tail: string, body: unknown, done: string) =>
+    run<CareVisitDetail>(what, `${base}/care-visit/${tail}`, body, done).then((r) => {
+      const answer = answerOf(r);
+      if (answer) care.replace(answer);
+      return r !== null;
+    });
 
   if (!d || !order) return <Card>{t('common.loading')}</Card>;
+  const ticks = ticked ?? Object.keys(d.visit.ticks);
+  const setTicks = setTicked;
   const { visit, agreement } = d;
   const label = (list: CareVisitDetail['contentsCatalogue'], code: string) => coded(list, code);
   const closingDone = d.closingChecks.every((c) => visit.ticks[c.code]);
@@ -79,7 +81,12 @@ export default function MobileCareVisitPage() {
               color="primary"
               disabled={busy}
               data-testid={`care-action-${a}`}
-              onClick={() => void run(a, {}, (key) => workOrdersApi.act(id, a, {}, key), t(`actions.${a}`)).then(load)}
+              onClick={() =>
+                void run<WorkOrderDetail>(a, `${base}/actions/${a}`, {}, t(`actions.${a}`)).then((r) => {
+                  const answer = answerOf(r);
+                  if (answer) orderView.replace(answer);
+                })
+              }
             >
               {t(`actions.${a}`)}
             </Button>
@@ -89,6 +96,11 @@ export default function MobileCareVisitPage() {
           </Button>
         </Space>
       </Card>
+      <OfflineNotes
+        cachedAt={orderView.cachedAt ?? care.cachedAt}
+        pending={orderView.pending}
+        conflicts={orderView.conflicts}
+      />
 
       <Card title={t('care.callSection')} data-testid="care-call-section">
         <div data-testid="care-content-confirmed" style={{ marginBottom: 8 }}>
@@ -124,9 +136,8 @@ export default function MobileCareVisitPage() {
           data-testid="care-log-call"
           onClick={() => {
             const body = { outcome: outcome[0]!, ...(callNote.trim() ? { note: callNote.trim() } : {}) };
-            void run('call', body, (key) => careApi.call(id, body, key), t('care.callLogged')).then((r) => {
-              if (!r) return;
-              setD(r);
+            void record('care_call', 'calls', body, t('care.callLogged')).then((ok) => {
+              if (!ok) return;
               setOutcome([]);
               setCallNote('');
             });
@@ -135,8 +146,14 @@ export default function MobileCareVisitPage() {
           {t('care.logCall')}
         </Button>
         {d.calls.map((c) => (
-          <div key={c.id} style={{ fontSize: 13, color: '#666', marginTop: 4 }} data-testid="care-call-row">
+          <div
+            key={c.id}
+            style={{ fontSize: 13, color: '#666', marginTop: 4 }}
+            data-testid="care-call-row"
+            data-queued={c.id.startsWith(QUEUED_ID)}
+          >
             {formatDateTime(c.calledAt)} {label(d.phoneOutcomes, c.outcome)} {c.note ?? ''}
+            {c.id.startsWith(QUEUED_ID) && <Tag color="primary">{t('eng.states.pending')}</Tag>}
           </div>
         ))}
       </Card>
@@ -166,8 +183,8 @@ export default function MobileCareVisitPage() {
           disabled={ticks.length === 0 || busy}
           data-testid="care-save-ticks"
           onClick={() =>
-            void run('ticks', ticks, (key) => careApi.tick(id, ticks, key), t('care.ticksSaved')).then(
-              (r) => r && setD(r),
+            void record('care_ticks', 'ticks', { items: ticks }, t('care.ticksSaved')).then(
+              (ok) => ok && setTicked(null),
             )
           }
         >
@@ -177,7 +194,13 @@ export default function MobileCareVisitPage() {
 
       <Card title={t('care.signSection')}>
         {signedAt ? (
-          <Result status="success" title={t('care.signed')} data-testid="care-signed" />
+          <Result
+            status="success"
+            title={t('care.signed')}
+            description={confirmation.value?.confirmation ? undefined : t('eng.queued')}
+            data-testid="care-signed"
+            data-queued={!confirmation.value?.confirmation}
+          />
         ) : !closingDone ? (
           <div data-testid="care-sign-blocked">{t('care.signAfterChecks')}</div>
         ) : (
@@ -200,8 +223,15 @@ export default function MobileCareVisitPage() {
               data-testid="care-sign"
               onClick={() => {
                 const body = { satisfaction, declinedToSign: false, signature: signature! };
-                void run('sign', body, (key) => visitsApi.confirm(id, body, key), t('care.signed')).then(
-                  (r) => r && setSignedAt(r.confirmedAt),
+                void run<VisitConfirmation>('confirmation', `${base}/confirmation`, body, t('care.signed')).then(
+                  (r) => {
+                    const answer = answerOf(r);
+                    if (answer)
+                      confirmation.replace({
+                        satisfactionMax: confirmation.value?.satisfactionMax ?? d.ratingMax,
+                        confirmation: answer,
+                      });
+                  },
                 );
               }}
             >
@@ -246,9 +276,7 @@ export default function MobileCareVisitPage() {
                   rating,
                   ...(evalNote.trim() ? { note: evalNote.trim() } : {}),
                 };
-                void run('evaluation', body, (key) => careApi.evaluate(id, body, key), t('care.evaluated')).then(
-                  (r) => r && setD(r),
-                );
+                void record('care_evaluation', 'evaluation', body, t('care.evaluated'));
               }}
             >
               {t('care.saveEvaluation')}
@@ -282,9 +310,7 @@ export default function MobileCareVisitPage() {
               style={{ marginTop: 8 }}
               disabled={busy}
               data-testid="care-book-next"
-              onClick={() =>
-                void run('next', {}, (key) => careApi.bookNext(id, key), t('care.bookNext')).then((r) => r && setD(r))
-              }
+              onClick={() => void record('care_next', 'next', {}, t('care.bookNext'))}
             >
               {t('care.bookNext')}
             </Button>

@@ -1,14 +1,16 @@
 import { Button, Card, NavBar, Result, Selector, Space, Tag, TextArea } from 'antd-mobile';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { toApiError, workOrdersApi } from '../../api';
-import { useKeyedRun } from './useKeyedRun';
+import type { WorkOrderDetail } from '../../api';
 import { inspectionApi, type InspectionDetail } from '../../api/plannedWork';
-import type { WorkOrderDetail } from '../../api/types';
 import { useLabels } from '../../i18n/useLabels';
 import { formatWindow } from '../../orders/format';
-import { useMobileFeedback } from '../useMobileFeedback';
+import { OfflineNotes } from '../offline/OfflineNotes';
+import { useOfflineOrderDetail } from '../offline/useOfflineOrderDetail';
 import { SignaturePad } from '../visit/SignaturePad';
+import { withQueuedInspection } from './queuedRecords';
+import { answerOf, useKeyedRun } from './useKeyedRun';
+import { usePlannedRead } from './usePlannedRead';
 
 type Result3 = 'ok' | 'hazard' | 'not_applicable';
 const RESULTS: readonly Result3[] = ['ok', 'hazard', 'not_applicable'];
@@ -17,33 +19,34 @@ const QUICK = ['take', 'depart', 'arrive'] as const;
 /**
  * /m/inspection/:id (WO-17): the inspection on an inspector's phone — the crew, a result per item, the
  * rectification notice of the hazards with its deadline, and the customer's answer: a signature, or
- * the refusal with its reason (recorded, never forced).
+ * the refusal with its reason (recorded, never forced). Works offline (ENG-07): each step is queued on
+ * the phone and shown as waiting; the customer's answer goes by the order, so a notice issued offline
+ * can be signed before the server has numbered it. The second inspector (not holding the order) reads
+ * it through the inspection alone.
  */
 export default function MobileInspectionPage() {
   const { id = '' } = useParams();
   const { t, status, coded } = useLabels();
   const navigate = useNavigate();
-  const feedback = useMobileFeedback();
-  const { busy, run } = useKeyedRun();
-  const [d, setD] = useState<InspectionDetail | null>(null);
-  const [order, setOrder] = useState<WorkOrderDetail | null>(null);
+  const orderView = useOfflineOrderDetail(id);
+  const order = orderView.detail ?? null;
+  const insp = usePlannedRead('inspection', id, inspectionApi.detail);
+  const { busy, run } = useKeyedRun(insp.value ? { id, number: insp.value.orderNumber } : null);
   const [draft, setDraft] = useState<Record<string, { result?: Result3; level?: string; note?: string }>>({});
   const [signature, setSignature] = useState<string | null>(null);
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState<string[]>([]);
   const [refusalNote, setRefusalNote] = useState('');
 
-  const load = useCallback(() => {
-    Promise.all([inspectionApi.detail(id), workOrdersApi.get(id).catch(() => null)]).then(
-      ([detail, o]) => {
-        setD(detail);
-        setOrder(o);
-      },
-      (e: unknown) => feedback.error(toApiError(e)),
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
-  useEffect(load, [load]);
+  const base = `/work-orders/${encodeURIComponent(id)}`;
+  const d = insp.value ? withQueuedInspection(insp.value, insp.pending) : undefined;
+  /** An inspection write: the server's answer replaces the page's copy; a queued one shows through the overlay. */
+  const record = (what: string, path: string, body: unknown, done: string) =>
+    run<InspectionDetail>(what, path, body, done).then((r) => {
+      const answer = answerOf(r);
+      if (answer) insp.replace(answer);
+      return r !== null;
+    });
 
   if (!d) return <Card>{t('common.loading')}</Card>;
   const found = (item: string) => d.findings.find((f) => f.item === item);
@@ -65,8 +68,8 @@ export default function MobileInspectionPage() {
           </>
         )}
         <Space wrap style={{ marginTop: 8 }}>
-          <Tag color="primary" data-testid="insp-order-status" data-status={d.status}>
-            {status(d.status as never)}
+          <Tag color="primary" data-testid="insp-order-status" data-status={order?.order.status ?? d.status}>
+            {status((order?.order.status ?? d.status) as never)}
           </Tag>
           {order &&
             QUICK.filter((a) => order.actions.includes(a)).map((a) => (
@@ -77,7 +80,10 @@ export default function MobileInspectionPage() {
                 disabled={busy}
                 data-testid={`insp-action-${a}`}
                 onClick={() =>
-                  void run(a, {}, (key) => workOrdersApi.act(id, a, {}, key), t(`actions.${a}`)).then(load)
+                  void run<WorkOrderDetail>(a, `${base}/actions/${a}`, {}, t(`actions.${a}`)).then((r) => {
+                    const answer = answerOf(r);
+                    if (answer) orderView.replace(answer);
+                  })
                 }
               >
                 {t(`actions.${a}`)}
@@ -94,6 +100,7 @@ export default function MobileInspectionPage() {
           ))}
         </div>
       </Card>
+      <OfflineNotes cachedAt={insp.cachedAt} pending={insp.pending.length} conflicts={orderView.conflicts} />
 
       <Card title={t('insp.findings')}>
         {d.items.map((item) => {
@@ -153,12 +160,8 @@ export default function MobileInspectionPage() {
                           ...(cur.result === 'hazard' && level ? { hazardLevel: level } : {}),
                           ...(cur.result === 'hazard' && cur.note?.trim() ? { note: cur.note.trim() } : {}),
                         };
-                        void run('finding', body, (key) => inspectionApi.finding(id, body, key), t('insp.saved')).then(
-                          (r) => {
-                            if (!r) return;
-                            setD(r);
-                            setDraft((x) => ({ ...x, [item.code]: {} }));
-                          },
+                        void record('finding', `${base}/inspection/findings`, body, t('insp.saved')).then(
+                          (ok) => ok && setDraft((x) => ({ ...x, [item.code]: {} })),
                         );
                       }}
                     >
@@ -177,11 +180,7 @@ export default function MobileInspectionPage() {
             style={{ marginTop: 12 }}
             disabled={hazards.length === 0 || busy}
             data-testid="insp-issue-notice"
-            onClick={() =>
-              void run('notice', {}, (key) => inspectionApi.issueNotice(id, key), t('insp.issueNotice')).then(
-                (r) => r && setD(r),
-              )
-            }
+            onClick={() => void record('notice', `${base}/rectification-notice`, {}, t('insp.issueNotice'))}
           >
             {hazards.length === 0 ? t('insp.noHazard') : t('insp.issueNotice')}
           </Button>
@@ -190,7 +189,9 @@ export default function MobileInspectionPage() {
 
       {notice && (
         <Card title={`${t('insp.noticeTitle')} ${notice.number}`}>
-          <div data-testid="insp-notice-deadline">{t('insp.noticeIssued', { deadline: notice.deadline })}</div>
+          <div data-testid="insp-notice-deadline" data-queued={notice.id === ''}>
+            {notice.id === '' ? t('eng.noticeQueued') : t('insp.noticeIssued', { deadline: notice.deadline })}
+          </div>
           {notice.signed === true && (
             <Result status="success" title={t('insp.signedYes')} data-testid="insp-notice-signed" />
           )}
@@ -214,12 +215,7 @@ export default function MobileInspectionPage() {
                 data-testid="insp-notice-sign"
                 onClick={() => {
                   const body = { signature: signature! };
-                  void run(
-                    'sign',
-                    body,
-                    (key) => inspectionApi.answer(notice.id, body, key),
-                    t('insp.answerRecorded'),
-                  ).then((r) => r && setD(r));
+                  void record('notice_answer', `${base}/rectification-notice/answer`, body, t('insp.answerRecorded'));
                 }}
               >
                 {t('insp.submitSignature')}
@@ -257,12 +253,7 @@ export default function MobileInspectionPage() {
                     refusalReason: reason[0]!,
                     ...(refusalNote.trim() ? { refusalNote: refusalNote.trim() } : {}),
                   };
-                  void run(
-                    'refuse',
-                    body,
-                    (key) => inspectionApi.answer(notice.id, body, key),
-                    t('insp.answerRecorded'),
-                  ).then((r) => r && setD(r));
+                  void record('notice_answer', `${base}/rectification-notice/answer`, body, t('insp.answerRecorded'));
                 }}
               >
                 {t('insp.recordRefusal')}
