@@ -19,6 +19,8 @@ export const customers = pgTable(
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
     areaId: uuid('area_id'),
+    // SLA-02: the customer's service contract (an id of the tenant's SLA policy `contracts`), null for none.
+    contractId: text('contract_id'),
     createdAt: createdAt(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

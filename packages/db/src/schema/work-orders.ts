@@ -79,6 +79,8 @@ export const workOrders = pgTable(
     // SLA-02: the policy pack (id, version) the order's deadlines were computed with.
     policyId: text('policy_id').notNull(),
     policyVersion: integer('policy_version').notNull(),
+    // SLA-02: the service contract the order names (an id of the tenant's SLA policy `contracts`), null for none.
+    contractId: text('contract_id'),
     acceptedAt: timestamptz('accepted_at').notNull(),
     completedAt: timestamptz('completed_at'),
     closedAt: timestamptz('closed_at'),
