@@ -49,7 +49,6 @@ describe('S6 service office', () => {
   const onuCode = `S6-ONU-${s}`;
   const serials = [`S6A${s}`, `S6B${s}`];
   let onuId = '';
-  let priceItemId = '';
   let ticket = { id: '', number: '' };
   let other: Created;
   /** Engineer person id → demo login, for the station's first engineers. */
@@ -94,14 +93,12 @@ describe('S6 service office', () => {
       itemId: onuId,
       units: serials.map((serial) => ({ serial })),
     });
-    priceItemId = (
-      await a.post('admin', '/api/pay/price-items', {
-        code: `S6-LAB-${s}`,
-        name: '保外维修工时',
-        kind: 'labour',
-        priceFen: 8000,
-      })
-    ).id;
+    await a.post('admin', '/api/pay/price-items', {
+      code: `S6-LAB-${s}`,
+      name: '保外维修工时',
+      kind: 'labour',
+      priceFen: 8000,
+    });
     // Another repair for tomorrow needing two ONUs: with one left for it, it is short.
     other = await a.order('coord1', 'fault', {
       priority: 'low',
@@ -218,13 +215,18 @@ describe('S6 service office', () => {
     await back.getByTestId('borrow-error').waitFor();
     await back.screenshot({ path: '.tmp/e2e-s6-second-borrow-refused.png', fullPage: true });
 
-    // PAY-01: out of warranty, the engineer quotes the labour; the customer signs on his phone.
-    const quote = await a.post(eng, `/api/pay/orders/${ticket.id}/quotes`, { lines: [{ priceItemId, quantity: 1 }] });
+    // PAY-01: out of warranty, the engineer quotes the labour on his phone; the customer signs on it.
     const mobile = await phone.context.newPage();
     await login(mobile, server.url, eng);
     await mobile.goto(`${server.url}/m/orders/${ticket.id}`);
     const panel = mobile.getByTestId('mobile-quote');
+    await expect.poll(() => panel.getAttribute('data-status'), POLL).toBe('none');
+    await mobile.getByTestId('quote-new').click();
+    await mobile.locator(`[data-testid="quote-qty-S6-LAB-${s}"] .adm-stepper-plus`).click();
+    await expect.poll(() => mobile.getByTestId('quote-list-total').textContent(), POLL).toBe('¥80.00');
+    await mobile.getByTestId('quote-propose').click();
     await expect.poll(() => panel.getAttribute('data-status'), POLL).toBe('proposed');
+    expect(await mobile.getByTestId(`quote-line-S6-LAB-${s}`).textContent()).toContain('¥80.00');
     const pad = mobile.getByTestId('quote-signature');
     await pad.scrollIntoViewIfNeeded();
     const box = (await pad.boundingBox())!;
@@ -235,12 +237,18 @@ describe('S6 service office', () => {
     await mobile.mouse.up();
     await mobile.getByTestId('quote-accept').click();
     await expect.poll(() => panel.getAttribute('data-status'), POLL).toBe('accepted');
-    // PAY-02: paid by WeChat with a receipt number.
-    await a.post(eng, `/api/pay/quotes/${quote.id}/payments`, {
-      method: 'wechat',
-      amountFen: quote.totalFen,
-      receiptNo: `S6-R-${s}`,
-    });
+    // PAY-02: paid by WeChat, the amount owed prefilled, with a receipt number.
+    const amount = mobile.locator('[data-testid="payment-amount"] input, input[data-testid="payment-amount"]').first();
+    await expect.poll(() => amount.inputValue(), POLL).toBe('80.00');
+    await mobile.getByTestId('payment-method-wechat').click();
+    const receipt = mobile
+      .locator('[data-testid="payment-receipt"] input, input[data-testid="payment-receipt"]')
+      .first();
+    await receipt.fill(`S6-R-${s}`);
+    await mobile.getByTestId('payment-submit').click();
+    await expect.poll(() => mobile.getByTestId('payment-outstanding').getAttribute('data-fen'), POLL).toBe('0');
+    expect(await mobile.getByTestId(`payment-S6-R-${s}`).textContent()).toContain('微信');
+    await mobile.screenshot({ path: '.tmp/e2e-s6-phone-paid.png', fullPage: true });
     const money = await a.get(eng, `/api/pay/orders/${ticket.id}`);
     expect(money).toMatchObject({ paidFen: 8000, outstandingFen: 0, paidWorkAllowed: true });
     expect(JSON.stringify(money)).toContain(`S6-R-${s}`);

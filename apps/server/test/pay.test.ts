@@ -125,6 +125,34 @@ describe('paid services over HTTP (PAY-01..03)', () => {
     expect((await call(h.app, tk.engineer, 'GET', '/api/pay/takings?date=2026-11-23')).status).toBe(403);
   });
 
+  it('PAY-02 a retried payment (same Idempotency-Key) is recorded once; PAY-01 a declined quote is replaced, a paid one is not', async () => {
+    const id = await orderOnSite(h, tk);
+    const quote = (lines: Body[]) => call(h.app, tk.engineer, 'POST', `/api/pay/orders/${id}/quotes`, { lines });
+    const first = await quote([{ priceItemId: board.id, quantity: 1 }]);
+    const no = await call(h.app, tk.engineer, 'POST', `/api/pay/quotes/${first.body.id}/decision`, { accept: false });
+    expect(no.body.status).toBe('declined');
+    // Too dear: the engineer quotes the labour alone and the customer signs that one.
+    const second = await quote([{ priceItemId: labour.id, quantity: 1 }]);
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    await call(h.app, tk.engineer, 'POST', `/api/pay/quotes/${second.body.id}/decision`, {
+      accept: true,
+      signature: SIG,
+    });
+    const key = { 'idempotency-key': `pay-retry-${h.t.suffix}` };
+    const body = { method: 'wechat', amountFen: 8000, receiptNo: `R-${h.t.suffix}` };
+    const pay = () => call(h.app, tk.engineer, 'POST', `/api/pay/quotes/${second.body.id}/payments`, body, key);
+    const [a, b] = [await pay(), await pay()];
+    expect(a.status, JSON.stringify(a.body)).toBe(200);
+    expect(b.body).toEqual(a.body);
+    const money = await call(h.app, tk.engineer, 'GET', `/api/pay/orders/${id}`);
+    expect(money.body).toMatchObject({ currentQuoteId: second.body.id, paidFen: 8000, outstandingFen: 0 });
+    expect(money.body.payments).toHaveLength(1);
+    // Money was taken against the accepted quote: a new quote would orphan the payment and its receipt.
+    const third = await quote([{ priceItemId: visit.id, quantity: 1 }]);
+    expect(third.status).toBe(409);
+    expect(third.body.details).toMatchObject({ quoteId: second.body.id, paidFen: 8000 });
+  });
+
   it('PAY-01 under warranty labour and parts are free; the visit fee remains; a 0-fen quote needs no signature', async () => {
     const id = await orderOnSite(h, tk);
     const q = await call(h.app, tk.engineer, 'POST', `/api/pay/orders/${id}/quotes`, {

@@ -79,10 +79,18 @@ export interface QuoteView {
   signed: boolean;
   lines: QuoteLineView[];
 }
+/** PAY-02 payment methods (the server's PAYMENT_METHODS). */
+export type PaymentMethodCode = 'cash' | 'wechat' | 'alipay' | 'card' | 'transfer';
 export interface OrderMoney {
   currency: string;
   quotes: QuoteView[];
-  payments: { id: string; method: string; amountFen: number; receiptNo: string | null; invoiceToFollow: boolean }[];
+  payments: {
+    id: string;
+    method: PaymentMethodCode;
+    amountFen: number;
+    receiptNo: string | null;
+    invoiceToFollow: boolean;
+  }[];
   currentQuoteId: string | null;
   paidFen: number;
   outstandingFen: number | null;
@@ -148,7 +156,7 @@ export const payApi = {
     apiRequest<QuoteView>('POST', `/pay/quotes/${encodeURIComponent(quoteId)}/decision`, { body, idempotencyKey }),
   pay: (
     quoteId: string,
-    body: { method: string; amountFen: number; receiptNo: string | null; invoiceToFollow: boolean },
+    body: { method: PaymentMethodCode; amountFen: number; receiptNo: string | null; invoiceToFollow: boolean },
     idempotencyKey: string,
   ) => apiRequest<unknown>('POST', `/pay/quotes/${encodeURIComponent(quoteId)}/payments`, { body, idempotencyKey }),
 };

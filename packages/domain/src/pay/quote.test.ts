@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.js';
 import { DEFAULT_PAY_POLICY as policy } from './pay-policy.js';
-import { assertPaidWorkAllowed, checkPayment, dailyTakings, decideQuote, reconcileTakings } from './quote.js';
+import {
+  assertPaidWorkAllowed,
+  assertRequotable,
+  checkPayment,
+  dailyTakings,
+  decideQuote,
+  reconcileTakings,
+} from './quote.js';
 
 const codeOf = (f: () => unknown) => {
   try {
@@ -70,5 +77,13 @@ describe('PAY-02 payments and takings', () => {
       { engineerId: 'e2', byMethod: { alipay: 3000 }, totalFen: 3000, handInFen: 0 },
     ]);
     expect(reconcileTakings(rows, { e1: 6000 }).map((r) => r.differenceFen)).toEqual([-500, 0]);
+  });
+});
+
+describe('PAY-01 a new quote replaces the current one', () => {
+  it('PAY-01 a quote may be replaced until money is taken against it', () => {
+    expect(() => assertRequotable(null, 0)).not.toThrow();
+    expect(() => assertRequotable({ id: 'q1' }, 0)).not.toThrow();
+    expect(codeOf(() => assertRequotable({ id: 'q1' }, 100))).toBe('CONFLICT');
   });
 });

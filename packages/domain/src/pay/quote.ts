@@ -23,6 +23,19 @@ export function decideQuote(status: QuoteStatus, d: QuoteDecision): QuoteStatus 
   return d.accept ? 'accepted' : 'declined';
 }
 
+/**
+ * A new quote replaces the order's current one (a changed job, a declined price) — but not once money was
+ * taken against it: those payments and their receipts would be left on a quote that no longer counts.
+ */
+export function assertRequotable(current: { id: string } | null, paidOnCurrentFen: Fen): void {
+  if (current && paidOnCurrentFen > 0) {
+    throw new DomainError('CONFLICT', 'Payments were already recorded against the current quote', {
+      quoteId: current.id,
+      paidFen: paidOnCurrentFen,
+    });
+  }
+}
+
 /** Paid work may start only under an accepted quote; a quote of 0 fen (all under warranty) needs no signature. */
 export function assertPaidWorkAllowed(quote: { status: QuoteStatus; totalFen: Fen } | null): void {
   if (!quote || (quote.totalFen > 0 && quote.status !== 'accepted')) {

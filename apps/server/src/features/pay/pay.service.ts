@@ -21,6 +21,7 @@ import {
 import {
   addDays,
   assertPaidWorkAllowed,
+  assertRequotable,
   buildQuote,
   checkPayment,
   dailyTakings,
@@ -93,6 +94,10 @@ export function createPayService({ db, clock, payPolicy, partsPolicy }: Deps) {
       return db.transaction((tx) =>
         runIdempotent(tx, auth, key, { op: 'pay.quote', orderId, body }, async () => {
           const o = await order(tx, auth, orderId);
+          // The current quote is locked, so a payment racing this new quote is seen or waits for it.
+          const listed = (await listOrderQuotes(tx, auth.tenantId, o.id)).find((q) => q.status !== 'declined');
+          const current = listed ? await getQuoteForUpdate(tx, auth.tenantId, listed.id) : null;
+          assertRequotable(current, current ? await paidOnQuote(tx, auth.tenantId, current.id) : 0);
           const entries = await getPriceItems(
             tx,
             auth.tenantId,

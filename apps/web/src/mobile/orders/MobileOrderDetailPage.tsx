@@ -15,6 +15,17 @@ import { MobileQuotePanel } from '../parts/MobileQuotePanel';
 import { MobileTakeBackPanel } from '../parts/MobileTakeBackPanel';
 import { VisitPanels } from '../visit/VisitPanels';
 import { MobileOrderHistory } from './MobileOrderHistory';
+import { useMe } from '../../session/SessionContext';
+import type { WorkOrderView } from '../../api';
+
+/** PAY-01/02: the holder quotes and takes payment while at the job (payment may follow completion). */
+const CHARGING: readonly WorkOrderView['status'][] = [
+  'taken',
+  'appointment_confirmed',
+  'en_route',
+  'on_site',
+  'completed',
+];
 
 /**
  * /m/orders/:id: facts, tap-to-call, linked orders, history and the actions the server allows; offline
@@ -26,6 +37,7 @@ export default function MobileOrderDetailPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const errorText = useErrorText();
+  const me = useMe();
   const { detail, error, reload, replace, cachedAt, pending, conflicts } = useOfflineOrderDetail(id);
   const back = () => (location.key === 'default' ? navigate('/m/todo') : navigate(-1));
 
@@ -63,7 +75,10 @@ export default function MobileOrderDetailPage() {
           <OfflineNotes cachedAt={cachedAt} pending={pending} conflicts={conflicts} />
           <MobileActionButtons detail={detail} onDone={replace} onStale={reload} />
           <MobilePartsPanel orderId={detail.order.id} onChanged={reload} />
-          <MobileQuotePanel orderId={detail.order.id} />
+          <MobileQuotePanel
+            orderId={detail.order.id}
+            canCharge={CHARGING.includes(detail.order.status) && detail.order.holderId === me.person.id && !cachedAt}
+          />
           <MobileTakeBackPanel
             orderId={detail.order.id}
             onSite={detail.order.status === 'on_site' && detail.order.holderId !== null && !cachedAt}
