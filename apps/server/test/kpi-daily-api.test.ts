@@ -1,19 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { KPI_DAILY_KEYS, listOrdersForKpi, type Database, type Db } from '@daowei/db';
+import { kpiSubscriberCounts, KPI_DAILY_KEYS, type Database, type Db } from '@daowei/db';
 import { seedDemoInTransaction } from './demo-in-transaction.js';
 import { openTestDatabase } from '@daowei/db/testing';
 import { addDays, computeKpis, DEFAULT_KPI_POLICY, zonedDateTime, type KpiOrderFacts } from '@daowei/domain';
+import { addKpiSources } from './kpi-sources.fixture.js';
 import { FakeClock } from '../src/platform/clock.js';
 import type { AuthContext } from '../src/http/auth-context.js';
 import { createKpiService } from '../src/features/kpis/kpi.service.js';
-import { kpiFactsOf } from '../src/features/kpis/kpi-facts.mapper.js';
+import { kpiFactsAt, loadKpiRecords } from '../src/features/kpis/kpi-facts.loader.js';
 
 /**
- * KPI-01: the dashboard API reads five indicators from the day pre-aggregates (kpi_daily). On the demo
- * generator's orders, for random whole-day periods and scopes, its figures equal the domain's direct
- * computation — also after orders change behind the aggregates' back (completed, cancelled, moved to
- * another engineer), which the work_orders trigger marks stale and the next read rebuilds.
+ * KPI-01: the dashboard API reads every indicator from the day pre-aggregates (kpi_daily). On the demo
+ * generator's orders (with SLA clocks, borrow cards, callbacks and visit events added), for random
+ * whole-day periods and scopes, its figures equal the domain's direct computation — also after orders
+ * and their records change behind the aggregates' back (completed, cancelled, moved to another
+ * engineer, arrived, called back, clock stopped, part used), which the triggers mark stale and the
+ * next read rebuilds.
  */
 const NOW = new Date('2026-11-28T10:00:00Z');
 const TZ = DEFAULT_KPI_POLICY.timeZone;
@@ -32,12 +35,13 @@ function rng(seed: number) {
   };
 }
 
-async function directFacts(): Promise<KpiOrderFacts[]> {
-  const orders = await listOrdersForKpi(db, tenantId, {
+/** The direct computation's facts, judged at `asOf`, from every record they are read from. */
+async function directFacts(asOf: Date): Promise<KpiOrderFacts[]> {
+  const records = await loadKpiRecords(db, tenantId, {
     from: new Date('2026-01-01T00:00:00Z'),
     to: new Date('2027-01-01T00:00:00Z'),
   });
-  return orders.map((o) => kpiFactsOf(o, [], []));
+  return kpiFactsAt(records, asOf);
 }
 
 beforeAll(async () => {
@@ -46,6 +50,7 @@ beforeAll(async () => {
   demo = await seedDemoInTransaction(database, { passwordHash: 'not-used', orders: 600, now: NOW, seed: 11 });
   db = demo.db;
   tenantId = demo.tenantId;
+  await addKpiSources(db, tenantId, 11, NOW);
   auth = {
     tenantId,
     personId: '00000000-0000-4000-8000-000000000000',
@@ -66,7 +71,8 @@ type Figure = { key: string; value: number | null; numerator: number; denominato
 
 async function compareSamples(seed: number, samples: number) {
   const service = createKpiService({ db, clock });
-  const facts = await directFacts();
+  const facts = await directFacts(NOW);
+  const subscribers = await kpiSubscriberCounts(db, tenantId);
   const next = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const values = (f: (o: KpiOrderFacts) => string | null) => [...new Set(facts.map(f).filter((x) => x !== null))];
@@ -84,7 +90,13 @@ async function compareSamples(seed: number, samples: number) {
     const q = { from: from.toISOString(), to: to.toISOString(), ...(dim ? { [dim]: value } : {}) };
     const body = await service.kpis(auth, q as never);
     const filter = field ? { [field]: value } : {};
-    const direct = computeKpis(facts, { period: { from, to }, asOf, filter: { tenantId, ...filter } }).kpis;
+    const atAsOf = asOf.getTime() === NOW.getTime() ? facts : await directFacts(asOf);
+    const direct = computeKpis(atAsOf, {
+      period: { from, to },
+      asOf,
+      filter: { tenantId, ...filter },
+      subscribers,
+    }).kpis;
     for (const key of KPI_DAILY_KEYS) {
       const got = (body.kpis as Figure[]).find((k) => k.key === key)!;
       const want = direct[key];
@@ -120,7 +132,24 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
                                            and w2.holder_id is not null order by w2.id limit 1)
        where id in (select id from work_orders where tenant_id = ${tenantId} and holder_id is not null
                       order by accepted_at limit 30)`);
-    // The trigger marked the touched days stale; the reads below rebuild them.
+    // Records beside the orders change too: an arrival, a callback answered, a clock stopped, a part used.
+    await db.execute(sql`
+      insert into work_order_events (tenant_id, order_id, seq, action, to_status, at, payload, prev_hash, hash)
+      select tenant_id, order_id, max(seq) + 1, 'arrive', 'on_site', max(at), '{}'::jsonb, 't', 't'
+        from work_order_events where tenant_id = ${tenantId}
+         and order_id in (select id from work_orders where tenant_id = ${tenantId} and type = 'fault'
+                            and completed_at is not null order by id limit 15)
+       group by tenant_id, order_id`);
+    await db.execute(sql`
+      update callback_tasks set state = 'done', satisfaction = 'dissatisfied'
+       where id in (select id from callback_tasks where tenant_id = ${tenantId} and state = 'open' order by id limit 15)`);
+    await db.execute(sql`
+      update sla_clocks set state = 'stopped', stopped_at = due_at + interval '1 hour', paused_at = null
+       where id in (select id from sla_clocks where tenant_id = ${tenantId} and state <> 'stopped' order by id limit 15)`);
+    await db.execute(sql`
+      update borrow_lines set consumed = 1
+       where id in (select id from borrow_lines where tenant_id = ${tenantId} and consumed = 0 order by id limit 15)`);
+    // The triggers marked the touched days stale; the reads below rebuild them.
     const dirty = (r: unknown) => Number((r as { rows: { n: number | string }[] }).rows[0]!.n);
     const marked = await db.execute(sql`select count(*) as n from kpi_daily_dirty where tenant_id = ${tenantId}`);
     expect(dirty(marked)).toBeGreaterThan(50);

@@ -1,37 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  kpiOpenPastDeadline,
-  KPI_DAILY_KEYS,
-  listOrdersForKpi,
-  refreshKpiDaily,
-  sumKpiDaily,
-  type Database,
-  type Db,
-  type KpiScopeFilter,
-} from '@daowei/db';
+import { kpiSubscriberCounts, KPI_DAILY_KEYS, refreshKpiDaily, sumKpiDaily, type Database, type Db } from '@daowei/db';
 import { openTestDatabase } from '@daowei/db/testing';
 import { seedDemoInTransaction } from './demo-in-transaction.js';
-import { addDays, computeKpis, DEFAULT_KPI_POLICY, zonedDateTime, type KpiOrderFacts } from '@daowei/domain';
-import { kpiFactsOf } from '../src/features/kpis/kpi-facts.mapper.js';
+import { addKpiSources } from './kpi-sources.fixture.js';
+import {
+  addDays,
+  computeKpis,
+  groupKpis,
+  zonedDateTime,
+  type KpiGroupBy,
+  type KpiOrderFacts,
+  type SubscriberCount,
+} from '@daowei/domain';
+import { dailyFigures, KPI_DAILY_POLICY } from '../src/features/kpis/kpi-daily.reader.js';
+import { kpiFactsAt, loadKpiRecords } from '../src/features/kpis/kpi-facts.loader.js';
 
 /**
- * KPI-01 day pre-aggregates are exact: on the demo generator's orders (60 days, every status, repeats,
- * complaints, cancellations), the sums of kpi_daily plus the live open-past-deadline part equal the
- * domain's direct computation — numerator and denominator of each aggregated indicator — for random
- * periods of whole local days and random scopes (tenant, vendor, station, area, engineer).
+ * KPI-01 day pre-aggregates are exact, for every indicator: on the demo generator's orders (60 days,
+ * every status, repeats, complaints, cancellations) with SLA clocks, borrow cards, satisfaction
+ * callbacks and extra visit events added at random, the sums of kpi_daily plus the live "as of" parts
+ * equal the domain's direct computation — numerator and denominator of each indicator — for random
+ * periods of whole local days, random scopes (tenant, vendor, station, area, engineer) and breakdowns.
  */
 const NOW = new Date('2026-11-28T10:00:00Z');
-const TZ = DEFAULT_KPI_POLICY.timeZone;
-const POLICY = {
-  timeZone: TZ,
-  installWithinDays: DEFAULT_KPI_POLICY.installWithinDays,
-  faultResolutionHours: DEFAULT_KPI_POLICY.faultResolutionHours,
-};
+const TZ = KPI_DAILY_POLICY.timeZone;
 let database: Database;
 let demo: Awaited<ReturnType<typeof seedDemoInTransaction>> | undefined;
 let db: Db;
 let tenantId = '';
-let facts: KpiOrderFacts[] = [];
+let records: Awaited<ReturnType<typeof loadKpiRecords>>;
+let subscribers: SubscriberCount[] = [];
 
 /** A small deterministic generator: the samples are random but the same on every run. */
 function rng(seed: number) {
@@ -48,59 +46,87 @@ beforeAll(async () => {
   demo = await seedDemoInTransaction(database, { passwordHash: 'not-used', orders: 800, now: NOW, seed: 7 });
   db = demo.db;
   tenantId = demo.tenantId;
-  await refreshKpiDaily(db, tenantId, { fromDay: '2026-08-01', toDay: '2026-12-31' }, POLICY);
-  const orders = await listOrdersForKpi(db, tenantId, {
+  await addKpiSources(db, tenantId, 7, NOW);
+  await refreshKpiDaily(db, tenantId, { fromDay: '2026-08-01', toDay: '2026-12-31' }, KPI_DAILY_POLICY);
+  records = await loadKpiRecords(db, tenantId, {
     from: new Date('2026-01-01T00:00:00Z'),
     to: new Date('2027-01-01T00:00:00Z'),
   });
-  facts = orders.map((o) => kpiFactsOf(o, [], []));
-}, 180_000);
+  subscribers = await kpiSubscriberCounts(db, tenantId);
+}, 240_000);
 afterAll(async () => {
   await demo?.done();
   await database?.close();
 });
 
+type Sums = Partial<Record<string, { numerator: number; denominator: number }>>;
+
+function expectSame(got: Sums | undefined, want: ReturnType<typeof computeKpis>['kpis'], label: string) {
+  let nonEmpty = 0;
+  for (const key of KPI_DAILY_KEYS) {
+    const g = got?.[key] ?? { numerator: 0, denominator: 0 };
+    const w = want[key];
+    expect(g.numerator, `${key} ${label}`).toBeCloseTo(w.numerator, 6);
+    // 万投比's denominator is the user base, not orders: the aggregate carries the complaints.
+    if (key === 'complaints_per_users') expect(g.denominator, `${key} ${label}`).toBe(w.numerator);
+    else expect(g.denominator, `${key} ${label}`).toBe(w.denominator);
+    if (w.denominator > 0) nonEmpty += 1;
+  }
+  return nonEmpty;
+}
+
 describe('KPI-01 day pre-aggregates', () => {
-  it('KPI-01 aggregates equal the direct computation on 25 random periods and scopes', async () => {
-    expect(facts.length).toBeGreaterThan(500);
+  it('KPI-01 every indicator from the aggregates equals the direct computation on 30 random periods, scopes and breakdowns', async () => {
+    expect(records.orders.length).toBeGreaterThan(500);
     const next = rng(20261128);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
-    const values = (f: (o: KpiOrderFacts) => string | null) => [...new Set(facts.map(f).filter((x) => x !== null))];
-    const dims: (keyof KpiScopeFilter)[] = ['vendorId', 'stationId', 'areaId', 'holderId'];
+    const all = kpiFactsAt(records, NOW);
+    const values = (f: (o: KpiOrderFacts) => string | null) => [...new Set(all.map(f).filter((x) => x !== null))];
+    const dims = ['vendorId', 'stationId', 'areaId', 'holderId'] as const;
+    const breakdowns: (KpiGroupBy | null)[] = [null, null, 'day', 'station', 'area', 'vendor', 'engineer'];
+    const seen = new Set<string>();
     let nonEmpty = 0;
-    for (let i = 0; i < 25; i++) {
+    for (let i = 0; i < 30; i++) {
       const fromDay = addDays('2026-09-29', Math.floor(next() * 60));
       const toDay = addDays(fromDay, Math.floor(next() * 31));
       const dim = i % 5 === 0 ? null : pick(dims);
-      const filter: KpiScopeFilter = dim ? { [dim]: pick(values((o) => o[dim] ?? null)) } : {};
+      const filter = dim ? { [dim]: pick(values((o) => o[dim] ?? null)) } : {};
+      const by = breakdowns[i % breakdowns.length]!;
       const period = { from: zonedDateTime(fromDay, '00:00', TZ), to: zonedDateTime(addDays(toDay, 1), '00:00', TZ) };
       const asOf = period.to.getTime() < NOW.getTime() ? period.to : NOW;
-      const direct = computeKpis(facts, { period, asOf, filter: { tenantId, ...filter } }).kpis;
-      const summed = await sumKpiDaily(db, tenantId, { fromDay, toDay }, filter, 'none');
-      const open = await kpiOpenPastDeadline(
-        db,
-        tenantId,
-        { ...period, asOf, vendorIds: values((o) => o.vendorId) },
+      const facts = kpiFactsAt(records, asOf);
+      const options = { period, asOf, filter: { tenantId, ...filter }, subscribers };
+      const vendorId = (filter as { vendorId?: string }).vendorId ?? null;
+      const daily = await dailyFigures(db, tenantId, {
+        period,
+        asOf,
         filter,
-        POLICY,
-        'none',
-      );
-      for (const key of KPI_DAILY_KEYS) {
-        const parts = [...summed, ...open].filter((r) => r.kpiKey === key);
-        const numerator = parts.reduce((s, r) => s + r.numerator, 0);
-        const denominator = parts.reduce((s, r) => s + r.denominator, 0);
-        const want = direct[key];
-        const label = `${key} ${fromDay}..${toDay} ${JSON.stringify(filter)}`;
-        expect(numerator, label).toBeCloseTo(want.numerator, 6);
-        // 万投比's denominator is the subscriber base, not orders: the aggregate carries the complaints.
-        if (key === 'complaints_per_users') expect(denominator, label).toBe(want.numerator);
-        else expect(denominator, label).toBe(want.denominator);
-        if (want.denominator > 0) nonEmpty += 1;
+        vendorId,
+        ...(by ? { groupBy: by } : {}),
+      });
+      const label = `${fromDay}..${toDay} ${JSON.stringify(filter)} by ${by}`;
+      if (!by) {
+        nonEmpty += expectSame(daily?.get(null), computeKpis(facts, options).kpis, label);
+        continue;
+      }
+      for (const g of groupKpis(facts, by, options)) {
+        nonEmpty += expectSame(daily?.get(g.key), g.report.kpis, `${label} group ${g.key}`);
+        seen.add(by);
       }
     }
-    // The samples must exercise real figures, not empty scopes.
-    expect(nonEmpty).toBeGreaterThan(40);
-  });
+    // The samples must exercise real figures of every indicator, not empty scopes.
+    expect(nonEmpty).toBeGreaterThan(300);
+    expect(seen.size).toBe(5);
+    for (const key of KPI_DAILY_KEYS) {
+      const whole = computeKpis(kpiFactsAt(records, NOW), {
+        period: { from: zonedDateTime('2026-09-29', '00:00', TZ), to: NOW },
+        asOf: NOW,
+        filter: { tenantId },
+        subscribers,
+      }).kpis[key];
+      expect(whole.denominator, `${key} has figures in the fixture`).toBeGreaterThan(5);
+    }
+  }, 240_000);
 
   it('KPI-01 a trend by day from the aggregates adds up to the month', async () => {
     const days = { fromDay: '2026-10-01', toDay: '2026-10-31' };

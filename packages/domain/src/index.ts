@@ -40,6 +40,7 @@ export * from './parts/index.js';
 export * from './pay/index.js';
 export * from './kpi/kpi-facts.js';
 export * from './kpi/kpi-indicators.js';
+export * from './kpi/kpi-sources.js';
 export * from './kpi/compute-kpis.js';
 export * from './kpi/daily-reports.js';
 export * from './callback/callback-rules.js';

@@ -1,35 +1,32 @@
 import { sql } from 'drizzle-orm';
 import { OPEN_STATUSES } from '@daowei/domain';
 import type { Db } from '../client.js';
+import { kpiDailyRowsSql, localDay, type KpiDailyPolicy } from './kpi-daily-rows.js';
 
 /**
- * KPI-01 day pre-aggregates (kpi_daily). Five indicators are read from the orders table alone and add
- * up over days and dimensions, so a month is the sum of its days:
- * - install_within_days_rate / fault_resolved_within_hours_rate: the COMPLETED part of the population
- *   (anchor: accepted local day; numerator: done by the deadline). The part still open and past its
- *   deadline depends on "as of" and is counted live from the open orders (kpiOpenPastDeadline), so
- *   the figure stays exact whenever it is asked;
- * - average_fault_duration_hours (anchor: completed local day; numerator: hours, denominator: faults);
- * - repeat_fault_rate (anchor: accepted day); complaints_per_users (numerator: complaints accepted).
- * Cancelled orders never count (domain `live`). The deadline is the domain's: the same local time N
- * calendar days later for installs, N hours for faults.
+ * KPI-01 day pre-aggregates (kpi_daily): every KPI-01 indicator, by local day and by the dimensions the
+ * dashboard breaks down by (vendor, station, area, engineer), as numerator and row count — a month is
+ * the sum of its days and a scope the sum of its parts. What each row counts is in kpi-daily-rows.ts;
+ * the parts that depend on "as of" are counted live (kpiOpenPastDeadline here, kpi-live.repository.ts).
+ * Cancelled orders never count (domain `live`).
  */
 export const KPI_DAILY_KEYS = [
   'install_within_days_rate',
-  'fault_resolved_within_hours_rate',
+  'on_time_arrival_rate',
+  'sla_compliance_rate',
   'average_fault_duration_hours',
+  'fault_resolved_within_hours_rate',
+  'first_time_fix_rate',
   'repeat_fault_rate',
   'complaints_per_users',
+  'callback_completion_rate',
+  'satisfaction_rate',
+  'parts_hit_rate',
+  'reschedules_by_us',
+  'no_access_rate',
 ] as const;
 export type KpiDailyKey = (typeof KPI_DAILY_KEYS)[number];
-
-export interface KpiDailyPolicy {
-  timeZone: string;
-  installWithinDays: number;
-  faultResolutionHours: number;
-}
-
-const localDay = (col: ReturnType<typeof sql.raw>, tz: string) => sql`((${col} at time zone ${tz})::date)`;
+export type { KpiDailyPolicy };
 
 /** Rebuilds the tenant's aggregates of local days [fromDay, toDay] in one statement pair (caller's transaction). */
 export async function refreshKpiDaily(
@@ -38,51 +35,14 @@ export async function refreshKpiDaily(
   days: { fromDay: string; toDay: string },
   p: KpiDailyPolicy,
 ): Promise<number> {
-  const tz = p.timeZone;
-  const acc = localDay(sql.raw('accepted_at'), tz);
-  const done = localDay(sql.raw('completed_at'), tz);
-  const installDue = sql`(((accepted_at at time zone ${tz}) + make_interval(days => ${p.installWithinDays})) at time zone ${tz})`;
-  const faultDue = sql`(accepted_at + make_interval(hours => ${p.faultResolutionHours}))`;
   await db.execute(
     sql`delete from kpi_daily where tenant_id = ${tenantId} and day between ${days.fromDay}::date and ${days.toDay}::date`,
   );
-  // The instant bounds make the day filter an index range (accepted_idx / completed_idx), so rebuilding
-  // one stale day reads that day's orders, not the table; the local-day test then decides exactly.
-  const lo = sql`(${days.fromDay}::date::timestamp at time zone ${tz})`;
-  const hi = sql`((${days.toDay}::date + 1)::timestamp at time zone ${tz})`;
-  const inDays = (col: 'accepted_at' | 'completed_at') =>
-    sql`${sql.raw(col)} >= ${lo} and ${sql.raw(col)} < ${hi} and ${localDay(sql.raw(col), tz)} between ${days.fromDay}::date and ${days.toDay}::date`;
   const res = await db.execute(sql`
     insert into kpi_daily (tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, numerator, denominator)
-    select tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, sum(num), count(*)::int from (
-      select tenant_id, ${acc} as day, 'install_within_days_rate' as kpi_key, vendor_id, station_id, area_id, holder_id,
-             (case when completed_at <= ${installDue} then 1 else 0 end)::float8 as num
-        from work_orders
-       where tenant_id = ${tenantId} and type = 'install' and status <> 'cancelled' and completed_at is not null
-         and ${inDays('accepted_at')}
-      union all
-      select tenant_id, ${acc}, 'fault_resolved_within_hours_rate', vendor_id, station_id, area_id, holder_id,
-             (case when completed_at <= ${faultDue} then 1 else 0 end)::float8
-        from work_orders
-       where tenant_id = ${tenantId} and type = 'fault' and status <> 'cancelled' and completed_at is not null
-         and ${inDays('accepted_at')}
-      union all
-      select tenant_id, ${done}, 'average_fault_duration_hours', vendor_id, station_id, area_id, holder_id,
-             extract(epoch from (completed_at - accepted_at))::float8 / 3600
-        from work_orders
-       where tenant_id = ${tenantId} and type = 'fault' and status <> 'cancelled' and completed_at is not null
-         and ${inDays('completed_at')}
-      union all
-      select tenant_id, ${acc}, 'repeat_fault_rate', vendor_id, station_id, area_id, holder_id,
-             (case when repeat_of_order_id is not null then 1 else 0 end)::float8
-        from work_orders
-       where tenant_id = ${tenantId} and type = 'fault' and status <> 'cancelled' and ${inDays('accepted_at')}
-      union all
-      select tenant_id, ${acc}, 'complaints_per_users', vendor_id, station_id, area_id, holder_id, 1::float8
-        from work_orders
-       where tenant_id = ${tenantId} and type = 'complaint' and status <> 'cancelled' and ${inDays('accepted_at')}
-    ) f
-    group by tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id`);
+    select tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, sum(num), count(*)::int
+      from (${kpiDailyRowsSql(tenantId, days, p)}) f
+     group by tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id`);
   return Number(
     (res as { rowCount?: number | null; affectedRows?: number }).rowCount ??
       (res as { affectedRows?: number }).affectedRows ??
@@ -99,7 +59,7 @@ export interface KpiScopeFilter {
 
 export type KpiDailyGroup = 'day' | 'station' | 'area' | 'vendor' | 'engineer' | 'none';
 
-const GROUP_COLUMN: Record<KpiDailyGroup, string | null> = {
+export const GROUP_COLUMN: Record<KpiDailyGroup, string | null> = {
   none: null,
   day: 'day::text',
   station: 'station_id::text',
@@ -115,7 +75,7 @@ export interface KpiDailySum {
   denominator: number;
 }
 
-const scopeSql = (f: KpiScopeFilter, prefix = '') =>
+export const scopeSql = (f: KpiScopeFilter, prefix = '') =>
   sql.join(
     [
       f.vendorId ? sql`and ${sql.raw(`${prefix}vendor_id`)} = ${f.vendorId}` : sql``,
@@ -236,6 +196,6 @@ const nextDay = (day: string): string => {
 };
 
 /** db.execute answers `{ rows }` on both drivers. */
-function rowsOf(result: unknown): unknown[] {
+export function rowsOf(result: unknown): unknown[] {
   return (result as { rows: unknown[] }).rows;
 }

@@ -71,10 +71,12 @@ export const onTimeArrivalRate: KpiDefinition = {
   ruleIds: ['KPI-01', 'SLA-07'],
   label: { 'zh-CN': '准时上门率', en: 'On-time arrival rate' },
   formula: {
-    'zh-CN': '在预约时段内(含宽限)到达的工单数 ÷ 预约开始时间在周期内且已到达或已过时段的工单数',
-    en: 'orders arrived within the agreed window (plus grace) ÷ orders whose window starts in the period and that arrived or whose window has passed',
+    'zh-CN': '在预约时段内(含宽限)到达的工单数 ÷ 预约开始时间在周期内且已到达、已完成或已过时段的工单数',
+    en: 'orders arrived within the agreed window (plus grace) ÷ orders whose window starts in the period and that arrived, were completed or whose window has passed',
   },
   unit: 'ratio',
+  // A completed order nobody arrived at is decided (nobody came in its window), like a finished install
+  // in the deadline rates: only open orders wait for their window to pass.
   compute: (orders, ctx) => {
     const population = orders.filter((o) => {
       const due = arrivalDeadline(o, ctx);
@@ -82,7 +84,7 @@ export const onTimeArrivalRate: KpiDefinition = {
         due != null &&
         live(o) &&
         inPeriod(o.appointment?.start, ctx.period) &&
-        (o.arrivedAt != null || due.getTime() <= ctx.asOf.getTime())
+        (o.arrivedAt != null || o.completedAt != null || due.getTime() <= ctx.asOf.getTime())
       );
     });
     return kpiRate(
@@ -200,10 +202,13 @@ export const complaintsPerUsers: KpiDefinition = {
   ruleIds: ['KPI-01'],
   label: { 'zh-CN': '万投比', en: 'Complaints per 10,000 users' },
   formula: {
-    'zh-CN': '周期内受理的投诉单数 ÷ 用户数 × 10000',
-    en: 'complaints accepted in the period ÷ subscribers × 10,000',
+    'zh-CN': '周期内受理的投诉单数 ÷ 范围内的客户数 × 10000',
+    en: 'complaints accepted in the period ÷ customers in the scope × 10,000',
   },
   unit: 'per_users',
+  // "Users" are the customers on record in the scope (tenant; a vendor, station or area through the
+  // customer's area); an engineer serves no users of his own, so his scope's users are counted.
+
   compute: (orders, ctx) => {
     const complaints = orders.filter((o) => o.type === 'complaint' && live(o) && inPeriod(o.acceptedAt, ctx.period));
     const users = ctx.subscribers ?? 0;
@@ -256,10 +261,12 @@ export const partsHitRate: KpiDefinition = {
   ruleIds: ['KPI-01', 'PART-05'],
   label: { 'zh-CN': '备件命中率', en: 'Parts hit rate' },
   formula: {
-    'zh-CN': '所带备件即所需备件的工单数 ÷ 周期内完成且带了备件的工单数',
-    en: 'jobs where the parts taken were the parts needed ÷ jobs completed in the period that took parts',
+    'zh-CN': '所用备件均来自首张领料单的工单数 ÷ 周期内完成且领过备件的工单数',
+    en: 'jobs whose used parts all came on the first borrow card ÷ jobs completed in the period that took parts',
   },
   unit: 'ratio',
+  // What "the part needed was at hand" means in stored data: see partsHitOf (kpi-sources.ts).
+
   compute: (orders, ctx) =>
     kpiRate(
       completedInPeriod(orders, ctx).filter((o) => o.partsHit != null),

@@ -1,5 +1,7 @@
 import {
+  kpiOpenArrivalsPastWindow,
   kpiOpenPastDeadline,
+  kpiOverdueOpenClocks,
   KPI_DAILY_KEYS,
   listVendors,
   refreshDirtyKpiDays,
@@ -7,6 +9,7 @@ import {
   type Db,
   type KpiDailyGroup,
   type KpiDailyKey,
+  type KpiDailyPolicy,
   type KpiScopeFilter,
 } from '@daowei/db';
 import { addDays, DEFAULT_KPI_POLICY, localDate, localParts, type KpiGroupBy, type KpiPeriod } from '@daowei/domain';
@@ -14,11 +17,15 @@ import { addDays, DEFAULT_KPI_POLICY, localDate, localParts, type KpiGroupBy, ty
 /** Numerator and denominator of the pre-aggregated indicators, per group (`null`: no value / whole scope). */
 export type DailyFigures = Map<string | null, Partial<Record<KpiDailyKey, { numerator: number; denominator: number }>>>;
 
-const POLICY = {
+/** The policy the aggregates are built with (the domain's KPI-01 defaults). */
+export const KPI_DAILY_POLICY: KpiDailyPolicy = {
   timeZone: DEFAULT_KPI_POLICY.timeZone,
   installWithinDays: DEFAULT_KPI_POLICY.installWithinDays,
   faultResolutionHours: DEFAULT_KPI_POLICY.faultResolutionHours,
+  onTimeArrival: DEFAULT_KPI_POLICY.onTimeArrival,
+  satisfiedLevels: DEFAULT_KPI_POLICY.satisfiedLevels,
 };
+const POLICY = KPI_DAILY_POLICY;
 
 const isLocalMidnight = (at: Date) => {
   const p = localParts(at, POLICY.timeZone);
@@ -26,11 +33,12 @@ const isLocalMidnight = (at: Date) => {
 };
 
 /**
- * KPI-01 from the day pre-aggregates (kpi_daily) for the five indicators they carry, when the period is
- * whole local days (the dashboard's months, weeks and days); otherwise `null` and the caller computes
- * directly. Exact at every read: the days the work_orders trigger marked stale are rebuilt first (same
- * transaction), and the "open and past its deadline" part of the two deadline rates is counted live at
- * `asOf`. Returns the figures of the whole scope (key `null` when no groupBy) or of each group.
+ * KPI-01 from the day pre-aggregates (kpi_daily) for every indicator, when the period is whole local
+ * days (the dashboard's months, weeks and days); otherwise `null` and the caller computes directly.
+ * Exact at every read: the days the triggers marked stale are rebuilt first (same transaction), and
+ * the parts that depend on `asOf` are counted live: open orders past their deadline (the two deadline
+ * rates) or past their window (on-time arrival), and SLA clocks still open past due. Returns the
+ * figures of the whole scope (key `null` when no groupBy) or of each group.
  */
 export async function dailyFigures(
   db: Db,
@@ -56,9 +64,12 @@ export async function dailyFigures(
       POLICY,
       group,
     );
+    const live = { ...s.period, asOf: s.asOf };
+    const arrivals = await kpiOpenArrivalsPastWindow(tx, tenantId, { ...live, vendorIds }, s.filter, POLICY, group);
+    const clocks = await kpiOverdueOpenClocks(tx, tenantId, live, s.filter, POLICY, group);
     // The whole scope is always present, even when nothing counts (its figures are then 0 / 0).
     const out: DailyFigures = new Map(group === 'none' ? [[null, {}]] : []);
-    for (const r of [...summed, ...open]) {
+    for (const r of [...summed, ...open, ...arrivals, ...clocks]) {
       const key = group === 'none' ? null : r.group;
       const figures = out.get(key) ?? {};
       const f = figures[r.kpiKey] ?? { numerator: 0, denominator: 0 };

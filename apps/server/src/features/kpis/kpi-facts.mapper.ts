@@ -1,5 +1,12 @@
 import type { StoredCallbackTask, StoredWorkOrder } from '@daowei/db';
-import type { KpiKey, KpiOrderFacts } from '@daowei/domain';
+import {
+  kpiClockOutcome,
+  partsHitOf,
+  type KpiClockRecord,
+  type KpiKey,
+  type KpiOrderFacts,
+  type KpiPartLine,
+} from '@daowei/domain';
 
 /** The lifecycle events KPI facts are read from. */
 export const KPI_EVENT_ACTIONS = ['arrive', 'reopen', 'reschedule', 'no_access'] as const;
@@ -12,14 +19,18 @@ export interface KpiEventRow {
 }
 
 /**
- * Indicators whose inputs the stored data does not carry yet. Their facts are left unknown (the
- * domain then leaves the orders out, or answers null), and the API says so instead of showing 0 %.
+ * Indicators whose inputs the stored data does not carry. Every KPI-01 indicator has its source now
+ * (SLA clocks, borrow cards, customers); the list stays in the API so a future one can say so.
  */
-export const KPI_NOT_YET_MEASURED: readonly { key: KpiKey; reason: string }[] = [
-  { key: 'sla_compliance_rate', reason: 'SLA clock outcomes are not read into KPI facts yet' },
-  { key: 'complaints_per_users', reason: 'no subscriber counts are stored yet' },
-  { key: 'parts_hit_rate', reason: 'parts used vs. parts needed (PART-05) is not recorded per order yet' },
-];
+export const KPI_NOT_YET_MEASURED: readonly { key: KpiKey; reason: string }[] = [];
+
+/** Records beside the order's events and tasks (optional: without them, no clocks and no parts). */
+export interface KpiOrderExtras {
+  clocks?: readonly KpiClockRecord[];
+  partLines?: readonly KpiPartLine[];
+  /** The instant the clocks are judged at (the report's asOf). */
+  asOf: Date;
+}
 
 /**
  * KPI-01 facts of one stored order, from the order row, its lifecycle events and its callback tasks:
@@ -29,12 +40,13 @@ export const KPI_NOT_YET_MEASURED: readonly { key: KpiKey; reason: string }[] = 
  * - callback: required when a satisfaction callback task exists; done and its answer from the latest
  *   task (tasks come ordered by creation; an unreachable one is not done) (CB-01/02).
  * - noAccessAttempts: `no_access` events (APT-03 上门不遇);
- * Not carried yet (see KPI_NOT_YET_MEASURED): SLA clock outcomes, parts hit.
+ * - slaClocks: each clock's outcome at asOf (kpiClockOutcome); partsHit: partsHitOf its borrow lines.
  */
 export function kpiFactsOf(
   order: StoredWorkOrder,
   events: readonly KpiEventRow[],
   tasks: readonly StoredCallbackTask[],
+  extras?: KpiOrderExtras,
 ): KpiOrderFacts {
   const mine = events.filter((e) => e.orderId === order.id);
   const arrivals = mine.filter((e) => e.action === 'arrive');
@@ -66,7 +78,8 @@ export function kpiFactsOf(
       done,
       satisfaction: done ? (latest.satisfaction ?? null) : null,
     },
-    partsHit: null,
+    partsHit: partsHitOf(extras?.partLines ?? []),
+    slaClocks: extras ? (extras.clocks ?? []).map((c) => kpiClockOutcome(c, extras.asOf)) : [],
   };
 }
 

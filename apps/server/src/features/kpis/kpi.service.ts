@@ -1,10 +1,4 @@
-import {
-  getWorkOrders,
-  listCallbackTasksOfOrders,
-  listOrderEventsByAction,
-  listOrdersForKpi,
-  type Db,
-} from '@daowei/db';
+import { getWorkOrders, kpiSubscriberCounts, type Db } from '@daowei/db';
 import {
   canSeeOrder,
   computeKpis,
@@ -12,9 +6,7 @@ import {
   DomainError,
   groupKpis,
   isSupervisor,
-  KPI_KEYS,
   type KpiFilter,
-  type KpiOrderFacts,
   type KpiPeriod,
   type KpiReport,
 } from '@daowei/domain';
@@ -22,81 +14,30 @@ import type { AuthContext } from '../../http/auth-context.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { Clock } from '../../platform/clock.js';
 import { createOrderReader } from '../work-orders/work-order.reader.js';
-import { KPI_EVENT_ACTIONS, KPI_NOT_YET_MEASURED, kpiFactsOf } from './kpi-facts.mapper.js';
+import { KPI_NOT_YET_MEASURED } from './kpi-facts.mapper.js';
+import { kpiFactsAt, loadKpiRecords } from './kpi-facts.loader.js';
 import type { KpiDrillQuery, KpiQuery } from './kpi.schemas.js';
-import { dailyFigures, KPI_DAILY_KEYS, type DailyFigures } from './kpi-daily.reader.js';
-
-type DailyOne = NonNullable<DailyFigures extends Map<unknown, infer V> ? V : never>;
-const DAILY: readonly string[] = KPI_DAILY_KEYS;
+import { dailyFigures } from './kpi-daily.reader.js';
+import { dailyGroups, directFigures, figuresFromDaily, wholeOf } from './kpi-figures.js';
 
 export type KpiService = ReturnType<typeof createKpiService>;
-
-function groupByOrder<T extends { orderId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.orderId);
-    if (list) list.push(r);
-    else out.set(r.orderId, [r]);
-  }
-  return out;
-}
-
-/** The whole scope's figures as the sum of a breakdown's groups (every order is in exactly one group). */
-function wholeOf(daily: DailyFigures | null): DailyOne | undefined {
-  if (!daily) return undefined;
-  const out: DailyOne = {};
-  for (const figures of daily.values()) {
-    for (const [k, f] of Object.entries(figures) as [keyof DailyOne, { numerator: number; denominator: number }][]) {
-      const s = out[k] ?? { numerator: 0, denominator: 0 };
-      out[k] = { numerator: s.numerator + f.numerator, denominator: s.denominator + f.denominator };
-    }
-  }
-  return out;
-}
 
 /** The group of orders lacking the breakdown's value (no station yet…) in a drill-down address. */
 export const NO_GROUP_KEY = 'none';
 
 /**
- * KPI-01 on the server: facts are built from stored orders, their events and callback tasks
- * (kpi-facts.mapper.ts), then the domain's one definition per indicator computes every figure. The
- * drill-down recomputes the same figure and lists its orders, so what a click shows is what was counted.
+ * KPI-01 on the server. A period of whole local days (the dashboard's months, weeks, days) is read
+ * from the day pre-aggregates alone (kpi-daily.reader.ts: stale days rebuilt first, the "as of" parts
+ * counted live), so a month costs the same at 10 M orders as at 10 k. Any other period, and the
+ * drill-down, build facts from the stored orders, their events, callback tasks, SLA clocks and borrow
+ * cards (kpi-facts.mapper.ts) and run the domain's one definition per indicator; a test holds the two
+ * ways equal. The drill-down recomputes the figure and lists its orders, so a click shows what counted.
  */
 export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
   const reader = createOrderReader(db);
 
-  /**
-   * The figures of a report. Indicators read from the day pre-aggregates (`daily` given) carry their
-   * numerator and denominator from there and no order list (`source: 'daily'`; the drill-down lists
-   * the orders); the others are the direct computation's, with the orders behind them.
-   */
-  function present(r: KpiReport, daily?: DailyOne) {
-    return KPI_KEYS.map((k) => {
-      const v = r.kpis[k];
-      const base = { key: k, ruleIds: v.ruleIds, label: v.label, formula: v.formula, unit: v.unit };
-      if (daily && DAILY.includes(k)) {
-        const d = daily[k as keyof DailyOne] ?? { numerator: 0, denominator: 0 };
-        // 万投比: the aggregate counts complaints; the denominator stays the subscriber base.
-        const denominator = k === 'complaints_per_users' ? v.denominator : d.denominator;
-        const value =
-          denominator === 0
-            ? null
-            : (d.numerator / denominator) * (k === 'complaints_per_users' ? DEFAULT_KPI_POLICY.complaintsPerUsers : 1);
-        return { ...base, value, numerator: d.numerator, denominator, source: 'daily' as const };
-      }
-      return {
-        ...base,
-        value: v.value,
-        numerator: v.numerator,
-        denominator: v.denominator,
-        orderIds: v.orderIds,
-        source: 'direct' as const,
-      };
-    });
-  }
-
-  /** Authorization, scope and the facts of the period's orders, shared by the figures and the drill-down. */
-  async function scoped(auth: AuthContext, q: KpiQuery) {
+  /** Authorization and scope, shared by the figures and the drill-down. */
+  function scopeOf(auth: AuthContext, q: KpiQuery) {
     if (!isSupervisor(auth.position)) {
       throw new DomainError('FORBIDDEN', 'KPIs are for coordinators and managers', { position: auth.position });
     }
@@ -108,21 +49,6 @@ export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
     const period: KpiPeriod = { from: new Date(q.from), to: new Date(q.to) };
     const now = clock.now();
     const asOf = now.getTime() < period.to.getTime() ? now : period.to;
-    const orders = await listOrdersForKpi(db, auth.tenantId, {
-      ...period,
-      ...(vendorId ? { vendorId } : {}),
-      ...(q.stationId ? { stationId: q.stationId } : {}),
-      ...(q.areaId ? { areaId: q.areaId } : {}),
-    });
-    const ids = orders.map((o) => o.id);
-    const [events, tasks] = await Promise.all([
-      listOrderEventsByAction(db, auth.tenantId, ids, KPI_EVENT_ACTIONS),
-      listCallbackTasksOfOrders(db, auth.tenantId, ids),
-    ]);
-    // Grouped once: filtering every order's events out of the whole list is quadratic at scale.
-    const eventsOf = groupByOrder(events);
-    const tasksOf = groupByOrder(tasks);
-    const facts: KpiOrderFacts[] = orders.map((o) => kpiFactsOf(o, eventsOf.get(o.id) ?? [], tasksOf.get(o.id) ?? []));
     const filter: KpiFilter = {
       tenantId: auth.tenantId,
       ...(vendorId ? { vendorId } : {}),
@@ -130,57 +56,68 @@ export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
       ...(q.areaId ? { areaId: q.areaId } : {}),
       ...(q.engineerId ? { holderId: q.engineerId } : {}),
     };
-    return { facts, vendorId, period, asOf, filter, options: { period, filter, asOf } };
+    return { vendorId, period, asOf, filter };
   }
 
-  /**
-   * The breakdown: the direct groups, with the pre-aggregated figures of each; a group only the
-   * aggregates know (its orders all outside the direct scope) still shows, with empty direct figures.
-   */
-  function groupsOf(
-    facts: KpiOrderFacts[],
-    by: NonNullable<KpiQuery['groupBy']>,
-    options: Parameters<typeof groupKpis>[2],
-    daily: DailyFigures | null,
-  ) {
-    const direct = groupKpis(facts, by, options);
-    const known = new Set(direct.map((g) => g.key));
-    const extra = daily ? [...daily.keys()].filter((k) => !known.has(k)) : [];
-    const empty = extra.length > 0 ? computeKpis([], options) : null;
-    return [
-      ...direct.map((g) => ({ key: g.key, kpis: present(g.report, daily ? (daily.get(g.key) ?? {}) : undefined) })),
-      ...extra.map((key) => ({ key, kpis: present(empty!, daily!.get(key)) })),
-    ];
+  /** The facts of the scope's orders, for the direct computation. */
+  async function factsOf(auth: AuthContext, s: ReturnType<typeof scopeOf>) {
+    const records = await loadKpiRecords(db, auth.tenantId, {
+      ...s.period,
+      ...(s.vendorId ? { vendorId: s.vendorId } : {}),
+      ...(s.filter.stationId ? { stationId: s.filter.stationId } : {}),
+      ...(s.filter.areaId ? { areaId: s.filter.areaId } : {}),
+    });
+    const subscribers = await kpiSubscriberCounts(db, auth.tenantId);
+    return {
+      facts: kpiFactsAt(records, s.asOf),
+      options: { period: s.period, filter: s.filter, asOf: s.asOf, subscribers },
+    };
   }
 
   return {
     async kpis(auth: AuthContext, q: KpiQuery) {
-      const { facts, vendorId, period, asOf, filter, options } = await scoped(auth, q);
-      const report = computeKpis(facts, options);
-      const { tenantId: _t, ...scopeFilter } = filter;
+      const s = scopeOf(auth, q);
+      const { tenantId: _t, ...scopeFilter } = s.filter;
       const daily = await dailyFigures(db, auth.tenantId, {
-        period,
-        asOf,
+        period: s.period,
+        asOf: s.asOf,
         filter: scopeFilter,
-        vendorId: vendorId ?? null,
+        vendorId: s.vendorId ?? null,
         ...(q.groupBy ? { groupBy: q.groupBy } : {}),
       });
-      return {
-        period: { from: period.from.toISOString(), to: period.to.toISOString() },
-        asOf: asOf.toISOString(),
+      const head = {
+        period: { from: s.period.from.toISOString(), to: s.period.to.toISOString() },
+        asOf: s.asOf.toISOString(),
         filter: {
-          vendorId: vendorId ?? null,
+          vendorId: s.vendorId ?? null,
           stationId: q.stationId ?? null,
           areaId: q.areaId ?? null,
           engineerId: q.engineerId ?? null,
         },
-        policy: report.policy,
         notYetMeasured: KPI_NOT_YET_MEASURED,
-        kpis: present(report, q.groupBy ? wholeOf(daily) : daily?.get(null)),
+      };
+      if (daily) {
+        const subscribers = await kpiSubscriberCounts(db, auth.tenantId);
+        const whole = q.groupBy ? wholeOf(daily) : (daily.get(null) ?? {});
+        return {
+          ...head,
+          policy: { id: DEFAULT_KPI_POLICY.id, version: DEFAULT_KPI_POLICY.version },
+          kpis: figuresFromDaily(whole, subscribers, s.filter),
+          ...(q.groupBy
+            ? { groupBy: q.groupBy, groups: dailyGroups(daily, q.groupBy, subscribers, s.filter, s.period) }
+            : {}),
+        };
+      }
+      const { facts, options } = await factsOf(auth, s);
+      const report = computeKpis(facts, options);
+      return {
+        ...head,
+        policy: report.policy,
+        kpis: directFigures(report),
         ...(q.groupBy
           ? {
               groupBy: q.groupBy,
-              groups: groupsOf(facts, q.groupBy, options, daily),
+              groups: groupKpis(facts, q.groupBy, options).map((g) => ({ key: g.key, kpis: directFigures(g.report) })),
             }
           : {}),
       };
@@ -188,7 +125,8 @@ export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
 
     /** KPI-01 drill-down: the orders behind one figure (of the whole scope or of one group of a breakdown). */
     async orders(auth: AuthContext, q: KpiDrillQuery) {
-      const { facts, options } = await scoped(auth, q);
+      const s = scopeOf(auth, q);
+      const { facts, options } = await factsOf(auth, s);
       let report: KpiReport;
       if (q.groupBy && q.groupKey !== undefined) {
         const wanted = q.groupKey === NO_GROUP_KEY ? null : q.groupKey;

@@ -1,0 +1,153 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * KPI-01: the SELECT that rebuilds kpi_daily for a run of local days — one row per order (or SLA clock)
+ * an indicator counts, with its anchor day, dimensions and numerator (the denominator is the row count
+ * after grouping). The parts of a population that depend on "as of" (open orders past a deadline, SLA
+ * clocks still running past due) are not here: they are counted live (kpi-live.repository.ts), so a
+ * stored day never goes stale just because time passed. Every branch mirrors one domain definition in
+ * packages/domain/src/kpi/kpi-indicators.ts and the facts the server maps (kpi-facts.mapper.ts).
+ */
+
+export interface KpiDailyPolicy {
+  timeZone: string;
+  installWithinDays: number;
+  faultResolutionHours: number;
+  onTimeArrival: { by: 'window_start' | 'window_end'; graceMinutes: number };
+  satisfiedLevels: readonly string[];
+}
+
+export const localDay = (col: SQL, tz: string) => sql`((${col} at time zone ${tz})::date)`;
+
+/** The instant by which an arrival is on time (KPI-01 / SLA-07): an edge of the window plus a grace. */
+export const arrivalDueSql = (p: KpiDailyPolicy, prefix = '') =>
+  sql`(${sql.raw(`${prefix}${p.onTimeArrival.by === 'window_start' ? 'appointment_start' : 'appointment_end'}`)} + make_interval(mins => ${p.onTimeArrival.graceMinutes}))`;
+
+export const KPI_DAILY_EVENT_ACTIONS = ['arrive', 'reopen', 'reschedule', 'no_access'] as const;
+
+export function kpiDailyRowsSql(tenantId: string, days: { fromDay: string; toDay: string }, p: KpiDailyPolicy): SQL {
+  const tz = p.timeZone;
+  // The instant bounds make the day filter an index range (accepted / completed / appointment / clock
+  // due indexes), so rebuilding one stale day reads that day's rows; the local-day test then decides.
+  const lo = sql`(${days.fromDay}::date::timestamp at time zone ${tz})`;
+  const hi = sql`((${days.toDay}::date + 1)::timestamp at time zone ${tz})`;
+  const inDays = (col: string) =>
+    sql`${sql.raw(col)} >= ${lo} and ${sql.raw(col)} < ${hi} and ${localDay(sql.raw(col), tz)} between ${days.fromDay}::date and ${days.toDay}::date`;
+  const day = (col: string) => localDay(sql.raw(col), tz);
+  const dims = sql.raw('w.vendor_id, w.station_id, w.area_id, w.holder_id');
+  const installDue = sql`(((w.accepted_at at time zone ${tz}) + make_interval(days => ${p.installWithinDays})) at time zone ${tz})`;
+  const faultDue = sql`(w.accepted_at + make_interval(hours => ${p.faultResolutionHours}))`;
+  const live = sql`w.tenant_id = ${tenantId} and w.status <> 'cancelled'`;
+  const actions = sql.join(
+    KPI_DAILY_EVENT_ACTIONS.map((a) => sql`${a}`),
+    sql`, `,
+  );
+  const satisfied = p.satisfiedLevels.length
+    ? sql.join(
+        p.satisfiedLevels.map((l) => sql`${l}`),
+        sql`, `,
+      )
+    : sql`null`;
+  // ENG-07: an arrival counts from the phone's time when the event carries one.
+  const arrivalAt = sql`case when e.payload->>'arrivedAt' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' then (e.payload->>'arrivedAt')::timestamptz else e.at end`;
+  return sql`
+    with o as (
+      select id from work_orders where tenant_id = ${tenantId} and ${inDays('accepted_at')}
+      union select id from work_orders where tenant_id = ${tenantId} and ${inDays('completed_at')}
+      union select id from work_orders where tenant_id = ${tenantId} and ${inDays('appointment_start')}
+    ),
+    ev as (
+      select e.order_id,
+             count(*) filter (where e.action = 'arrive')::int as arrivals,
+             count(*) filter (where e.action = 'reopen')::int as reopens,
+             count(*) filter (where e.action = 'reschedule' and e.payload->>'askedBy' = 'us')::int as resched_us,
+             count(*) filter (where e.action = 'no_access')::int as no_access,
+             (array_agg(${arrivalAt} order by e.seq) filter (where e.action = 'arrive'))[1] as arrived_at
+        from work_order_events e
+       where e.tenant_id = ${tenantId} and e.action in (${actions}) and e.order_id in (select id from o)
+       group by e.order_id
+    ),
+    cb as (
+      -- CB-01/02: the latest satisfaction task speaks for the order (a reopen owes a new callback).
+      select distinct on (t.order_id) t.order_id, t.state, t.satisfaction
+        from callback_tasks t
+       where t.tenant_id = ${tenantId} and t.kind = 'satisfaction' and t.order_id in (select id from o)
+       order by t.order_id, t.raised_at desc, t.id desc
+    ),
+    pt as (
+      -- PART-05: a part used from a card issued after the order's first card was missing at first.
+      select b.order_id,
+             bool_and(not (l.consumed > 0 and b.issued_at > f.first_issued)) as hit
+        from borrow_cards b
+        join borrow_lines l on l.tenant_id = b.tenant_id and l.card_id = b.id
+        join (select order_id, min(issued_at) as first_issued from borrow_cards
+               where tenant_id = ${tenantId} and order_id in (select id from o) group by order_id) f
+          on f.order_id = b.order_id
+       where b.tenant_id = ${tenantId} and b.order_id in (select id from o)
+       group by b.order_id
+    )
+    select w.tenant_id, ${day('w.accepted_at')} as day, 'install_within_days_rate' as kpi_key, ${dims},
+           (case when w.completed_at <= ${installDue} then 1 else 0 end)::float8 as num
+      from work_orders w
+     where ${live} and w.type = 'install' and w.completed_at is not null and ${inDays('w.accepted_at')}
+    union all
+    select w.tenant_id, ${day('w.accepted_at')}, 'fault_resolved_within_hours_rate', ${dims},
+           (case when w.completed_at <= ${faultDue} then 1 else 0 end)::float8
+      from work_orders w
+     where ${live} and w.type = 'fault' and w.completed_at is not null and ${inDays('w.accepted_at')}
+    union all
+    select w.tenant_id, ${day('w.completed_at')}, 'average_fault_duration_hours', ${dims},
+           extract(epoch from (w.completed_at - w.accepted_at))::float8 / 3600
+      from work_orders w
+     where ${live} and w.type = 'fault' and w.completed_at is not null and ${inDays('w.completed_at')}
+    union all
+    select w.tenant_id, ${day('w.accepted_at')}, 'repeat_fault_rate', ${dims},
+           (case when w.repeat_of_order_id is not null then 1 else 0 end)::float8
+      from work_orders w
+     where ${live} and w.type = 'fault' and ${inDays('w.accepted_at')}
+    union all
+    select w.tenant_id, ${day('w.accepted_at')}, 'complaints_per_users', ${dims}, 1::float8
+      from work_orders w
+     where ${live} and w.type = 'complaint' and ${inDays('w.accepted_at')}
+    union all
+    select w.tenant_id, ${day('w.appointment_start')}, 'on_time_arrival_rate', ${dims},
+           (case when ev.arrived_at is not null and ev.arrived_at <= ${arrivalDueSql(p, 'w.')} then 1 else 0 end)::float8
+      from work_orders w left join ev on ev.order_id = w.id
+     where ${live} and ${inDays('w.appointment_start')} and (ev.arrived_at is not null or w.completed_at is not null)
+    union all
+    select w.tenant_id, ${day('w.completed_at')}, 'first_time_fix_rate', ${dims},
+           (case when ev.arrivals = 1 and ev.reopens = 0 then 1 else 0 end)::float8
+      from work_orders w join ev on ev.order_id = w.id
+     where ${live} and w.type = 'fault' and ev.arrivals > 0 and ${inDays('w.completed_at')}
+    union all
+    select w.tenant_id, ${day('w.completed_at')}, 'callback_completion_rate', ${dims},
+           (case when cb.state = 'done' then 1 else 0 end)::float8
+      from work_orders w join cb on cb.order_id = w.id
+     where ${live} and ${inDays('w.completed_at')}
+    union all
+    select w.tenant_id, ${day('w.completed_at')}, 'satisfaction_rate', ${dims},
+           (case when cb.satisfaction in (${satisfied}) then 1 else 0 end)::float8
+      from work_orders w join cb on cb.order_id = w.id
+     where ${live} and cb.state = 'done' and cb.satisfaction is not null and ${inDays('w.completed_at')}
+    union all
+    select w.tenant_id, ${day('w.completed_at')}, 'parts_hit_rate', ${dims}, (case when pt.hit then 1 else 0 end)::float8
+      from work_orders w join pt on pt.order_id = w.id
+     where ${live} and ${inDays('w.completed_at')}
+    union all
+    select w.tenant_id, ${day('w.accepted_at')}, 'reschedules_by_us', ${dims}, coalesce(ev.resched_us, 0)::float8
+      from work_orders w left join ev on ev.order_id = w.id
+     where ${live} and ${inDays('w.accepted_at')}
+       and (w.appointment_start is not null or coalesce(ev.arrivals, 0) > 0 or coalesce(ev.no_access, 0) > 0)
+    union all
+    select w.tenant_id, ${day('w.accepted_at')}, 'no_access_rate', ${dims},
+           (case when coalesce(ev.no_access, 0) > 0 then 1 else 0 end)::float8
+      from work_orders w left join ev on ev.order_id = w.id
+     where ${live} and ${inDays('w.accepted_at')}
+       and (w.appointment_start is not null or coalesce(ev.arrivals, 0) > 0 or coalesce(ev.no_access, 0) > 0)
+    union all
+    select w.tenant_id, ${day('c.due_at')}, 'sla_compliance_rate', ${dims},
+           (case when c.stopped_at <= c.due_at then 1 else 0 end)::float8
+      from sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id
+     where c.tenant_id = ${tenantId} and c.state = 'stopped' and coalesce(c.engine->>'stopReason', '') <> 'cancelled'
+       and ${live} and ${inDays('c.due_at')}`;
+}

@@ -1,0 +1,168 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { OPEN_STATUSES } from '@daowei/domain';
+import type { Db } from '../client.js';
+import { borrowCards, borrowLines } from '../schema/parts.js';
+import { slaClocks } from '../schema/sla-clocks.js';
+import { arrivalDueSql, localDay, type KpiDailyPolicy } from './kpi-daily-rows.js';
+import {
+  GROUP_COLUMN,
+  rowsOf,
+  scopeSql,
+  type KpiDailyGroup,
+  type KpiDailySum,
+  type KpiScopeFilter,
+} from './kpi-daily.repository.js';
+
+/**
+ * KPI-01 parts of the figures that depend on "as of" and so cannot be stored by day, counted live from
+ * the few rows still open; and the extra facts the direct computation (drill-down, odd periods) reads.
+ */
+
+const groupSql = (group: KpiDailyGroup, dayOf: string, tz: string) => {
+  const g = GROUP_COLUMN[group];
+  if (g === 'day::text') return sql`(${localDay(sql.raw(dayOf), tz)})::text`;
+  return g ? sql.raw(`w.${g}`) : sql`null`;
+};
+
+const statuses = () =>
+  sql.join(
+    OPEN_STATUSES.map((st) => sql`${st}`),
+    sql`, `,
+  );
+
+/**
+ * On-time arrival: open orders nobody has reached yet whose window (plus grace) had passed at `asOf`,
+ * by their appointment's day — denominator only. The list index finds a vendor's open orders.
+ */
+export async function kpiOpenArrivalsPastWindow(
+  db: Db,
+  tenantId: string,
+  s: { from: Date; to: Date; asOf: Date; vendorIds: readonly string[] },
+  filter: KpiScopeFilter,
+  p: KpiDailyPolicy,
+  group: KpiDailyGroup,
+): Promise<KpiDailySum[]> {
+  if (s.vendorIds.length === 0) return [];
+  const vendors = sql.join(
+    s.vendorIds.map((v) => sql`${v}::uuid`),
+    sql`, `,
+  );
+  const res = await db.execute(sql`
+    select ${groupSql(group, 'w.appointment_start', p.timeZone)} as grp, count(*)::int8 as den
+      from work_orders w
+     where w.tenant_id = ${tenantId} and w.vendor_id in (${vendors}) and w.status in (${statuses()})
+       and w.completed_at is null and w.appointment_start >= ${s.from} and w.appointment_start < ${s.to}
+       and ${arrivalDueSql(p, 'w.')} <= ${s.asOf}
+       and not exists (select 1 from work_order_events e
+                        where e.order_id = w.id and e.tenant_id = w.tenant_id and e.action = 'arrive')
+       ${scopeSql(filter, 'w.')}
+     group by 1`);
+  return (rowsOf(res) as { grp: string | null; den: string | number }[]).map((r) => ({
+    kpiKey: 'on_time_arrival_rate',
+    group: r.grp,
+    numerator: 0,
+    denominator: Number(r.den),
+  }));
+}
+
+/**
+ * SLA compliance: clocks not stopped that are breached at `asOf` (running past due, or paused after
+ * their due instant — SLA-09 clockStatus), by their due day — denominator only (a breach).
+ */
+export async function kpiOverdueOpenClocks(
+  db: Db,
+  tenantId: string,
+  s: { from: Date; to: Date; asOf: Date },
+  filter: KpiScopeFilter,
+  p: Pick<KpiDailyPolicy, 'timeZone'>,
+  group: KpiDailyGroup,
+): Promise<KpiDailySum[]> {
+  const res = await db.execute(sql`
+    select ${groupSql(group, 'c.due_at', p.timeZone)} as grp, count(*)::int8 as den
+      from sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id
+     where c.tenant_id = ${tenantId} and c.state <> 'stopped' and c.due_at >= ${s.from} and c.due_at < ${s.to}
+       and ((c.state = 'paused' and c.paused_at > c.due_at) or (c.state <> 'paused' and c.due_at < ${s.asOf}))
+       and w.status <> 'cancelled' ${scopeSql(filter, 'w.')}
+     group by 1`);
+  return (rowsOf(res) as { grp: string | null; den: string | number }[]).map((r) => ({
+    kpiKey: 'sla_compliance_rate',
+    group: r.grp,
+    numerator: 0,
+    denominator: Number(r.den),
+  }));
+}
+
+/**
+ * 万投比's user base: the tenant's customers, each counted for its area, the area's station and the
+ * station's vendor (a customer without an area counts for the tenant only).
+ */
+export async function kpiSubscriberCounts(db: Db, tenantId: string) {
+  const res = await db.execute(sql`
+    select a.id as area_id, a.station_id, u.vendor_id, count(*)::int8 as n
+      from customers c
+      left join areas a on a.tenant_id = c.tenant_id and a.id = c.area_id
+      left join org_units u on u.tenant_id = a.tenant_id and u.id = a.station_id
+     where c.tenant_id = ${tenantId}
+     group by 1, 2, 3`);
+  return (
+    rowsOf(res) as { area_id: string | null; station_id: string | null; vendor_id: string | null; n: string }[]
+  ).map((r) => ({
+    tenantId,
+    vendorId: r.vendor_id,
+    stationId: r.station_id,
+    areaId: r.area_id,
+    count: Number(r.n),
+  }));
+}
+
+/** SLA clocks of orders as the KPI facts need them (SLA-02 outcome at an instant). */
+export async function listKpiClocksOfOrders(db: Db, tenantId: string, orderIds: readonly string[]) {
+  const out: {
+    orderId: string;
+    kind: string;
+    dueAt: Date;
+    state: string;
+    stoppedAt: Date | null;
+    pausedAt: Date | null;
+    stopReason: string | null;
+  }[] = [];
+  for (let i = 0; i < orderIds.length; i += 10_000) {
+    const rows = await db
+      .select({
+        orderId: slaClocks.orderId,
+        kind: slaClocks.kind,
+        dueAt: slaClocks.dueAt,
+        state: slaClocks.state,
+        stoppedAt: slaClocks.stoppedAt,
+        pausedAt: slaClocks.pausedAt,
+        stopReason: sql<string | null>`${slaClocks.engine}->>'stopReason'`,
+      })
+      .from(slaClocks)
+      .where(and(eq(slaClocks.tenantId, tenantId), inArray(slaClocks.orderId, orderIds.slice(i, i + 10_000))))
+      .orderBy(asc(slaClocks.orderId), asc(slaClocks.kind));
+    out.push(...rows);
+  }
+  return out;
+}
+
+/** Borrow lines of orders with their card's issue instant (PART-05 parts hit). */
+export async function listKpiPartLinesOfOrders(db: Db, tenantId: string, orderIds: readonly string[]) {
+  const out: { orderId: string; cardId: string; issuedAt: Date; consumed: number }[] = [];
+  for (let i = 0; i < orderIds.length; i += 10_000) {
+    const rows = await db
+      .select({
+        orderId: borrowCards.orderId,
+        cardId: borrowCards.id,
+        issuedAt: borrowCards.issuedAt,
+        consumed: borrowLines.consumed,
+      })
+      .from(borrowCards)
+      .innerJoin(
+        borrowLines,
+        and(eq(borrowLines.tenantId, borrowCards.tenantId), eq(borrowLines.cardId, borrowCards.id)),
+      )
+      .where(and(eq(borrowCards.tenantId, tenantId), inArray(borrowCards.orderId, orderIds.slice(i, i + 10_000))));
+    out.push(...rows);
+  }
+  return out;
+}
