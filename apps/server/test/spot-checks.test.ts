@@ -177,6 +177,29 @@ describe('CB-03 sampled spot-checks for sales', () => {
     expect((await spotQueue(sales)).map((t) => t.orderId)).toEqual([o.C]);
   });
 
+  it('CB-03 SLA-03 an install still open near day 7 since acceptance is flagged for a spot-check, once', async () => {
+    h.clock.set('2026-12-02T03:00:00Z');
+    tk = await tokensOf(h);
+    const created = await createOrderVia(h, tk.hotline, 'install');
+    const late: string = created.order.id;
+    await dispatchToPerson(h, tk.coordinator, late, h.t.engineer.id);
+    await actOk(h, tk.engineer, late, 'take');
+    // Day 4: not near the limit yet (the rules flag the last 2 days before day 7).
+    await at('2026-12-06T03:00:00Z');
+    expect(await sweeper().sweepTenant(h.t.tenant.id)).toEqual({ created: 0 });
+    // Day 6: flagged; the next day's sweep (still inside the last 2 days) does not flag it again.
+    await at('2026-12-08T02:00:00Z');
+    expect(await sweeper().sweepTenant(h.t.tenant.id)).toEqual({ created: 1 });
+    const task = (await spotQueue(sales)).find((t) => t.orderId === late)!;
+    expect(task).toMatchObject({ kind: 'spot_check', ruleKey: 'spot_check', ruleId: 'CB-03', blocksClose: false });
+    expect(task.reason.en).toContain('7-day limit');
+    await at('2026-12-09T02:00:00Z');
+    expect(await sweeper().sweepTenant(h.t.tenant.id)).toEqual({ created: 0 });
+    // Past day 7 it is a late install (SLA-03), no longer "nearing" it: nothing new either.
+    await at('2026-12-09T04:00:00Z');
+    expect(await sweeper().sweepTenant(h.t.tenant.id)).toEqual({ created: 0 });
+  });
+
   it('CB-03 the sweep route is for the operator’s sales; vendor staff are refused', async () => {
     const res = await call(h.app, sales, 'POST', '/api/callbacks/spot-checks/sweep');
     expect(res.status).toBe(200);

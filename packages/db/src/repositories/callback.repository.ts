@@ -253,6 +253,27 @@ export async function listOrdersCompletedBetween(
   return rows.map(toWorkOrder);
 }
 
+/** CB-03 / SLA-03: installs still open that were accepted in (from, to] (nearing the 7-day limit). */
+export async function listOpenInstallsAcceptedBetween(
+  db: Db,
+  tenantId: string,
+  s: { from: Date; to: Date },
+): Promise<StoredWorkOrder[]> {
+  const rows = await db
+    .select()
+    .from(workOrders)
+    .where(
+      and(
+        eq(workOrders.tenantId, tenantId),
+        eq(workOrders.type, 'install'),
+        inArray(workOrders.status, [...OPEN_STATUSES]),
+        sql`${workOrders.acceptedAt} > ${s.from} and ${workOrders.acceptedAt} <= ${s.to}`,
+      ),
+    )
+    .orderBy(asc(workOrders.acceptedAt), asc(workOrders.id));
+  return rows.map(toWorkOrder);
+}
+
 export interface KpiOrderScope {
   from: Date;
   to: Date;

@@ -3,10 +3,12 @@ import {
   insertAssessmentCase,
   insertCallbackTasks,
   listCallbackAttempts,
+  listOpenInstallsAcceptedBetween,
   listOrdersCompletedBetween,
   ordersWithCallbackRule,
   updateCallbackTask,
   type Db,
+  type StoredWorkOrder,
 } from '@daowei/db';
 import {
   assessCase,
@@ -15,7 +17,9 @@ import {
   decideCallbackOutcome,
   DomainError,
   sampledSpotCheckTasks,
+  spotCheckTasks,
   type CallbackRules,
+  type CallbackTask,
   type Position,
 } from '@daowei/domain';
 import type { AuthContext } from '../../http/auth-context.js';
@@ -56,36 +60,70 @@ export function createSpotCheckService({
     }
   }
 
-  /** Creates the sample's tasks for orders completed in the window; idempotent (one per order, ever). */
+  /** Inserts the tasks of orders that never had a task of that rule (one per order, ever). */
+  async function insertNew(
+    tx: Db,
+    tenantId: string,
+    tasks: CallbackTask[],
+    orders: StoredWorkOrder[],
+    ruleKey: string,
+  ) {
+    const had = await ordersWithCallbackRule(
+      tx,
+      tenantId,
+      tasks.map((t) => t.orderId),
+      ruleKey,
+    );
+    const byId = new Map(orders.map((o) => [o.id, o]));
+    const made = await insertCallbackTasks(
+      tx,
+      tenantId,
+      tasks
+        .filter((t) => !had.has(t.orderId))
+        .map((task) => ({
+          task,
+          vendorId: byId.get(task.orderId)!.vendorId,
+          stationId: byId.get(task.orderId)!.stationId,
+        })),
+    );
+    return made.length;
+  }
+
+  /**
+   * The daily sweep (job and route), idempotent: the sample of orders completed about 7 days ago, and
+   * (SLA-03 / CB-03 older rule) installs still open whose acceptance nears the 7-day limit — accepted
+   * between `limitDays` and `limitDays − nearWithinDays` days ago (domain `spotCheckTasks`).
+   */
   async function sweepTenant(tenantId: string): Promise<{ created: number }> {
     const now = clock.now();
     const { afterDays, windowDays } = rules.spotCheck.sample;
+    const { limitDays, nearWithinDays } = rules.spotCheck;
     const window = {
       from: new Date(now.getTime() - afterDays * DAY_MS),
       to: new Date(now.getTime() - (afterDays - windowDays) * DAY_MS),
     };
+    const near = {
+      from: new Date(now.getTime() - limitDays * DAY_MS),
+      to: new Date(now.getTime() - (limitDays - nearWithinDays) * DAY_MS),
+    };
     return db.transaction(async (tx) => {
-      const orders = await listOrdersCompletedBetween(tx, tenantId, window);
-      const tasks = sampledSpotCheckTasks(orders, rules, now);
-      const had = await ordersWithCallbackRule(
+      const completed = await listOrdersCompletedBetween(tx, tenantId, window);
+      const sampled = await insertNew(
         tx,
         tenantId,
-        tasks.map((t) => t.orderId),
+        sampledSpotCheckTasks(completed, rules, now),
+        completed,
         'spot_check_sample',
       );
-      const byId = new Map(orders.map((o) => [o.id, o]));
-      const made = await insertCallbackTasks(
-        tx,
-        tenantId,
-        tasks
-          .filter((t) => !had.has(t.orderId))
-          .map((task) => ({
-            task,
-            vendorId: byId.get(task.orderId)!.vendorId,
-            stationId: byId.get(task.orderId)!.stationId,
-          })),
+      const open = await listOpenInstallsAcceptedBetween(tx, tenantId, near);
+      // Only the nearing-the-limit reason here (the orders are picked by their age), so no arrival facts.
+      const nearing = spotCheckTasks(
+        open.map((o) => ({ ...o, appointment: null })),
+        rules,
+        now,
       );
-      return { created: made.length };
+      const flagged = await insertNew(tx, tenantId, nearing, open, 'spot_check');
+      return { created: sampled + flagged };
     });
   }
 
