@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin } from './support/api.js';
+import { apiLogin, apiPost } from './support/api.js';
+import { phoneField } from './support/arrange.js';
 import { launchBrowser, type Browser } from './support/browser.js';
 import { DEMO_PASSWORD, loginInBrowser } from './support/login.js';
 import { startServer, type RunningServer } from './support/server.js';
@@ -31,9 +32,9 @@ interface OrderAnswer {
   events: { action: string }[];
 }
 
-/** Draws a stroke on the signature pad. */
-async function sign(page: Page) {
-  const pad = page.getByTestId('signature-pad');
+/** Draws a stroke on the signature pad (the one inside `container` when given). */
+async function sign(page: Page, container?: string) {
+  const pad = (container ? page.getByTestId(container) : page).locator('canvas').first();
   await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + 30, box.y + 60);
@@ -255,6 +256,60 @@ describe('planned work offline: care visit and inspection', () => {
     await page.goto(`${server.url}/m/inspection/${id}`);
     await page.getByTestId('insp-notice-signed').waitFor();
     await expect.poll(() => page.getByTestId('insp-notice-deadline').getAttribute('data-queued')).toBe('false');
+    await page.close();
+  }, 300_000);
+
+  it('ENG-07 WO-13 a take-back receipt signed with the network cut is queued with its signature and synced once', async () => {
+    const created = await apiPost(server.url, coord, '/api/work-orders', {
+      type: 'fault',
+      acceptanceSerial: 'E2E-OFF-TB',
+      product: 'broadband',
+      business: 'home broadband',
+      productNumber: 'BB-E2E-OFF-TB',
+      customer: { name: '带回用户', phone: '13900006363', address: '西湖区文二路 5 号 1-102' },
+      faultDescription: '光猫反复重启',
+    });
+    const id = created.order.id;
+    const eng = people.eng1!.token;
+    await apiPost(server.url, coord, `/api/work-orders/${id}/actions/dispatch`, {
+      toPersonId: people.eng1!.id,
+      remark: '上门',
+    });
+    for (const action of ['take', 'depart', 'arrive']) {
+      await apiPost(server.url, eng, `/api/work-orders/${id}/actions/${action}`, {});
+    }
+
+    const page = await phone.context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.evaluate('localStorage.clear(); sessionStorage.clear()');
+    await loginInBrowser(page, server.url, 'eng1');
+    await page.waitForURL(/\/m\/todo/);
+    await page.goto(`${server.url}/m/orders/${id}`);
+    await page.getByTestId('take-backs').waitFor({ timeout: 30_000 });
+    await swControls(page);
+    await phone.context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('cached-note').waitFor({ timeout: 30_000 });
+    await page.getByTestId('take-back-open').click();
+    await phoneField(page, 'take-back-device').fill('中兴 F663 光猫');
+    await phoneField(page, 'take-back-configNotes', 'textarea').fill('宽带账号已抄录');
+    await phoneField(page, 'take-back-dataNotes', 'textarea').fill('设备内无客户数据');
+    await phoneField(page, 'take-back-promisedReturnDate').fill(localDay(3).iso);
+    await sign(page, 'take-back-signature');
+    await page.getByTestId('take-back-submit').click();
+    await expect.poll(() => page.getByTestId('take-back-queued').textContent()).toContain('中兴 F663 光猫');
+    const takeBacks = async () =>
+      (
+        await api<{ items: { device: string; status: string }[] }>(
+          `${server.url}/api/parts/orders/${id}/take-backs`,
+          eng,
+        )
+      ).items;
+    expect(await takeBacks()).toEqual([]);
+
+    await phone.context.setOffline(false);
+    await syncAll(page, server.url, 1);
+    expect((await takeBacks()).map((t) => `${t.device}:${t.status}`)).toEqual(['中兴 F663 光猫:out']);
     await page.close();
   }, 300_000);
 });

@@ -81,7 +81,8 @@ export default function MobileOrderDetailPage() {
           />
           <MobileTakeBackPanel
             orderId={detail.order.id}
-            onSite={detail.order.status === 'on_site' && detail.order.holderId !== null && !cachedAt}
+            orderNumber={detail.order.number}
+            onSite={detail.order.status === 'on_site' && detail.order.holderId !== null}
             onChanged={reload}
           />
           {detail.order.status === 'on_site' && detail.order.holderId !== null && (

@@ -4,10 +4,15 @@ import { newIdempotencyKey, toApiError } from '../../api';
 import { partsApi, type BorrowLineView, type TakeBackView } from '../../api/parts';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useLabels } from '../../i18n/useLabels';
+import { useMe } from '../../session/SessionContext';
+import { submit } from '../offline/outbox';
+import { readThrough } from '../offline/readCache';
+import { useOutbox } from '../offline/useOutbox';
 import { SignaturePad } from '../visit/SignaturePad';
 
 interface Props {
   orderId: string;
+  orderNumber: string;
   /** The open form is offered only on site; taken-back devices are listed (and returned) whenever open. */
   onSite: boolean;
   onChanged?: () => void;
@@ -19,11 +24,17 @@ const empty = { device: '', serial: '', configNotes: '', dataNotes: '', promised
  * WO-13 on the phone: a device that cannot be fixed on site is taken back with a receipt the customer
  * signs (device, configuration and data noted, the promised return date), optionally leaving a loaner
  * unit borrowed for the order; when the device comes back the customer signs again and the loaner goes
- * home. Sent online (the receipt is the customer's proof; the server records the loaner's moves).
+ * home. ENG-07: both receipts (with the customer's signature) go through the phone's outbox — sent at
+ * once online, queued with their key offline and listed here as waiting until synced; the lists are
+ * cached for reading offline.
  */
-export function MobileTakeBackPanel({ orderId, onSite, onChanged }: Props) {
+export function MobileTakeBackPanel({ orderId, orderNumber, onSite, onChanged }: Props) {
   const { t } = useLabels();
   const errorText = useErrorText();
+  const personId = useMe().person.id;
+  const outbox = useOutbox();
+  const settled = outbox.filter((i) => i.orderId === orderId && i.state !== 'pending').length;
+  const waiting = outbox.filter((i) => i.orderId === orderId && i.state === 'pending');
   const [items, setItems] = useState<TakeBackView[]>([]);
   const [loaners, setLoaners] = useState<BorrowLineView[]>([]);
   const [open, setOpen] = useState(false);
@@ -37,16 +48,23 @@ export function MobileTakeBackPanel({ orderId, onSite, onChanged }: Props) {
   const [key, setKey] = useState(newIdempotencyKey);
 
   const load = useCallback(() => {
-    partsApi.takeBacks(orderId).then(
-      (r) => setItems(r.items),
+    readThrough(`take-backs:${personId}:${orderId}`, () => partsApi.takeBacks(orderId)).then(
+      (r) => setItems(r.value.items),
       () => setItems([]),
     );
-    partsApi.orderBorrows(orderId).then(
-      (r) => setLoaners(r.items.filter((l) => l.serial && l.outstanding > 0)),
+    readThrough(`order-borrows:${personId}:${orderId}`, () => partsApi.orderBorrows(orderId)).then(
+      (r) => setLoaners(r.value.items.filter((l) => l.serial && l.outstanding > 0)),
       () => setLoaners([]),
     );
-  }, [orderId]);
-  useEffect(load, [load]);
+  }, [orderId, personId]);
+  // Re-read when a queued receipt of this order is synced (or refused).
+  useEffect(load, [load, settled]);
+
+  /** Sends a receipt through the outbox; a refusal while online is shown, a queued one waits in the list. */
+  const send = async (what: 'take_back' | 'give_back', path: string, body: object) => {
+    const r = await submit(personId, { orderId, orderNumber, what, path, body, key });
+    Toast.show({ content: r.queued ? t('eng.takeBackQueued') : t('eng.saved') });
+  };
 
   const run = async (call: () => Promise<unknown>) => {
     setBusy(true);
@@ -68,19 +86,15 @@ export function MobileTakeBackPanel({ orderId, onSite, onChanged }: Props) {
 
   const takeBack = async () => {
     const ok = await run(() =>
-      partsApi.takeBack(
-        orderId,
-        {
-          device: form.device.trim(),
-          ...(form.serial.trim() ? { serial: form.serial.trim() } : {}),
-          configNotes: form.configNotes.trim(),
-          dataNotes: form.dataNotes.trim(),
-          promisedReturnDate: form.promisedReturnDate,
-          signature,
-          ...(loaner ? { loanerLineId: loaner } : {}),
-        },
-        key,
-      ),
+      send('take_back', `/parts/orders/${encodeURIComponent(orderId)}/take-backs`, {
+        device: form.device.trim(),
+        ...(form.serial.trim() ? { serial: form.serial.trim() } : {}),
+        configNotes: form.configNotes.trim(),
+        dataNotes: form.dataNotes.trim(),
+        promisedReturnDate: form.promisedReturnDate,
+        signature,
+        ...(loaner ? { loanerLineId: loaner } : {}),
+      }),
     );
     if (ok) {
       setOpen(false);
@@ -91,7 +105,10 @@ export function MobileTakeBackPanel({ orderId, onSite, onChanged }: Props) {
 
   const giveBack = async (tb: TakeBackView) => {
     const ok = await run(() =>
-      partsApi.giveBack(tb.id, { signature, loanerBack: tb.loanerUnitId ? loanerBack : false }, key),
+      send('give_back', `/parts/take-backs/${encodeURIComponent(tb.id)}/return`, {
+        signature,
+        loanerBack: tb.loanerUnitId ? loanerBack : false,
+      }),
     );
     if (ok) setReturning(null);
   };
@@ -125,7 +142,10 @@ export function MobileTakeBackPanel({ orderId, onSite, onChanged }: Props) {
     </List.Item>
   );
 
-  if (!onSite && items.length === 0) return null;
+  const queuedTakeBacks = waiting.filter((i) => i.what === 'take_back');
+  const queuedReturns = new Set(waiting.filter((i) => i.what === 'give_back').map((i) => i.path));
+  const returnQueued = (tb: TakeBackView) => queuedReturns.has(`/parts/take-backs/${encodeURIComponent(tb.id)}/return`);
+  if (!onSite && items.length === 0 && queuedTakeBacks.length === 0) return null;
   const ready = form.device.trim() && form.configNotes.trim() && form.dataNotes.trim() && form.promisedReturnDate;
   return (
     <List header={t('takeBack.title')} data-testid="take-backs">
@@ -136,7 +156,9 @@ export function MobileTakeBackPanel({ orderId, onSite, onChanged }: Props) {
           data-status={tb.status}
           description={t('takeBack.promised', { date: tb.promisedReturnDate })}
           extra={
-            tb.status === 'out' ? (
+            returnQueued(tb) ? (
+              <Tag color="primary">{t('eng.states.pending')}</Tag>
+            ) : tb.status === 'out' ? (
               <Button size="small" onClick={() => setReturning(tb.id)} data-testid="take-back-return">
                 {t('takeBack.return')}
               </Button>
@@ -147,6 +169,16 @@ export function MobileTakeBackPanel({ orderId, onSite, onChanged }: Props) {
         >
           {tb.device} {tb.loanerUnitId ? <Tag color="primary">{t('takeBack.loanerLent')}</Tag> : null}
           {tb.overdue && <Tag color="danger">{t('takeBack.overdue')}</Tag>}
+        </List.Item>
+      ))}
+      {queuedTakeBacks.map((i) => (
+        <List.Item
+          key={i.seq}
+          data-testid="take-back-queued"
+          description={t('eng.takeBackQueued')}
+          extra={<Tag color="primary">{t('eng.states.pending')}</Tag>}
+        >
+          {(i.body as { device: string }).device}
         </List.Item>
       ))}
       {returning && (
