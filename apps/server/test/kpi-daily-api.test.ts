@@ -35,12 +35,16 @@ function rng(seed: number) {
   };
 }
 
-/** The direct computation's facts, judged at `asOf`, from every record they are read from. */
-async function directFacts(asOf: Date): Promise<KpiOrderFacts[]> {
-  const records = await loadKpiRecords(db, tenantId, {
-    from: new Date('2026-01-01T00:00:00Z'),
-    to: new Date('2027-01-01T00:00:00Z'),
-  });
+/**
+ * The direct computation's facts, judged at `asOf`, from every record they are read from — loaded for
+ * the sample's period, as the service's direct path and drill-down load them (the whole year otherwise).
+ */
+async function directFacts(asOf: Date, period?: { from: Date; to: Date }): Promise<KpiOrderFacts[]> {
+  const records = await loadKpiRecords(
+    db,
+    tenantId,
+    period ?? { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') },
+  );
   return kpiFactsAt(records, asOf);
 }
 
@@ -90,7 +94,7 @@ async function compareSamples(seed: number, samples: number) {
     const q = { from: from.toISOString(), to: to.toISOString(), ...(dim ? { [dim]: value } : {}) };
     const body = await service.kpis(auth, q as never);
     const filter = field ? { [field]: value } : {};
-    const atAsOf = asOf.getTime() === NOW.getTime() ? facts : await directFacts(asOf);
+    const atAsOf = await directFacts(asOf, { from, to });
     const direct = computeKpis(atAsOf, {
       period: { from, to },
       asOf,

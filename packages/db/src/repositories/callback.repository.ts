@@ -284,7 +284,8 @@ export interface KpiOrderScope {
 
 /**
  * KPI-01: the orders any indicator may place in [from, to): accepted before `to` and either accepted,
- * completed or closed in the period, or still open (their appointment or deadline may fall in it).
+ * completed, closed or appointed in the period, with an SLA clock due in it, or still open (their
+ * deadline may fall in it).
  */
 export async function listOrdersForKpi(db: Db, tenantId: string, s: KpiOrderScope): Promise<StoredWorkOrder[]> {
   const rows = await db
@@ -302,6 +303,10 @@ export async function listOrdersForKpi(db: Db, tenantId: string, s: KpiOrderScop
           and(isNotNull(workOrders.completedAt), gte(workOrders.completedAt, s.from)),
           and(isNotNull(workOrders.closedAt), gte(workOrders.closedAt, s.from)),
           inArray(workOrders.status, [...OPEN_STATUSES]),
+          // On-time arrival counts an order on its appointment, SLA compliance a clock on its due instant.
+          and(isNotNull(workOrders.appointmentStart), gte(workOrders.appointmentStart, s.from)),
+          sql`exists (select 1 from sla_clocks c where c.tenant_id = ${workOrders.tenantId}
+                        and c.order_id = ${workOrders.id} and c.due_at >= ${s.from} and c.due_at < ${s.to})`,
         ),
       ),
     )
