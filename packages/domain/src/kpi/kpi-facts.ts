@@ -16,7 +16,7 @@ export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
 export interface KpiClockOutcome {
   kind: string;
   dueAt: Date;
-  /** `excused`: breached for a reason the policy accepts (customer's own delay, approved exception). */
+  /** `excused`: withdrawn, neither kept nor broken (the clock stopped because the order was cancelled). */
   outcome: 'met' | 'breached' | 'excused' | 'running';
 }
 

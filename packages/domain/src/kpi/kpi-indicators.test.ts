@@ -78,6 +78,21 @@ describe('KPI-01 indicators on hand-computed fixtures', () => {
     expect(onTimeArrivalRate.compute(orders, strict as typeof CTX)).toMatchObject({ value: 0, numerator: 0 });
   });
 
+  it('KPI-01 on-time arrival: an order completed without anyone arriving is decided (a miss) even before its window ends', () => {
+    const asOf = at('01-20 10:00');
+    const orders = [
+      kpiOrder({ id: 'c1', appointment: window('01-20'), completedAt: at('01-20 08:00') }), // done remotely: miss
+      kpiOrder({ id: 'c2', status: 'taken', appointment: window('01-20') }), // open, window not over: out
+    ];
+    // numerator 0; denominator {c1} = 1
+    expect(onTimeArrivalRate.compute(orders, { ...CTX, asOf })).toMatchObject({
+      value: 0,
+      numerator: 0,
+      denominator: 1,
+      orderIds: ['c1'],
+    });
+  });
+
   it('KPI-01 SLA compliance: 2 of 3 decided clocks due in January met → 66.7 %', () => {
     const orders = [
       kpiOrder({
