@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { apiLogin, apiPost } from './support/api.js';
+import { recordDissatisfiedCallback } from './support/callback-forms.js';
 import { DEMO_PASSWORD as PASSWORD, loginInBrowser as login } from './support/login.js';
 
 /** A local calendar day, `days` from today (the KPI period is a range of whole days). */
@@ -75,24 +76,11 @@ describe('dissatisfied callback reopens the order; the KPI drill-down reaches it
       await login(page, server.url, 'callback1');
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
       await page.goto(`${server.url}/callbacks`);
-      const row = page.getByTestId(`cb-row-${number}`);
-      await row.waitFor();
-      await row.click();
-      await page.getByTestId('cb-script-problem_solved').waitFor();
-      await page.getByTestId('cb-sat-dissatisfied').click();
-      // CB-02: the dissatisfied branch of the script appears with its fields.
-      await page.getByTestId('cb-script-root_cause').waitFor();
-      await page.getByTestId('cb-problem-solved').click();
-      await page.getByTestId('cb-root-cause').fill('修好后当晚又断网');
-      await page.getByTestId('cb-suggestion').fill('更换光猫并复查线路');
-      await page.getByTestId('cb-improvement-owner').click();
-      await page.keyboard.type('王');
-      await page.locator('.ant-select-item-option').first().click();
-      await page.getByTestId('cb-improvement-measure').fill('故障上门后次日抽查断网记录');
-      await page.getByTestId('cb-improvement-due').click();
-      await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-today').first().click();
-      await page.getByTestId('cb-submit').click();
-      await expect.poll(() => page.getByTestId('success-message').textContent()).toMatch(/重新打开|reopened/);
+      await recordDissatisfiedCallback(page, number, {
+        rootCause: '修好后当晚又断网',
+        suggestion: '更换光猫并复查线路',
+        measure: '故障上门后次日抽查断网记录',
+      });
       const res = await fetch(`${server.url}/api/work-orders/${orderId}`, {
         headers: { authorization: `Bearer ${(await apiLogin(server.url, 'coord1', PASSWORD)).token}` },
       });

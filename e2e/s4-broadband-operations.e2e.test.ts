@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { apiLogin, apiPost } from './support/api.js';
+import { recordDissatisfiedCallback } from './support/callback-forms.js';
 import { DEMO_PASSWORD as PASSWORD, loginInBrowser as login } from './support/login.js';
 
 /** A local calendar day, `days` from today (the KPI period is a range of whole days). */
@@ -200,23 +201,11 @@ describe('S4 broadband operations: shifts, a batch incident, callbacks that reop
       const page = await agent.context.newPage();
       page.setDefaultTimeout(90_000);
       await page.goto(`${server.url}/callbacks`);
-      const row = page.getByTestId(`cb-row-${faults[0]!.number}`);
-      await row.waitFor();
-      await row.click();
-      await page.getByTestId('cb-script-problem_solved').waitFor();
-      await page.getByTestId('cb-sat-dissatisfied').click();
-      await page.getByTestId('cb-script-root_cause').waitFor();
-      await page.getByTestId('cb-problem-solved').click();
-      await page.getByTestId('cb-root-cause').fill('区域恢复后家里仍然断网');
-      await page.getByTestId('cb-suggestion').fill('上门检查入户光纤');
-      await page.getByTestId('cb-improvement-owner').click();
-      await page.keyboard.type('王');
-      await page.locator('.ant-select-item-option').first().click();
-      await page.getByTestId('cb-improvement-measure').fill('批量故障恢复后逐户抽测');
-      await page.getByTestId('cb-improvement-due').click();
-      await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-today').first().click();
-      await page.getByTestId('cb-submit').click();
-      await expect.poll(() => page.getByTestId('success-message').textContent()).toMatch(/重新打开|reopened/);
+      await recordDissatisfiedCallback(page, faults[0]!.number, {
+        rootCause: '区域恢复后家里仍然断网',
+        suggestion: '上门检查入户光纤',
+        measure: '批量故障恢复后逐户抽测',
+      });
       const d = (await get(coordToken, `/api/work-orders/${faults[0]!.id}`)) as {
         order: { status: string };
         events: { action: string }[];

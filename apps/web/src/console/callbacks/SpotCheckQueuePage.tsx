@@ -1,32 +1,14 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  List,
-  Radio,
-  Row,
-  Segmented,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Descriptions, Form, Input, List, Radio, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { type HTMLAttributes, useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { SubmissionKeys, toApiError, type ApiError } from '../../api';
+import { SubmissionKeys, toApiError } from '../../api';
 import { callbacksApi, type AttemptResult, type CallbackTaskView } from '../../api/callbacks';
-import { useErrorText } from '../../hooks/useErrorText';
 import { useLabels } from '../../i18n/useLabels';
 import { useMe } from '../../session/SessionContext';
 import { useFeedback } from '../useFeedback';
+import { CallbackTaskQueue } from './CallbackTaskQueue';
 
-type QueueState = 'open' | 'done' | 'unreachable';
 const RESULTS: readonly AttemptResult[] = ['reached', 'no_answer', 'busy'];
 
 interface SpotForm {
@@ -167,34 +149,11 @@ function SpotCheckPanel({ task, onChanged }: { task: CallbackTaskView; onChanged
  * completion, earliest due first; a mismatch with the vendor's report opens a VND-01 case.
  */
 export default function SpotCheckQueuePage() {
-  const { t, lang: language, type } = useLabels();
-  const lang = language as 'zh-CN' | 'en';
+  const { t } = useLabels();
   const me = useMe();
-  const errorText = useErrorText();
   const feedback = useFeedback();
-  const [state, setState] = useState<QueueState>('open');
-  const [items, setItems] = useState<CallbackTaskView[] | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
 
-  useEffect(() => {
-    let live = true;
-    callbacksApi.queue(state, 'spot_check').then(
-      (r) => {
-        if (!live) return;
-        setError(null);
-        setItems(r.items);
-      },
-      (e: unknown) => live && setError(toApiError(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [state, version]);
-
-  async function sweep() {
+  async function sweep(reload: () => void) {
     try {
       const r = await callbacksApi.sweepSpotChecks();
       feedback.success(t('spotCheck.swept', { count: r.created }));
@@ -204,105 +163,19 @@ export default function SpotCheckQueuePage() {
     }
   }
 
-  const selected = items?.find((i) => i.id === selectedId) ?? null;
   return (
-    <Row gutter={16}>
-      <Col xs={24} xl={11}>
-        <Card
-          title={t('spotCheck.title')}
-          extra={
-            <Space>
-              {(me.position === 'sales' || me.position === 'admin') && (
-                <Button size="small" onClick={() => void sweep()} data-testid="spot-sweep">
-                  {t('spotCheck.sweep')}
-                </Button>
-              )}
-              <Segmented<QueueState>
-                value={state}
-                onChange={(v) => {
-                  setState(v);
-                  setSelectedId(null);
-                }}
-                options={(['open', 'done', 'unreachable'] as const).map((s) => ({
-                  value: s,
-                  label: <span data-testid={`spot-state-${s}`}>{t(`spotCheck.${s}`)}</span>,
-                }))}
-              />
-            </Space>
-          }
-        >
-          {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}
-          <Table<CallbackTaskView>
-            rowKey="id"
-            size="small"
-            loading={!items && !error}
-            dataSource={items ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            data-testid="spot-queue"
-            rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
-            onRow={(r) =>
-              ({
-                'data-testid': `spot-row-${r.order?.number ?? r.orderId}`,
-                style: { cursor: 'pointer' },
-                onClick: () => setSelectedId(r.id),
-              }) as HTMLAttributes<HTMLElement>
-            }
-            columns={[
-              {
-                title: t('callbackQueue.order'),
-                render: (_: unknown, r) => (
-                  <span>
-                    {r.order?.number ?? r.orderId.slice(0, 8)} {r.order && <Tag>{type(r.order.type)}</Tag>}
-                  </span>
-                ),
-              },
-              { title: t('callbackQueue.reason'), render: (_: unknown, r) => r.reason[lang] },
-              {
-                title: t('callbackQueue.due'),
-                dataIndex: 'dueAt',
-                render: (v: string) => (
-                  <Typography.Text type={dayjs(v).isBefore(dayjs()) ? 'danger' : undefined}>
-                    {dayjs(v).format('MM-DD HH:mm')}
-                  </Typography.Text>
-                ),
-              },
-            ]}
-          />
-        </Card>
-      </Col>
-      <Col xs={24} xl={13}>
-        {selected ? (
-          <Card
-            title={
-              <Link to={`/orders/${selected.orderId}`} data-testid="spot-order-link">
-                {selected.order?.number ?? selected.orderId}
-              </Link>
-            }
-          >
-            {selected.order && (
-              <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-                <Descriptions.Item label={t('callbackQueue.customer')}>{selected.order.contactName}</Descriptions.Item>
-                <Descriptions.Item label={t('callbackQueue.phone')}>{selected.order.contactPhone}</Descriptions.Item>
-                <Descriptions.Item label={t('fields.address')} span={2}>
-                  {selected.order.address}
-                </Descriptions.Item>
-              </Descriptions>
-            )}
-            <SpotCheckPanel
-              key={selected.id}
-              task={selected}
-              onChanged={(closed) => {
-                if (closed) setSelectedId(null);
-                reload();
-              }}
-            />
-          </Card>
-        ) : (
-          <Card>
-            <Empty description={t('spotCheck.pick')} />
-          </Card>
-        )}
-      </Col>
-    </Row>
+    <CallbackTaskQueue
+      kind="spot_check"
+      testIds="spot"
+      texts="spotCheck"
+      actions={(reload) =>
+        (me.position === 'sales' || me.position === 'admin') && (
+          <Button size="small" onClick={() => void sweep(reload)} data-testid="spot-sweep">
+            {t('spotCheck.sweep')}
+          </Button>
+        )
+      }
+      panel={(task, onChanged) => <SpotCheckPanel key={task.id} task={task} onChanged={onChanged} />}
+    />
   );
 }
