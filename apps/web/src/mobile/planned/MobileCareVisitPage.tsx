@@ -52,6 +52,7 @@ export default function MobileCareVisitPage() {
     });
 
   if (!d || !order) return <Card>{t('common.loading')}</Card>;
+  // The carer's own selection stays after a save: more boxes may be ticked while it is on its way.
   const ticks = ticked ?? Object.keys(d.visit.ticks);
   const setTicks = setTicked;
   const { visit, agreement } = d;
@@ -182,11 +183,7 @@ export default function MobileCareVisitPage() {
           style={{ marginTop: 12 }}
           disabled={ticks.length === 0 || busy}
           data-testid="care-save-ticks"
-          onClick={() =>
-            void record('care_ticks', 'ticks', { items: ticks }, t('care.ticksSaved')).then(
-              (ok) => ok && setTicked(null),
-            )
-          }
+          onClick={() => void record('care_ticks', 'ticks', { items: ticks }, t('care.ticksSaved'))}
         >
           {t('care.saveTicks')}
         </Button>
