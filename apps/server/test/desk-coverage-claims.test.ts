@@ -7,19 +7,8 @@ import { createCoverageClaimsService } from '../src/features/desk/coverage-claim
 import { createScriptsService } from '../src/features/desk/scripts.service.js';
 import { createTenantCalendars } from '../src/features/calendar/tenant-calendar.js';
 import { createNotificationService } from '../src/features/notifications/notification.service.js';
-import {
-  actOk,
-  call,
-  dispatchToPerson,
-  MINUTE,
-  newPhone,
-  orderBody,
-  startHarness,
-  tokensOf,
-  type Body,
-  type Harness,
-  type Tokens,
-} from './harness.js';
+import { call, MINUTE, startHarness, tokensOf, type Body, type Harness, type Tokens } from './harness.js';
+import { deskOrderTaken } from './desk-setup.js';
 
 let h: Harness;
 let tk: Tokens;
@@ -33,19 +22,13 @@ const DAY = 24 * 60 * MINUTE;
 
 /** An on-site fault taken in at the desk (with the customer's link), taken by the engineer. */
 async function takenOrder() {
-  const { type: _t, ...order } = orderBody(h, 'fault');
-  const res = await call(h.app, tk.hotline, 'POST', '/api/desk/intakes', {
-    callerPhone: newPhone(),
+  const { id, token } = await deskOrderTaken(h, tk, {
+    type: 'fault',
     requestKind: 'fault',
     symptom: 'no_service',
     description: '装机地址没有线路',
-    order,
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const id = res.body.order.id as string;
-  await dispatchToPerson(h, tk.coordinator, id, h.t.engineer.id);
-  await actOk(h, tk.engineer, id, 'take');
-  return { id, token: res.body.link.token as string };
+  return { id, token };
 }
 
 const claim = (token: string, id: string, body: unknown) =>

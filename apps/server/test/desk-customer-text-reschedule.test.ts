@@ -11,14 +11,13 @@ import {
   dispatchToPerson,
   getOrder,
   MINUTE,
-  newPhone,
-  orderBody,
   startHarness,
   tokensOf,
   type Body,
   type Harness,
   type Tokens,
 } from './harness.js';
+import { deskIntake, deskOrderTaken } from './desk-setup.js';
 
 let h: Harness;
 let tk: Tokens;
@@ -36,20 +35,14 @@ const window = (fromNowHours: number, hours = 2) => {
 
 /** An on-site fault taken in at the desk (with its link), held by the engineer with an agreed visit. */
 async function agreedVisit(visitInHours = 48) {
-  const { type: _t, ...order } = orderBody(h, 'fault');
-  const res = await call(h.app, tk.hotline, 'POST', '/api/desk/intakes', {
-    callerPhone: newPhone(),
+  const { id, token } = await deskOrderTaken(h, tk, {
+    type: 'fault',
     requestKind: 'fault',
     symptom: 'no_service',
     description: '断网',
-    order,
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const id = res.body.order.id as string;
-  await dispatchToPerson(h, tk.coordinator, id, h.t.engineer.id);
-  await actOk(h, tk.engineer, id, 'take');
   await actOk(h, tk.engineer, id, 'confirm_appointment', { window: window(visitInHours) });
-  return { id, token: res.body.link.token as string };
+  return { id, token };
 }
 
 describe('forbidden phrases are refused on the server (DESK-04)', () => {
@@ -177,15 +170,12 @@ describe('customer reschedule through the self-service link (DESK-06, SLA-07, AP
   });
 
   it('DESK-06 an order nobody has taken yet cannot be moved through the link; a blank reason is refused', async () => {
-    const { type: _t, ...order } = orderBody(h, 'fault');
-    const res = await call(h.app, tk.hotline, 'POST', '/api/desk/intakes', {
-      callerPhone: newPhone(),
+    const { token } = await deskIntake(h, tk.hotline, {
+      type: 'fault',
       requestKind: 'fault',
       symptom: 'slow',
       description: '网速慢',
-      order,
     });
-    const token = res.body.link.token as string;
     expect((await call(h.app, null, 'GET', `/api/public/orders/${token}`)).body.reschedule.allowed).toBe(false);
     const refused = await call(h.app, null, 'POST', `/api/public/orders/${token}/reschedule`, {
       window: window(48),

@@ -5,14 +5,13 @@ import {
   completeBody,
   dispatchToPerson,
   MINUTE,
-  newPhone,
-  orderBody,
   startHarness,
   tokensOf,
   type Body,
   type Harness,
   type Tokens,
 } from './harness.js';
+import { deskOrderTaken } from './desk-setup.js';
 
 /** DESK-06 customer self-service: reporting a fault through the link, then following it. */
 let h: Harness;
@@ -26,23 +25,18 @@ afterAll(async () => h?.close());
 /** An install done by the engineer, with the customer's link (as the desk hands it out). */
 async function installedLine() {
   tk = await tokensOf(h); // earlier tests may have moved the clock past the sessions' idle limit
-  const { type: _t, ...order } = orderBody(h, 'install', { lat: 39.99, lng: 116.47 });
-  const res = await call(h.app, tk.hotline, 'POST', '/api/desk/intakes', {
-    callerPhone: newPhone(),
+  const { id, number, token } = await deskOrderTaken(h, tk, {
+    type: 'install',
     requestKind: 'install',
     symptom: 'other',
     description: '新装宽带',
     mode: 'on_site',
-    order,
+    order: { lat: 39.99, lng: 116.47 },
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const id = res.body.order.id as string;
-  await dispatchToPerson(h, tk.coordinator, id, h.t.engineer.id);
-  await actOk(h, tk.engineer, id, 'take');
   await actOk(h, tk.engineer, id, 'depart');
   await actOk(h, tk.engineer, id, 'arrive');
   await actOk(h, tk.engineer, id, 'complete', completeBody());
-  return { id, number: res.body.order.number as string, token: res.body.link.token as string };
+  return { id, number, token };
 }
 
 const report = (token: string, body: unknown) => call(h.app, null, 'POST', `/api/public/orders/${token}/faults`, body);
