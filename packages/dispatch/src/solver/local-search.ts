@@ -4,6 +4,7 @@ import type { Problem } from './problem.js';
 import { RouteState } from './routes.js';
 import { EPS, Segment } from './segment.js';
 import { swapStar } from './swap-star.js';
+import { twoOpt, twoOptStar } from './two-opt.js';
 
 /**
  * Granular local search (first improvement) over relocate (1 or 2 customers, either orientation),
@@ -21,8 +22,9 @@ export class LocalSearch {
   private readonly order: Int32Array;
   private readonly lastTested: Int32Array;
   private readonly lastSwapStar: Int32Array;
-  private readonly buf: Int32Array;
-  private readonly buf2: Int32Array;
+  /** Scratch node lists for the moves that relink whole paths (2-opt, 2-opt*). */
+  readonly buf: Int32Array;
+  readonly buf2: Int32Array;
   /** Matrix location of every node id (depot copies → 0) and its row offset: branch-free distances. */
   private readonly locOf: Int32Array;
   private readonly rowOf: Int32Array;
@@ -146,7 +148,7 @@ export class LocalSearch {
   private tryPair(u: number, v: number): boolean {
     const st = this.st;
     if (st.routeOf[u] === st.routeOf[v]) {
-      return this.relocate(u, v) || this.swapIntra(u, v) || this.twoOpt(u, v) || this.twoOpt(v, u);
+      return this.relocate(u, v) || this.swapIntra(u, v) || twoOpt(this, u, v) || twoOpt(this, v, u);
     }
     return (
       this.relocate(u, v) ||
@@ -155,7 +157,7 @@ export class LocalSearch {
       this.swap(u, v) ||
       this.swapPair(u, v, false) ||
       this.swapPair(u, v, true) ||
-      this.twoOptStar(u, v)
+      twoOptStar(this, u, v)
     );
   }
 
@@ -164,7 +166,7 @@ export class LocalSearch {
     return (
       this.relocate(u, depot) ||
       (this.st.routeOf[u] !== this.st.routeOf[depot] &&
-        (this.relocatePair(u, depot, false) || this.relocatePair(u, depot, true) || this.twoOptStar(u, depot)))
+        (this.relocatePair(u, depot, false) || this.relocatePair(u, depot, true) || twoOptStar(this, u, depot)))
     );
   }
 
@@ -335,67 +337,6 @@ export class LocalSearch {
       st.moveAfter(b, pa);
     }
     this.commit(r, r, delta);
-    return true;
-  }
-
-  /** Intra-route 2-opt: reverse the path from next(u) to v (u before v). */
-  private twoOpt(u: number, v: number): boolean {
-    const st = this.st;
-    if (st.pos[u]! >= st.pos[v]!) return false;
-    const x = st.next[u]!;
-    if (x === v) return false;
-    const y = st.next[v]!;
-    const r = st.routeOf[u]!;
-    const dd = this.d(u, v) + this.d(x, y) - this.d(u, x) - this.d(v, y);
-    if (dd >= st.penaltyOf(r) - EPS) return false;
-    const acc = this.acc;
-    st.loadPrefix(acc, u);
-    for (let node = v; ; node = st.prev[node]!) {
-      acc.appendNode(node);
-      if (node === x) break;
-    }
-    const delta = this.accCost2(y) - st.cost[r]!;
-    if (delta >= -EPS) return false;
-    let k = 0;
-    for (let node = x; node !== y; node = st.next[node]!) this.buf[k++] = node;
-    let last = u;
-    for (let i = k - 1; i >= 0; i--) {
-      const node = this.buf[i]!;
-      st.next[last] = node;
-      st.prev[node] = last;
-      last = node;
-    }
-    st.next[last] = y;
-    st.prev[y] = last;
-    this.commit(r, r, delta);
-    return true;
-  }
-
-  /** Inter-route 2-opt*: u keeps its prefix and takes v's tail, v takes u's tail (v may be a depot). */
-  private twoOptStar(u: number, v: number): boolean {
-    const st = this.st;
-    const x = st.next[u]!;
-    const y = st.next[v]!;
-    const ru = st.routeOf[u]!;
-    const rv = st.routeOf[v]!;
-    const dd = this.d(u, y) + this.d(v, x) - this.d(u, x) - this.d(v, y);
-    if (dd >= st.penaltyOf(ru) + st.penaltyOf(rv) - EPS) return false;
-    const acc = this.acc;
-    st.loadPrefix(acc, u);
-    let delta = this.accCost2(y) - st.cost[ru]! - st.cost[rv]!;
-    if (delta >= -EPS) return false;
-    st.loadPrefix(acc, v);
-    delta += this.accCost2(x);
-    if (delta >= -EPS) return false;
-    const eu = st.endDepot(ru);
-    const ev = st.endDepot(rv);
-    let ku = 0;
-    for (let node = x; node !== eu; node = st.next[node]!) this.buf[ku++] = node;
-    let kv = 0;
-    for (let node = y; node !== ev; node = st.next[node]!) this.buf2[kv++] = node;
-    this.st.link(u, this.buf2, kv, eu);
-    this.st.link(v, this.buf, ku, ev);
-    this.commit(ru, rv, delta);
     return true;
   }
 }
