@@ -47,6 +47,7 @@ async function seed(database: Database, now: Date) {
       priority: 'normal',
       channel: null,
       coverage: null,
+      contract: null,
       contractTerms: [],
       tags: [],
       acceptedAt: now,

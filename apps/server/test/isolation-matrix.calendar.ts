@@ -9,6 +9,7 @@
  * are aimed at the foreign area and unit (answered like missing ones), the policy is the caller's
  * tenant's own and is only read or refused.
  */
+import { randomUUID } from 'node:crypto';
 import type { Expectation, Probe, Scope } from './isolation-matrix.js';
 
 const ALL: readonly Scope[] = ['tenant', 'vendor', 'engineer'];
@@ -150,6 +151,27 @@ export const CALENDAR_PROBES: Readonly<Record<string, readonly Probe[]>> = {
         body: { basedOnVersion: 1, policy: { warnShare: 2 } },
       }),
       expect: status(400, 403, 409),
+    },
+  ],
+  'PUT /api/customers/{id}/contract': [
+    {
+      // The fixture names no foreign customer id; the repository updates only within the caller's tenant.
+      name: 'set the contract of a customer my tenant does not have',
+      scopes: ALL,
+      build: () => ({
+        method: 'PUT',
+        url: `/api/customers/${randomUUID()}/contract`,
+        body: { contractId: null },
+      }),
+      expect: status(403, 404),
+    },
+  ],
+  'POST /api/sla/clocks/re-evaluate': [
+    {
+      name: 're-evaluate my tenant’s open clocks (admins only; reports counts, names no order)',
+      scopes: ALL,
+      build: () => ({ method: 'POST', url: '/api/sla/clocks/re-evaluate' }),
+      expect: status(200, 403),
     },
   ],
 };

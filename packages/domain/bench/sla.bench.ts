@@ -52,6 +52,7 @@ function order(i: number): SlaOrderFacts {
     priority: random() < 0.05 ? 'urgent' : 'normal',
     channel: pick(CHANNELS),
     coverage: pick(COVERAGE),
+    contract: null,
     contractTerms: random() < 0.1 ? ['urgent_repair'] : [],
     tags: type === 'consultation' && random() < 0.5 ? ['hard_question'] : [],
     acceptedAt,

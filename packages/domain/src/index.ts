@@ -24,6 +24,7 @@ export * from './sla/explain.js';
 export * from './sla/escalation.js';
 export * from './sla/appointment-rules.js';
 export * from './sla/policy-versions.js';
+export * from './sla/contracts.js';
 export * from './audit/event-chain.js';
 export * from './work-order/work-order.types.js';
 export * from './work-order/lifecycle.table.js';

@@ -9,9 +9,16 @@ import type {
 } from '@daowei/domain';
 import { apiRequest } from './http';
 
+/** SLA-02: a service contract as the desk shows it. */
+export interface ContractRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
 /** DESK-01 GET /api/customers/lookup (docs/api.md). */
 export interface CustomerLookup {
-  customer: { id: string; name: string; phone: string; address: string };
+  customer: { id: string; name: string; phone: string; address: string; contract?: ContractRef | null };
   products: { product: string; productNumber: string; productModel: string | null; warranty: string }[];
   orders: {
     id: string;
@@ -34,6 +41,8 @@ export interface IntakeOrderFields {
   faultDescription?: string;
   productModel?: string;
   appointment?: { start: string; end: string };
+  /** SLA-02: the service contract the order names; null for none, absent for the customer's. */
+  contractId?: string | null;
 }
 
 export interface IntakeInput {

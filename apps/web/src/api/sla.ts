@@ -201,7 +201,16 @@ export interface SlaPolicyBody {
   clocks: PolicyClock[];
   appointment: Record<string, number>;
   targets: Record<string, number>;
+  /** SLA-02 service contracts; clocks select one by code in `when.contracts`. */
+  contracts?: PolicyContract[];
   [key: string]: unknown;
+}
+
+export interface PolicyContract {
+  id: string;
+  code: string;
+  name: string;
+  terms?: string[];
 }
 
 export interface PolicyVersionEntry {
@@ -233,4 +242,17 @@ export const slaPolicyApi = {
       body,
       idempotencyKey,
     }),
+  /** SLA-02 tenant-wide re-evaluate (operator admins). */
+  reevaluateAll: (idempotencyKey: string) =>
+    apiRequest<TenantReevaluation>('POST', '/sla/clocks/re-evaluate', { idempotencyKey }),
 };
+
+export interface TenantReevaluation {
+  policyVersion: number;
+  startedAt: string;
+  finishedAt: string;
+  orders: number;
+  batches: number;
+  moved: number;
+  movedByKind: Record<string, number>;
+}

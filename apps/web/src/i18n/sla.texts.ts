@@ -1,6 +1,18 @@
 /** Texts of issue 8's console pages: order clocks panel, at-risk view, calendar admin. */
 export const slaZh = {
   slaMenu: { atRisk: '超时预警', calendar: '日历与时限' },
+  slaContract: {
+    label: '服务合同',
+    none: '本单不按合同计时',
+    title: '服务合同',
+    empty: '尚未设置服务合同',
+    code: '合同编码',
+    name: '合同名称',
+    terms: '合同条款标识',
+    rules: '按此合同选用的时限',
+    add: '新增合同',
+    remove: '删除',
+  },
   clocks: {
     title: 'SLA 时限',
     none: '本工单没有时限',
@@ -109,7 +121,7 @@ export const slaZh = {
   slaPolicy: {
     title: 'SLA 政策',
     current: '当前第 {{v}} 版',
-    hint: '保存后生成新版本，旧版本保留。已在计时的时限保持原版本，只有在工单上“按当前政策重新计算”才会改变，并留下记录。',
+    hint: '保存后生成新版本，旧版本保留。已在计时的时限保持原版本，只有“按当前政策重新计算”（单个工单或全部计时）才会改变，并留下记录。',
     warnShare: '预警比例（%）',
     clock: '时限',
     rule: '规则',
@@ -148,12 +160,28 @@ export const slaZh = {
     after: '新值',
     noChanges: '两个版本没有差异',
     absent: '（无）',
-    shippedOnly: '以下预约与考核数值目前按系统默认政策执行，暂不随租户版本修改。',
+    shippedOnly: '预约与到达的数值随新版本生效；故障平均历时目标目前只作保存，考核尚未读取，暂不可改。',
+    reevaluate: '按当前版本重算全部计时',
+    reevaluateConfirm:
+      '将按当前第 {{v}} 版政策和当前日历重新计算本租户所有未结束的计时，每个变动都会留下记录。确定继续？',
+    reevaluated: '已检查 {{orders}} 个工单，{{moved}} 个时限有变动（第 {{v}} 版）',
   },
 };
 
 export const slaEn: typeof slaZh = {
   slaMenu: { atRisk: 'At risk', calendar: 'Calendar and SLA' },
+  slaContract: {
+    label: 'Service contract',
+    none: 'Not under the contract',
+    title: 'Service contracts',
+    empty: 'No service contracts yet',
+    code: 'Code',
+    name: 'Name',
+    terms: 'Term flags',
+    rules: 'Rules it selects',
+    add: 'Add a contract',
+    remove: 'Remove',
+  },
   clocks: {
     title: 'SLA clocks',
     none: 'This order has no clocks',
@@ -268,7 +296,7 @@ export const slaEn: typeof slaZh = {
   slaPolicy: {
     title: 'SLA policy',
     current: 'Current version {{v}}',
-    hint: 'Saving makes a new version and keeps the old one. Running clocks keep their version; only “Re-evaluate with the current policy” on an order moves them, and that is recorded.',
+    hint: 'Saving makes a new version and keeps the old one. Running clocks keep their version; only “Re-evaluate” (one order, or all clocks below) moves them, and that is recorded.',
     warnShare: 'Warning share (%)',
     clock: 'Clock',
     rule: 'Rule',
@@ -308,6 +336,10 @@ export const slaEn: typeof slaZh = {
     noChanges: 'The versions are the same',
     absent: '(none)',
     shippedOnly:
-      'The appointment and assessment numbers below still follow the shipped policy; tenant versions do not change them yet.',
+      'Appointment and arrival numbers take effect with a new version; the average fault duration target is only stored (no assessment reads it yet), so it is not editable.',
+    reevaluate: 'Re-evaluate all clocks with the current version',
+    reevaluateConfirm:
+      'Every open clock of the tenant will be recomputed under policy version {{v}} and the current calendar; each move is recorded. Continue?',
+    reevaluated: '{{orders}} orders checked, {{moved}} deadlines moved (version {{v}})',
   },
 };

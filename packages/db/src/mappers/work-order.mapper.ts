@@ -13,6 +13,8 @@ export type StoredWorkOrder = WorkOrder & {
   completion: Completion | null;
   policyId: string;
   policyVersion: number;
+  /** SLA-02: the service contract the order names (an id of the tenant's SLA policy contracts). */
+  contractId?: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -21,6 +23,7 @@ export type StoredWorkOrder = WorkOrder & {
 export type NewStoredWorkOrder = Omit<NewWorkOrder, 'tenantId'> & {
   policyId: string;
   policyVersion: number;
+  contractId?: string | null;
   completion?: Completion | null;
 };
 
@@ -71,6 +74,7 @@ export function toWorkOrder(r: WorkOrderRow): StoredWorkOrder {
     completion: r.completion ? toCompletion(r.completion) : null,
     policyId: r.policyId,
     policyVersion: r.policyVersion,
+    contractId: r.contractId,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

@@ -15,6 +15,8 @@ export interface Customer {
   lat: number | null;
   lng: number | null;
   areaId: string | null;
+  /** SLA-02: the customer's service contract (an id of the tenant's SLA policy contracts). */
+  contractId: string | null;
 }
 
 export interface CustomerProduct {
@@ -33,6 +35,7 @@ const toCustomer = (r: typeof customers.$inferSelect): Customer => ({
   name: r.name,
   phone: r.phone,
   address: r.address,
+  contractId: r.contractId,
   lat: r.lat,
   lng: r.lng,
   areaId: r.areaId,
@@ -172,4 +175,20 @@ export async function upsertCustomerProduct(
     })
     .returning();
   return toProduct(row!);
+}
+
+/** SLA-02: records (or clears) the service contract a customer holds; null when the customer is unknown. */
+export async function setCustomerContract(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+  contractId: string | null,
+): Promise<Customer | null> {
+  if (!isUuid(customerId)) return null;
+  const [row] = await db
+    .update(customers)
+    .set({ contractId, updatedAt: sql`now()` })
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
+    .returning();
+  return row ? toCustomer(row) : null;
 }

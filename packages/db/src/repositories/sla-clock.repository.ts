@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { DomainError, type SlaClock, type WorkOrderType } from '@daowei/domain';
 import type { Db } from '../client.js';
 import { clockColumns, toStoredSlaClock, type StoredSlaClock } from '../mappers/sla-clock.mapper.js';
@@ -240,4 +240,24 @@ export async function listUnbreachedOpenSlaClocks(db: Db, limit = 10_000): Promi
     .orderBy(asc(slaClocks.dueAt))
     .limit(limit);
   return rows.map(toStoredSlaClock);
+}
+
+/**
+ * SLA-02 tenant-wide re-evaluate: the next page of orders with an open clock, by order id after
+ * `after` (keyset, so a batch that moved clocks never shifts the next page).
+ */
+export async function listOrderIdsWithOpenSlaClocks(
+  db: Db,
+  tenantId: string,
+  page: { after: string | null; limit: number },
+): Promise<string[]> {
+  const where = [eq(slaClocks.tenantId, tenantId), sql`${slaClocks.state} <> 'stopped'`];
+  if (page.after) where.push(gt(slaClocks.orderId, page.after));
+  const rows = await db
+    .selectDistinct({ orderId: slaClocks.orderId })
+    .from(slaClocks)
+    .where(and(...where))
+    .orderBy(asc(slaClocks.orderId))
+    .limit(page.limit);
+  return rows.map((r) => r.orderId);
 }

@@ -53,6 +53,11 @@ export function startClock(
   }
   const rd = ruleDeadline(def.deadline, startMs, cal, facts.appointment);
   if (Number.isNaN(rd.dueMs)) return null;
+  // SLA-02: a rule chosen by the order's contract says so in its explanation.
+  if (facts.contract && (def.when.contracts || def.when.contractTerms)) {
+    const { id, code, name } = facts.contract;
+    rd.steps.unshift({ code: 'contract', params: { contractId: id, code, name } });
+  }
   const measure = measureOf(def.deadline);
   const ruleAllowedMs = Math.max(0, measuredBetween(measure, cal, startMs, rd.dueMs));
   const appointment = appointmentFollowed(def, facts.appointment);

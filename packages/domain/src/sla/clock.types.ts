@@ -13,6 +13,8 @@ export interface SlaOrderFacts {
   channel: string | null;
   /** ORG-04 coverage of the address, when known. */
   coverage: 'inside' | 'near' | 'not_covered' | null;
+  /** The service contract the order names (SLA-02 "by contract"), null for none. */
+  contract: SlaContractRef | null;
   /** Terms of the customer's contract that switch promises on, e.g. 'urgent_repair'. */
   contractTerms: readonly string[];
   /** Order flags a selector can ask for, e.g. 'hard_question'. */
@@ -22,6 +24,12 @@ export interface SlaOrderFacts {
   appointment: SlaAppointment | null;
   /** Other anchors, present once they happened (damage reported, phone guidance ended, …). */
   moments: Partial<Record<Exclude<ClockAnchor, 'accepted'>, Date>>;
+}
+
+export interface SlaContractRef {
+  id: string;
+  code: string;
+  name: string;
 }
 
 export interface SlaAppointment {
@@ -51,6 +59,7 @@ export interface ClockStep {
 
 export type StepCode =
   | 'policy'
+  | 'contract'
   | 'calendar'
   | 'anchor'
   | 'add_elapsed'

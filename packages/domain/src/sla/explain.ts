@@ -84,6 +84,10 @@ const TEXT: Record<ClockStep['code'], Record<Lang, Fmt>> = {
     'zh-CN': (p) => `规则 ${str(p.ruleId)}（${str(p.kind)}），策略 ${str(p.policyId)} 第 ${str(p.version)} 版`,
     en: (p) => `Rule ${str(p.ruleId)} (${str(p.kind)}), policy ${str(p.policyId)} version ${str(p.version)}`,
   },
+  contract: {
+    'zh-CN': (p) => `按服务合同 ${str(p.code)}（${str(p.name)}）选用此规则`,
+    en: (p) => `Chosen by the service contract ${str(p.code)} (${str(p.name)})`,
+  },
   calendar: {
     'zh-CN': (p) => `日历 ${str(p.calendarId)}，时区 ${str(p.timeZone)}，节假日数据 ${str(p.officialSource ?? '无')}`,
     en: (p) =>

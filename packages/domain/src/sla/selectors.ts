@@ -14,6 +14,7 @@ export function matchesSelector(sel: ClockSelector, f: SlaOrderFacts): boolean {
   if (sel.priorities && !sel.priorities.includes(f.priority)) return false;
   if (sel.channels && (f.channel === null || !sel.channels.includes(f.channel))) return false;
   if (sel.coverage && (f.coverage === null || !sel.coverage.includes(f.coverage))) return false;
+  if (sel.contracts && (f.contract === null || !sel.contracts.includes(f.contract.code))) return false;
   if (sel.contractTerms && !sel.contractTerms.every((t) => f.contractTerms.includes(t))) return false;
   if (sel.tags && !sel.tags.every((t) => f.tags.includes(t))) return false;
   if (sel.not && matchesSelector(sel.not, f)) return false;

@@ -58,6 +58,7 @@ interface SelectorShape {
   priorities?: (typeof PRIORITIES)[number][] | undefined;
   channels?: string[] | undefined;
   coverage?: ('inside' | 'near' | 'not_covered')[] | undefined;
+  contracts?: string[] | undefined;
   contractTerms?: string[] | undefined;
   tags?: string[] | undefined;
   not?: SelectorShape | undefined;
@@ -78,6 +79,8 @@ export const selectorSchema: z.ZodType<SelectorShape> = z.lazy(() =>
     channels: z.array(z.string()).optional(),
     /** ORG-04 coverage of the address: inside an area, near one (within coverageOutsideKm), not covered. */
     coverage: z.array(z.enum(['inside', 'near', 'not_covered'])).optional(),
+    /** The order's service contract, by code (one of the policy's `contracts`). */
+    contracts: z.array(z.string()).optional(),
     contractTerms: z.array(z.string()).optional(),
     tags: z.array(z.string()).optional(),
     not: selectorSchema.optional(),
@@ -126,6 +129,25 @@ export const clockDefinitionSchema = z.object({
 });
 export type ClockDefinition = z.output<typeof clockDefinitionSchema>;
 
+/**
+ * SLA-02/06: a tenant's service contract (a business-line SLA "政企专线 4 小时修复", a VIP contract).
+ * An order names it (the desk, or the customer's record); clocks select it by `code` in `when.contracts`,
+ * and its `terms` switch on promises that ask for them (`when.contractTerms`, e.g. 'urgent_repair').
+ */
+export const slaContractSchema = z.object({
+  /** Stable id stored on customers and orders; the code and name may be corrected later. */
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -'),
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -'),
+  name: z.string().trim().min(1).max(100),
+  terms: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
+});
+export type SlaContract = z.output<typeof slaContractSchema>;
+
+/** Contract codes a selector names, its `not` branches included. */
+function contractCodesOf(sel: SelectorShape): string[] {
+  return [...(sel.contracts ?? []), ...(sel.not ? contractCodesOf(sel.not) : [])];
+}
+
 export const slaPolicySchema = z
   .object({
     id: z.string().min(1),
@@ -142,8 +164,33 @@ export const slaPolicySchema = z
     }),
     /** Averages the assessment measures, not per-order deadlines (SLA-04: 8 h average fault duration). */
     targets: z.object({ faultAverageDurationMinutes: positiveInt }),
+    /** The tenant's service contracts (none by default). */
+    contracts: z.array(slaContractSchema).default([]),
   })
-  .refine((p) => new Set(p.clocks.map((c) => c.kind)).size === p.clocks.length, 'clock kinds are unique');
+  .refine((p) => new Set(p.clocks.map((c) => c.kind)).size === p.clocks.length, 'clock kinds are unique')
+  .refine((p) => new Set(p.contracts.map((c) => c.id)).size === p.contracts.length, {
+    message: 'contract ids are unique',
+    path: ['contracts'],
+  })
+  .refine((p) => new Set(p.contracts.map((c) => c.code)).size === p.contracts.length, {
+    message: 'contract codes are unique',
+    path: ['contracts'],
+  })
+  .superRefine((p, ctx) => {
+    // A rule naming a contract the policy does not have would silently never match.
+    const codes = new Set(p.contracts.map((c) => c.code));
+    p.clocks.forEach((c, i) => {
+      for (const code of contractCodesOf(c.when)) {
+        if (!codes.has(code)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `unknown contract ${code}`,
+            path: ['clocks', i, 'when', 'contracts'],
+          });
+        }
+      }
+    });
+  });
 export type SlaPolicy = z.output<typeof slaPolicySchema>;
 export type SlaPolicyInput = z.input<typeof slaPolicySchema>;
 

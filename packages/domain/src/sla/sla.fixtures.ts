@@ -27,6 +27,7 @@ export function facts(overrides: Partial<SlaOrderFacts> = {}): SlaOrderFacts {
     priority: 'normal',
     channel: 'operator',
     coverage: 'inside',
+    contract: null,
     contractTerms: [],
     tags: [],
     acceptedAt: sh('2026-11-23', '10:00'),

@@ -24,10 +24,9 @@ export function createDeskPromises({
       const slaChannel = slaChannelOfIntake(channel);
       if (!slaChannel) return;
       const calendar = await sla.calendarOfOrder(tx, order);
-      const facts = { ...slaFactsOf(order, null), channel: slaChannel };
-      const clocks = startClocks(facts, await sla.policyFor(tx, order.tenantId), calendar, now).filter(
-        (c) => !!c.definition.when.channels?.length,
-      );
+      const policy = await sla.policyFor(tx, order.tenantId);
+      const facts = { ...slaFactsOf(order, null, policy), channel: slaChannel };
+      const clocks = startClocks(facts, policy, calendar, now).filter((c) => !!c.definition.when.channels?.length);
       const stored = await insertSlaClocks(
         tx,
         order.tenantId,

@@ -7,6 +7,7 @@ import {
   type Db,
 } from '@daowei/db';
 import {
+  contractRef,
   decideServiceMode,
   DomainError,
   followUpDueAt,
@@ -171,7 +172,14 @@ export function createIntakeService({
         });
       }
       return {
-        customer: { id: customer.id, name: customer.name, phone: customer.phone, address: customer.address },
+        customer: {
+          id: customer.id,
+          name: customer.name,
+          phone: customer.phone,
+          address: customer.address,
+          // SLA-02: the desk form offers the customer's service contract for the new order.
+          contract: contractRef(await slaPolicyOf(db, auth.tenantId), customer.contractId),
+        },
         products,
         orders: orders.map((o) => ({
           ...o,

@@ -1,5 +1,5 @@
 import type { StoredWorkOrder } from '@daowei/db';
-import type { ClockEvent, SlaClock, SlaOrderFacts, WorkOrderCommand } from '@daowei/domain';
+import type { ClockEvent, SlaClock, SlaOrderFacts, SlaPolicy, WorkOrderCommand } from '@daowei/domain';
 
 /**
  * The bridge from work-order actions to clock events (SLA-09): which order facts the policy sees and
@@ -19,12 +19,19 @@ const STOP_ACTIONS: Record<string, readonly WorkOrderCommand['action'][]> = {
 };
 
 /**
- * The facts of an order as the SLA policy sees them. Channel, coverage, contract terms and tags are
- * not on orders yet, so selectors on them do not match (the fault cut-off applies to every fault).
+ * The facts of an order as the SLA policy sees them. The order's contract (by id) is looked up in the
+ * policy's contracts: its code and terms are what selectors match; an id the policy no longer has is
+ * no contract. Channel (the desk adds it), coverage and tags are not on orders yet, so selectors on them
+ * do not match (the fault cut-off applies to every fault).
  * An appointment given when the order is opened is the customer's own choice (SLA-04); windows
  * confirmed later by our staff are ours unless a reschedule says the customer asked.
  */
-export function slaFactsOf(order: StoredWorkOrder, appointmentAgreedAt: Date | null): SlaOrderFacts {
+export function slaFactsOf(
+  order: StoredWorkOrder,
+  appointmentAgreedAt: Date | null,
+  policy: Pick<SlaPolicy, 'contracts'>,
+): SlaOrderFacts {
+  const contract = order.contractId ? (policy.contracts.find((c) => c.id === order.contractId) ?? null) : null;
   return {
     orderId: order.id,
     tenantId: order.tenantId,
@@ -34,7 +41,8 @@ export function slaFactsOf(order: StoredWorkOrder, appointmentAgreedAt: Date | n
     priority: order.priority,
     channel: null,
     coverage: null,
-    contractTerms: [],
+    contract: contract ? { id: contract.id, code: contract.code, name: contract.name } : null,
+    contractTerms: contract?.terms ?? [],
     tags: [],
     acceptedAt: order.acceptedAt,
     appointment: order.appointment ? { ...order.appointment, chosenBy: 'customer' } : null,

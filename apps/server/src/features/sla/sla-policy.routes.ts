@@ -2,7 +2,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idempotencyKey, requireAuth } from '../../http/guards.js';
 import type { Services } from '../../services.js';
-import { newPolicyVersionBody, policyDiffQuery, policyVersionParams } from './sla-policy.schemas.js';
+import {
+  customerContractBody,
+  customerContractParams,
+  newPolicyVersionBody,
+  policyDiffQuery,
+  policyVersionParams,
+} from './sla-policy.schemas.js';
 
 /** SLA-02 policy editor routes (docs/api.md "SLA policy"): thin — one service call each. */
 export const slaPolicyRoutes =
@@ -65,5 +71,19 @@ export const slaPolicyRoutes =
         },
       },
       async (req) => services.slaPolicy.save(requireAuth(req), req.body, idempotencyKey(req)),
+    );
+
+    r.put(
+      '/customers/:id/contract',
+      {
+        schema: {
+          tags: ['sla'],
+          params: customerContractParams,
+          body: customerContractBody,
+          description:
+            'Records the service contract a customer holds (one of the SLA policy’s contracts, or null); new orders name it unless the desk picks otherwise (SLA-02).',
+        },
+      },
+      async (req) => services.slaPolicy.setCustomerContract(requireAuth(req), req.params.id, req.body),
     );
   };

@@ -21,3 +21,8 @@ export const newPolicyVersionBody = z.object({
   policy: z.record(z.string(), z.unknown()),
 });
 export type NewPolicyVersionBody = z.infer<typeof newPolicyVersionBody>;
+
+/** PUT /api/customers/:id/contract — the service contract the customer holds (SLA-02), null for none. */
+export const customerContractParams = z.object({ id: z.uuid() });
+export const customerContractBody = z.object({ contractId: z.string().min(1).max(64).nullable() });
+export type CustomerContractBody = z.infer<typeof customerContractBody>;

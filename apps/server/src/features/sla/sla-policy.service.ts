@@ -2,10 +2,13 @@ import {
   getSlaPolicyVersion,
   insertSlaPolicyVersion,
   listSlaPolicyVersions,
+  setCustomerContract,
   type Db,
   type StoredSlaPolicyVersion,
 } from '@daowei/db';
 import {
+  contractForNewOrder,
+  contractRef,
   diffSlaPolicies,
   DomainError,
   isSupervisor,
@@ -17,7 +20,7 @@ import {
 import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
-import type { NewPolicyVersionBody } from './sla-policy.schemas.js';
+import type { CustomerContractBody, NewPolicyVersionBody } from './sla-policy.schemas.js';
 import type { TenantSlaPolicies } from './tenant-sla-policy.js';
 
 export type SlaPolicyService = ReturnType<typeof createSlaPolicyService>;
@@ -127,6 +130,25 @@ export function createSlaPolicyService({
           return { version: next.version, policy: next, changes: diffSlaPolicies(current, next) };
         }),
       );
+    },
+    /**
+     * SLA-02: records the service contract a customer holds (one of the current policy's contracts, or
+     * none); new orders of the customer name it unless the desk says otherwise. Operator staff only:
+     * contracts are the operator's agreements with its customers.
+     */
+    async setCustomerContract(auth: AuthContext, customerId: string, body: CustomerContractBody) {
+      if (auth.vendorId !== null || !(auth.position === 'admin' || isSupervisor(auth.position))) {
+        throw new DomainError('FORBIDDEN', 'Customer contracts are kept by the operator’s admins and supervisors', {
+          position: auth.position,
+        });
+      }
+      return db.transaction(async (tx) => {
+        const policy = await policies(tx, auth.tenantId);
+        const contractId = body.contractId === null ? null : contractForNewOrder(policy, body.contractId, null);
+        const customer = await setCustomerContract(tx, auth.tenantId, customerId, contractId);
+        if (!customer) throw new DomainError('NOT_FOUND', 'Customer not found', { id: customerId });
+        return { customerId: customer.id, contract: contractRef(policy, customer.contractId) };
+      });
     },
   };
 }

@@ -13,6 +13,18 @@ export const slaRoutes =
     // The policy editor (SLA-02) sits under /sla/policy beside the clocks it stamps.
     await app.register(slaPolicyRoutes(services));
 
+    r.post(
+      '/sla/clocks/re-evaluate',
+      {
+        schema: {
+          tags: ['sla'],
+          description:
+            'Re-evaluates every open clock of the tenant under the current policy version and calendar, in batches, recording an event per moved clock; reports how many moved (operator admins, SLA-02).',
+        },
+      },
+      async (req) => services.sla.reevaluateTenant(requireAuth(req), idempotencyKey(req)),
+    );
+
     r.get(
       '/work-orders/:id/clocks',
       {

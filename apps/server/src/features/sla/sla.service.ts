@@ -20,7 +20,6 @@ import {
   clockStatus,
   DomainError,
   isSupervisor,
-  reevaluateClock,
   startClocks,
   type ClockAnchor,
   type PolicyPack,
@@ -36,6 +35,7 @@ import type { NotificationService } from '../notifications/notification.service.
 import { createTenantCalendars, type TenantCalendars } from '../calendar/tenant-calendar.js';
 import { createTenantSlaPolicies, type TenantSlaPolicies } from './tenant-sla-policy.js';
 import { createSlaEscalation } from './sla-escalation.js';
+import { createSlaReevaluation } from './sla-reevaluate.js';
 import { atRiskView, clockView } from './sla.presenter.js';
 import type { AtRiskQuery } from './sla.schemas.js';
 
@@ -113,11 +113,14 @@ export function createSlaService({
     }
   }
 
+  const reevaluation = createSlaReevaluation({ db, clock, calendarFor, policyFor, scheduleTimers });
+
   /** Starts the clocks the policy gives a new order (call inside the order's transaction). */
   async function startForOrder(tx: Db, order: StoredWorkOrder, now: Date): Promise<void> {
-    const facts = slaFactsOf(order, order.appointment ? now : null);
+    const policy = await policyFor(tx, order.tenantId);
+    const facts = slaFactsOf(order, order.appointment ? now : null, policy);
     const calendar = await calendarFor(tx, order.tenantId, order);
-    await insertAndSchedule(tx, order, startClocks(facts, await policyFor(tx, order.tenantId), calendar, now));
+    await insertAndSchedule(tx, order, startClocks(facts, policy, calendar, now));
   }
 
   async function insertAndSchedule(tx: Db, order: StoredWorkOrder, clocks: ReturnType<typeof startClocks>) {
@@ -153,7 +156,8 @@ export function createSlaService({
       await scheduleTimers(tx, await updateSlaClock(tx, order.tenantId, s.id, next));
     }
     if (agreesAppointment(cmd) && order.appointment) {
-      const fresh = startClocks(slaFactsOf(order, now), await policyFor(tx, order.tenantId), calendar, now).filter(
+      const policy = await policyFor(tx, order.tenantId);
+      const fresh = startClocks(slaFactsOf(order, now, policy), policy, calendar, now).filter(
         (c) => c.definition.anchor !== 'accepted',
       );
       await insertAndSchedule(tx, order, fresh);
@@ -168,10 +172,9 @@ export function createSlaService({
    */
   async function startAnchored(tx: Db, order: StoredWorkOrder, anchor: ClockAnchor, at: Date, now: Date) {
     const calendar = await calendarFor(tx, order.tenantId, order);
-    const facts = { ...slaFactsOf(order, null), moments: { [anchor]: at } };
-    const clocks = startClocks(facts, await policyFor(tx, order.tenantId), calendar, now).filter(
-      (c) => c.definition.anchor === anchor,
-    );
+    const policy = await policyFor(tx, order.tenantId);
+    const facts = { ...slaFactsOf(order, null, policy), moments: { [anchor]: at } };
+    const clocks = startClocks(facts, policy, calendar, now).filter((c) => c.definition.anchor === anchor);
     await insertAndSchedule(tx, order, clocks);
     return clocks;
   }
@@ -285,11 +288,9 @@ export function createSlaService({
     },
 
     /**
-     * SLA-02 "re-evaluate": re-stamps the order's open clocks with the current policy version and the
-     * tenant's current calendar, replaying their pauses from the original start. Each clock that moved
-     * (deadline or version) records a `reevaluated` clock event with before and after; nothing else
-     * ever moves a stored deadline. Stopped clocks are final. A warning or breach already recorded
-     * stays recorded: it happened under the deadline that applied then.
+     * SLA-02 "re-evaluate" of one order (sla-reevaluate.ts): its open clocks re-stamped with the current
+     * policy version and calendar, each move recorded as an event. Stopped clocks are final; a warning
+     * or breach already recorded stays recorded: it happened under the deadline that applied then.
      */
     async reevaluate(auth: AuthContext, orderId: string, key: string | null) {
       if (!isSupervisor(auth.position)) {
@@ -304,39 +305,17 @@ export function createSlaService({
             throw new DomainError('NOT_FOUND', 'Work order not found', { id: orderId });
           }
           const now = clock.now();
-          const calendar = await calendarFor(tx, order.tenantId, order);
-          const current = await policyFor(tx, order.tenantId);
-          const changed = [];
-          for (const s of await listSlaClocksOfOrder(tx, order.tenantId, order.id)) {
-            if (s.clock.stoppedAt) continue;
-            const at = new Date(Math.max(now.getTime(), s.clock.lastEventAt.getTime()));
-            const r = reevaluateClock(s.clock, slaFactsOf(order, null), current, calendar, at);
-            if (!r.changed) continue;
-            const updated = await updateSlaClock(tx, order.tenantId, s.id, r.clock);
-            const change = {
-              clockId: s.id,
-              kind: s.clock.kind,
-              fromVersion: r.previous.policyVersion,
-              toVersion: r.clock.policyVersion,
-              fromDueAt: r.previous.dueAt.toISOString(),
-              toDueAt: r.clock.dueAt.toISOString(),
-            };
-            await recordSlaClockEvent(tx, order.tenantId, {
-              clockId: s.id,
-              orderId: order.id,
-              kind: 'reevaluated',
-              occurrence: `v${updated.version}`,
-              at,
-              payload: { ...change, by: auth.personId },
-            });
-            await scheduleTimers(tx, updated);
-            changed.push(change);
-          }
+          const moves = await reevaluation.orderIn(tx, order, auth.personId, now);
+          const changed = moves.map(({ orderId: _o, ...m }) => m);
           const items = (await listSlaClocksOfOrder(tx, order.tenantId, order.id)).map((s) => clockView(s, now));
           return { now: now.toISOString(), changed, items };
         }),
       );
     },
+
+    /** SLA-02: every open clock of the tenant re-evaluated in batches, with a report of what moved. */
+    reevaluateTenant: (auth: AuthContext, key: string | null, batchSize?: number) =>
+      reevaluation.tenant(auth, key, batchSize),
 
     /** SLA-04: why the order is late; an overdue clock with a reason is no longer flagged. */
     async setOverdueReason(auth: AuthContext, orderId: string, clockId: string, reason: string) {

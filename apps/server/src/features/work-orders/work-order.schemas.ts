@@ -104,6 +104,8 @@ export const createBody = z.object({
   purchaseDate: z.iso.date().optional(),
   warranty: z.enum(WARRANTY_STATES).default('unknown'),
   appointment: windowSchema.optional(),
+  /** SLA-02: the service contract the order names (an id of the tenant's SLA policy); null for none, absent: the customer's. */
+  contractId: z.string().min(1).max(64).nullable().optional(),
 });
 export type CreateBody = z.output<typeof createBody>;
 

@@ -39,7 +39,7 @@ import { createOrderReader } from './work-order.reader.js';
 import { assertPartsSettled } from '../parts/borrow.service.js';
 import { assertVisitReadyToComplete } from '../visits/visit.service.js';
 import { assertNoOfflineConflict } from '../visits/offline-conflict.js';
-import { DEFAULT_PLANNED_WORK_POLICY } from '@daowei/domain';
+import { contractForNewOrder, DEFAULT_PLANNED_WORK_POLICY } from '@daowei/domain';
 import { assertInspectionCrewFor } from '../planned-work/inspection-crew.js';
 import type { SlaService } from '../sla/sla.service.js';
 import { createTenantSlaPolicies, type TenantSlaPolicies } from '../sla/tenant-sla-policy.js';
@@ -165,6 +165,8 @@ export function createWorkOrderService({
     });
     const repeatOfOrderId =
       body.type === 'fault' ? await repeatOf(tx, auth.tenantId, customer.id, body.productNumber, now) : null;
+    // SLA-02: the contract the desk named, or the customer's; its clocks start with the order below.
+    const contractId = contractForNewOrder(await slaPolicyOf(tx, auth.tenantId), body.contractId, customer.contractId);
     const order = await insertWorkOrder(tx, auth.tenantId, {
       vendorId,
       acceptanceSerial: body.acceptanceSerial,
@@ -201,6 +203,7 @@ export function createWorkOrderService({
       closedAt: null,
       policyId: policy.id,
       policyVersion: policy.version,
+      contractId,
     });
     await appendEvent(tx, auth.tenantId, {
       orderId: order.id,

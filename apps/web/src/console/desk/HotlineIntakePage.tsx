@@ -21,6 +21,7 @@ import { useAreas } from '../../hooks/useReferenceData';
 import { formatDateTime } from '../../orders/format';
 import { slotLabel, slotWindow, TIME_SLOTS, tomorrow, type SlotId } from '../../orders/timeSlots';
 import { DeskTasksCard } from './DeskTasksCard';
+import { contractOfChoice, IntakeContractPicker } from './IntakeContractPicker';
 
 const OPEN = new Set([
   'created',
@@ -53,6 +54,7 @@ interface FormValues {
   productModel?: string;
   date?: string;
   slot?: SlotId;
+  contractId?: string;
 }
 
 /**
@@ -123,6 +125,7 @@ export default function HotlineIntakePage() {
               faultDescription: v.description,
               ...(v.productModel ? { productModel: v.productModel } : {}),
               ...(v.date && v.slot ? { appointment: slotWindow(v.date, v.slot) } : {}),
+              ...contractOfChoice(found?.customer.contract, v.contractId),
             },
           }
         : {}),
@@ -293,6 +296,7 @@ export default function HotlineIntakePage() {
                       <Select data-testid="intake-area" options={areas.map((a) => ({ value: a.id, label: a.name }))} />
                     </Form.Item>
                   </Col>
+                  {found?.customer.contract && <IntakeContractPicker contract={found.customer.contract} />}
                   {orderType === 'carry_in' && (
                     <Col span={8}>
                       <Form.Item name="productModel" label={t('desk.productModel')}>

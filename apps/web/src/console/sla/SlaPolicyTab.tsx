@@ -1,4 +1,19 @@
-import { Alert, App, Button, Card, Col, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { newIdempotencyKey, toApiError } from '../../api';
 import {
@@ -12,6 +27,7 @@ import {
 import { useErrorText } from '../../hooks/useErrorText';
 import { useLabels } from '../../i18n/useLabels';
 import { DeadlineEditor } from './PolicyDeadlineEditor';
+import { PolicyContractsEditor } from './PolicyContractsEditor';
 
 interface Loaded {
   version: number;
@@ -81,6 +97,16 @@ export default function SlaPolicyTab() {
     }
   }
 
+  /** SLA-02: every open clock of the tenant moved to the current version (the server batches it). */
+  async function reevaluateAll() {
+    try {
+      const r = await slaPolicyApi.reevaluateAll(newIdempotencyKey());
+      void message.success(t('slaPolicy.reevaluated', { orders: r.orders, moved: r.moved, v: r.policyVersion }));
+    } catch (e) {
+      void message.error(errorText(toApiError(e)));
+    }
+  }
+
   async function compare() {
     if (pair.from === null || pair.to === null) return;
     try {
@@ -104,6 +130,16 @@ export default function SlaPolicyTab() {
               {t('slaPolicy.current', { v: loaded.version })}
             </Tag>
           </Space>
+        }
+        extra={
+          editable && (
+            <Popconfirm
+              title={t('slaPolicy.reevaluateConfirm', { v: loaded.version })}
+              onConfirm={() => reevaluateAll()}
+            >
+              <Button data-testid="policy-reevaluate-all">{t('slaPolicy.reevaluate')}</Button>
+            </Popconfirm>
+          )
         }
       >
         <Typography.Paragraph type="secondary">{t('slaPolicy.hint')}</Typography.Paragraph>
@@ -176,7 +212,14 @@ export default function SlaPolicyTab() {
             },
           ]}
         />
-        {/* The appointment checks and the assessment still read the deployment's pack: shown, not edited. */}
+        <PolicyContractsEditor
+          contracts={draft.contracts ?? []}
+          clocks={draft.clocks}
+          editable={editable}
+          lang={l}
+          onChange={(contracts) => setDraft({ ...draft, contracts })}
+        />
+        {/* Appointment numbers are the tenant's; the fault average target has no reader yet: shown, not edited. */}
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {t('slaPolicy.shippedOnly')}
         </Typography.Paragraph>
@@ -194,7 +237,7 @@ export default function SlaPolicyTab() {
                 {t(`slaPolicy.${label}`)}
                 <InputNumber
                   min={0}
-                  disabled
+                  disabled={!editable || section === 'targets'}
                   value={draft[section][key] ?? null}
                   onChange={(v) => setNumber(section, key, v)}
                   data-testid={`policy-${key}`}
