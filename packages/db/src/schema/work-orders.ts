@@ -117,6 +117,14 @@ export const workOrders = pgTable(
     index('work_orders_appointment_idx')
       .on(t.tenantId, t.appointmentStart)
       .where(sql`${t.appointmentStart} is not null`),
+    // KPI-01 live "as of" parts: open orders past their deadline (by acceptance) or appointment window.
+    // Open orders are few, so these stay small while the table grows.
+    index('work_orders_open_accepted_idx')
+      .on(t.tenantId, t.acceptedAt)
+      .where(sql`${t.completedAt} is null`),
+    index('work_orders_open_appointment_idx')
+      .on(t.tenantId, t.appointmentStart)
+      .where(sql`${t.completedAt} is null and ${t.appointmentStart} is not null`),
     index('work_orders_offered_person_idx').on(t.tenantId, t.offeredToPersonId),
     index('work_orders_offered_unit_idx').on(t.tenantId, t.offeredToUnitId),
     index('work_orders_contact_phone_idx').on(t.tenantId, t.contactPhone),
