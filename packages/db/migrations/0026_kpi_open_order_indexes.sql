@@ -1,0 +1,2 @@
+CREATE INDEX "work_orders_open_accepted_idx" ON "work_orders" USING btree ("tenant_id","accepted_at") WHERE "work_orders"."completed_at" is null;--> statement-breakpoint
+CREATE INDEX "work_orders_open_appointment_idx" ON "work_orders" USING btree ("tenant_id","appointment_start") WHERE "work_orders"."completed_at" is null and "work_orders"."appointment_start" is not null;
