@@ -6,7 +6,7 @@ import { loginInBrowser as login } from './support/login.js';
 /**
  * Issue 8 on the console, SLA-01/02 settings: the operator's admin gives a team 24×7 working hours and
  * shortens the install promise from 3 to 2 days in the policy editor; the save makes version 2, the
- * history keeps version 1 and the diff names the changed number.
+ * history keeps version 1 and the diff names the changed number; re-evaluating all clocks reports the moves.
  */
 describe('admin: team working hours and the SLA policy editor', () => {
   let server: RunningServer;
@@ -63,6 +63,12 @@ describe('admin: team working hours and the SLA policy editor', () => {
     expect(text).toContain('clocks.install_complete.deadline.days');
     expect(text).toContain('3');
     expect(text).toContain('2');
+
+    // SLA-02: the running clocks keep version 1 until the admin re-evaluates them all, which reports the moves.
+    await page.getByTestId('policy-reevaluate-all').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    const done = page.locator('.ant-message').getByText(/已检查 \d+ 个工单，\d+ 个时限有变动（第 2 版）/);
+    await done.waitFor({ timeout: 60_000 });
     await page.close();
   }, 120_000);
 });
