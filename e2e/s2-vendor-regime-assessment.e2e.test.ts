@@ -120,6 +120,7 @@ describe('S2 vendor regime and assessment', () => {
     await poll(() => page.getByTestId('success-message').first().textContent()).toBe('已驳回申报');
     await pickOption(page, 'claims-filter-state', '已驳回');
     await poll(() => page.getByTestId(`claim-state-${uncovered.number}`).getAttribute('data-state')).toBe('rejected');
+    await page.screenshot({ path: '.tmp/e2e-s2-claims.png', fullPage: true });
     await eng.reload();
     await poll(() => mark.getAttribute('data-state')).toBe('rejected');
 
@@ -142,7 +143,7 @@ describe('S2 vendor regime and assessment', () => {
     expect(ids).not.toContain(excusedFault.id);
     expect(ids).not.toContain(suspendedInstall.id);
     await page.screenshot({ path: '.tmp/e2e-s2-cases.png', fullPage: true });
-  }, 180_000);
+  }, 300_000);
 
   it('S2 WO-10 the engineer asks for a network supplement on the phone; once confirmed it runs its 7-day clock', async () => {
     const eng = await engineerPage();

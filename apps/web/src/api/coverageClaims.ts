@@ -50,6 +50,8 @@ export const coverageClaimsApi = {
       body,
       idempotencyKey,
     }),
+  close: (id: string, body: { note: string }, idempotencyKey: string) =>
+    apiRequest<CoverageClaimView>('POST', `/coverage-claims/${encodeURIComponent(id)}/close`, { body, idempotencyKey }),
   ofOrder: (orderId: string) =>
     apiRequest<{ items: CoverageClaimView[] }>('GET', `/work-orders/${orderId}/coverage-claims`),
   claim: (orderId: string, body: ClaimInput, idempotencyKey: string) =>

@@ -38,6 +38,10 @@ export const coverageClaimsZh = {
     rejected: '已驳回申报',
     onOrder: '覆盖申报',
     openQueue: '到审核列表',
+    close: '办结',
+    closeTitle: '办结申报 {{number}}',
+    closeHint: '营业厅已联系客户，或分线箱已增补完成，7 天时限随之停止。',
+    closed: '申报已办结',
   },
 };
 
@@ -80,5 +84,9 @@ export const coverageClaimsEn: typeof coverageClaimsZh = {
     rejected: 'Claim rejected',
     onOrder: 'Coverage claims',
     openQueue: 'Open the queue',
+    close: 'Close',
+    closeTitle: 'Close the claim on {{number}}',
+    closeHint: 'The sales office contacted the customer, or the supplement is built; the 7-day clock stops.',
+    closed: 'Claim closed',
   },
 };

@@ -5,7 +5,19 @@ import { SubmissionKeys, toApiError } from '../../api';
 import { coverageClaimsApi, type CoverageClaimKind } from '../../api/coverageClaims';
 import { useFeedback } from '../useFeedback';
 
-export type ClaimDecision = 'confirm' | 'reject';
+/** The supervisor's confirm / reject of a claimed one; the close of a confirmed one (customer contacted, supplement built). */
+export type ClaimDecision = 'confirm' | 'reject' | 'close';
+
+const TITLE = {
+  confirm: 'coverageClaims.confirmTitle',
+  reject: 'coverageClaims.rejectTitle',
+  close: 'coverageClaims.closeTitle',
+} as const;
+const DONE = {
+  confirm: 'coverageClaims.confirmed',
+  reject: 'coverageClaims.rejected',
+  close: 'coverageClaims.closed',
+} as const;
 
 /** What the modal decides: one claim, named by its order's number. */
 export interface ClaimToDecide {
@@ -16,8 +28,8 @@ export interface ClaimToDecide {
 }
 
 /**
- * WO-09/WO-10: the supervisor's confirmation or rejection of a coverage claim, always with a note (the
- * server requires one: it is the evidence a rejected claim is charged on). A retried submit of the same
+ * WO-09/WO-10: the supervisor's confirmation or rejection of a coverage claim, or the close of a confirmed
+ * one, always with a note (the server requires one: it is the evidence a rejected claim is charged on). A retried submit of the same
  * note reuses its Idempotency-Key, so a double click decides once.
  */
 export function CoverageClaimDecisionModal({
@@ -37,12 +49,14 @@ export function CoverageClaimDecisionModal({
 
   async function submit({ note }: { note: string }) {
     if (!claim) return;
-    const body = { decision: claim.decision, note: note.trim() };
+    const { id, decision } = claim;
+    const key = keys.current.keyFor({ id, decision, note: note.trim() });
     setBusy(true);
     try {
-      await coverageClaimsApi.decide(claim.id, body, keys.current.keyFor({ id: claim.id, ...body }));
+      if (decision === 'close') await coverageClaimsApi.close(id, { note: note.trim() }, key);
+      else await coverageClaimsApi.decide(id, { decision, note: note.trim() }, key);
       keys.current.succeeded();
-      feedback.success(t(claim.decision === 'confirm' ? 'coverageClaims.confirmed' : 'coverageClaims.rejected'));
+      feedback.success(t(DONE[decision]));
       form.resetFields();
       onDecided();
     } catch (e) {
@@ -52,16 +66,20 @@ export function CoverageClaimDecisionModal({
     }
   }
 
-  const confirm = claim?.decision === 'confirm';
+  const hint =
+    claim?.decision === 'confirm'
+      ? t('coverageClaims.confirmHint')
+      : claim?.decision === 'close'
+        ? t('coverageClaims.closeHint')
+        : claim?.kind === 'uncovered_address'
+          ? t('coverageClaims.rejectHint')
+          : null;
   return (
     <Modal
       open={claim !== null}
-      title={
-        claim &&
-        t(confirm ? 'coverageClaims.confirmTitle' : 'coverageClaims.rejectTitle', { number: claim.orderNumber })
-      }
+      title={claim && t(TITLE[claim.decision], { number: claim.orderNumber })}
       okText={t('coverageClaims.submit')}
-      okButtonProps={{ loading: busy, danger: !confirm, 'data-testid': 'claim-decide-submit' }}
+      okButtonProps={{ loading: busy, danger: claim?.decision === 'reject', 'data-testid': 'claim-decide-submit' }}
       onOk={() => form.submit()}
       onCancel={() => {
         form.resetFields();
@@ -69,18 +87,12 @@ export function CoverageClaimDecisionModal({
       }}
       destroyOnHidden
     >
-      {claim && (
+      {hint && (
         <Alert
-          type={confirm ? 'info' : 'warning'}
+          type={claim?.decision === 'reject' ? 'warning' : 'info'}
           showIcon
           style={{ marginBottom: 12 }}
-          title={
-            confirm
-              ? t('coverageClaims.confirmHint')
-              : claim.kind === 'uncovered_address'
-                ? t('coverageClaims.rejectHint')
-                : t('coverageClaims.reject')
-          }
+          title={hint}
         />
       )}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>

@@ -22,13 +22,15 @@ const KINDS: CoverageClaimKind[] = ['uncovered_address', 'network_supplement'];
 /**
  * /desk/coverage-claims (WO-09/WO-10): the station manager's queue of the engineers' coverage claims —
  * by state, kind and vendor, the order linked, the engineer's reason and drop-cable length — where each
- * claim to decide is confirmed or rejected with a note.
+ * claim to decide is confirmed or rejected with a note, and a confirmed one is closed by the sales office
+ * or the station once the customer was contacted or the supplement built.
  */
 export default function CoverageClaimsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const names = useKpiNames();
   const canDecide = DEFAULT_COVERAGE_CLAIM_POLICY.decidePositions.includes(me.position);
+  const canClose = DEFAULT_COVERAGE_CLAIM_POLICY.closePositions.includes(me.position);
   const [state, setState] = useState<CoverageClaimView['state'] | undefined>('claimed');
   const [kind, setKind] = useState<CoverageClaimKind | undefined>();
   const [vendorId, setVendorId] = useState<string | undefined>();
@@ -123,7 +125,9 @@ export default function CoverageClaimsPage() {
                 {r.contradictsMap && <Tag color="orange">{t('coverageClaims.contradictsMap')}</Tag>}
                 {r.decisionNote && (
                   <Typography.Text type="secondary">
-                    {t('coverageClaims.decision')}：{r.decisionNote}
+                    {t('coverageClaims.decision')}
+                    {t('common.colon')}
+                    {r.decisionNote}
                   </Typography.Text>
                 )}
               </Space>
@@ -140,34 +144,38 @@ export default function CoverageClaimsPage() {
           },
           { title: t('coverageClaims.claimedAt'), render: (_, r) => formatDateTime(r.claimedAt) },
           { title: t('coverageClaims.dueAt'), render: (_, r) => formatDateTime(r.dueAt) },
-          ...(canDecide
-            ? [
-                {
-                  key: 'actions',
-                  render: (_: unknown, r: CoverageClaimQueueRow) =>
-                    r.state === 'claimed' && (
-                      <Space>
-                        <Button
-                          type="primary"
-                          size="small"
-                          onClick={() => open(r, 'confirm')}
-                          data-testid={`claim-confirm-${r.orderNumber}`}
-                        >
-                          {t('coverageClaims.confirm')}
-                        </Button>
-                        <Button
-                          danger
-                          size="small"
-                          onClick={() => open(r, 'reject')}
-                          data-testid={`claim-reject-${r.orderNumber}`}
-                        >
-                          {t('coverageClaims.reject')}
-                        </Button>
-                      </Space>
-                    ),
-                },
-              ]
-            : []),
+          {
+            key: 'actions',
+            render: (_, r) => (
+              <Space>
+                {canDecide && r.state === 'claimed' && (
+                  <>
+                    <Button
+                      type="primary"
+                      size="small"
+                      onClick={() => open(r, 'confirm')}
+                      data-testid={`claim-confirm-${r.orderNumber}`}
+                    >
+                      {t('coverageClaims.confirm')}
+                    </Button>
+                    <Button
+                      danger
+                      size="small"
+                      onClick={() => open(r, 'reject')}
+                      data-testid={`claim-reject-${r.orderNumber}`}
+                    >
+                      {t('coverageClaims.reject')}
+                    </Button>
+                  </>
+                )}
+                {canClose && r.state === 'confirmed' && (
+                  <Button size="small" onClick={() => open(r, 'close')} data-testid={`claim-close-${r.orderNumber}`}>
+                    {t('coverageClaims.close')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
       <CoverageClaimDecisionModal

@@ -87,7 +87,9 @@ export function OrderCoverageClaimsCard({
                   <span>{c.reason}</span>
                   {c.dropCableM !== null && (
                     <span>
-                      {t('coverageClaims.dropCable')}：{t('coverageClaims.metres', { count: c.dropCableM })}
+                      {t('coverageClaims.dropCable')}
+                      {t('common.colon')}
+                      {t('coverageClaims.metres', { count: c.dropCableM })}
                     </span>
                   )}
                   <Typography.Text type="secondary">
@@ -96,7 +98,9 @@ export function OrderCoverageClaimsCard({
                   </Typography.Text>
                   {c.decisionNote && (
                     <Typography.Text type="secondary">
-                      {t('coverageClaims.decision')}：{c.decisionNote}
+                      {t('coverageClaims.decision')}
+                      {t('common.colon')}
+                      {c.decisionNote}
                     </Typography.Text>
                   )}
                 </Space>
