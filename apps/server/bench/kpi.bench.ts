@@ -9,9 +9,9 @@
  * by day and ranking (by station for the tenant, by engineer for one station), 11 months × 3 rounds,
  * p50/p95 per page; then the same page after one order of the month changed (its days rebuilt first).
  * Options: --orders N (default 10,000,000), --batch N (default 500,000), --keep (leave the database),
- * --help.
+ * --measure-only (apply new migrations to a kept database and measure it again, no seeding), --help.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { migrate, openDatabase, refreshKpiDaily, seedDemoData, type Db } from '@daowei/db';
 import { addDays, DEFAULT_KPI_POLICY, zonedDateTime } from '@daowei/domain';
@@ -24,12 +24,14 @@ const arg = (name: string, dflt: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 if (process.argv.includes('--help')) {
-  console.log('npm run bench:kpi -- [--orders N (10000000)] [--batch N (500000)] [--keep]');
+  console.log('npm run bench:kpi -- [--orders N (10000000)] [--batch N (500000)] [--keep] [--measure-only]');
   process.exit(0);
 }
 const ORDERS = arg('orders', 10_000_000);
 const BATCH = arg('batch', 500_000);
-const KEEP = process.argv.includes('--keep');
+const MEASURE_ONLY = process.argv.includes('--measure-only');
+// A measure-only run never drops the database it was given.
+const KEEP = process.argv.includes('--keep') || MEASURE_ONLY;
 const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'daowei_bench_kpi';
 const TZ = DEFAULT_KPI_POLICY.timeZone;
@@ -60,6 +62,8 @@ const SECONDARY_INDEXES = [
   'work_orders_contact_phone_idx',
   'work_orders_customer_product_idx',
   'work_orders_appointment_idx',
+  'work_orders_open_accepted_idx',
+  'work_orders_open_appointment_idx',
 ];
 
 const secs = (ms: number) => (ms / 1000).toFixed(1);
@@ -221,22 +225,39 @@ async function measure(label: string, run: (month: string) => Promise<number>) {
       ms.push(performance.now() - t0);
     }
   }
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
+  console.log(`load average (1/5/15 min) after "${label}": ${load}`);
   console.log(
     `| ${label} | ${ms.length} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${Math.max(...ms).toFixed(1)} | ${rows} |`,
   );
 }
 
 async function main() {
-  console.log(`bench:kpi — ${ORDERS.toLocaleString('en')} orders, ${cpus().length} cores, Node ${process.version}`);
+  console.log(
+    `bench:kpi — ${ORDERS.toLocaleString('en')} orders, ${cpus().length} cores, Node ${process.version}, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')}`,
+  );
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`drop database if exists ${DB_NAME}`);
-  await admin.query(`create database ${DB_NAME}`);
+  if (!MEASURE_ONLY) {
+    await admin.query(`drop database if exists ${DB_NAME}`);
+    await admin.query(`create database ${DB_NAME}`);
+  }
   const url = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
   const database = await openDatabase({ url, poolSize: 4 });
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    await migrate(database);
+    await timed('migrations', () => migrate(database));
+    if (MEASURE_ONLY) {
+      // A database kept by an earlier run: new migrations applied above, the same orders measured again.
+      const tenant = (await pool.query(`select tenant_id from kpi_daily limit 1`)).rows[0] as { tenant_id: string };
+      await timed('analyze', () => pool.query('analyze work_orders'));
+      await measureAll(database.db, pool, tenant.tenant_id);
+      return;
+    }
     const seeded = await timed('demo organisation', () =>
       seedDemoData(database.db, { passwordHash: 'bench', orders: 50, now: END, seed: 1 }),
     );
@@ -252,25 +273,29 @@ async function main() {
       refreshKpiDaily(database.db, tenantId, { fromDay: '2025-12-01', toDay: '2026-11-30' }, POLICY),
     );
     await pool.query('analyze kpi_daily');
-    const counts = (await pool.query(`select count(*)::int8 as n from work_orders`)).rows[0] as { n: string };
-    const agg = (await pool.query(`select count(*)::int8 as n from kpi_daily`)).rows[0] as { n: string };
-    console.log(
-      `work_orders: ${Number(counts.n).toLocaleString('en')}; kpi_daily rows: ${Number(agg.n).toLocaleString('en')} (${aggRows})`,
-    );
-    const station = (
-      await pool.query(
-        `select station_id, count(*) n from work_orders where tenant_id = $1 group by 1 order by 2 desc limit 1`,
-        [tenantId],
-      )
-    ).rows[0] as { station_id: string; n: string };
-    console.log(`station measured: ${station.station_id} (${Number(station.n).toLocaleString('en')} orders)`);
-    await measureApi(database.db, pool, tenantId, station.station_id);
+    await measureAll(database.db, pool, tenantId, aggRows);
   } finally {
     await pool.end();
     await database.close();
     if (!KEEP) await admin.query(`drop database if exists ${DB_NAME}`);
     await admin.end();
   }
+}
+
+async function measureAll(db: Db, pool: pg.Pool, tenantId: string, aggRows?: number) {
+  const counts = (await pool.query(`select count(*)::int8 as n from work_orders`)).rows[0] as { n: string };
+  const agg = (await pool.query(`select count(*)::int8 as n from kpi_daily`)).rows[0] as { n: string };
+  console.log(
+    `work_orders: ${Number(counts.n).toLocaleString('en')}; kpi_daily rows: ${Number(agg.n).toLocaleString('en')} (${aggRows})`,
+  );
+  const station = (
+    await pool.query(
+      `select station_id, count(*) n from work_orders where tenant_id = $1 group by 1 order by 2 desc limit 1`,
+      [tenantId],
+    )
+  ).rows[0] as { station_id: string; n: string };
+  console.log(`station measured: ${station.station_id} (${Number(station.n).toLocaleString('en')} orders)`);
+  await measureApi(db, pool, tenantId, station.station_id);
 }
 
 /**
@@ -332,6 +357,8 @@ async function migrateIndexesBack(pool: pg.Pool) {
     work_orders_contact_phone_idx: `(tenant_id, contact_phone)`,
     work_orders_customer_product_idx: `(tenant_id, customer_id, product_number, closed_at)`,
     work_orders_appointment_idx: `(tenant_id, appointment_start) where appointment_start is not null`,
+    work_orders_open_accepted_idx: `(tenant_id, accepted_at) where completed_at is null`,
+    work_orders_open_appointment_idx: `(tenant_id, appointment_start) where completed_at is null and appointment_start is not null`,
   };
   for (const ix of SECONDARY_INDEXES) {
     await timed(`  ${ix}`, () => pool.query(`create index ${ix} on work_orders using btree ${defs[ix]}`));
