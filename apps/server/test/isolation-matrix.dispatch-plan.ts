@@ -2,10 +2,8 @@
  * Isolation-matrix entries of day plans and the DSP-04 check (DSP-03/04).
  * Spread into ISOLATION_MATRIX (isolation-matrix.ts); split from it by feature like the other isolation-matrix.*.ts.
  */
-import type { Expectation, Probe, Scope } from './isolation-matrix.js';
-
-const PEOPLE_SCOPES: readonly Scope[] = ['tenant', 'vendor'];
-const denied: Expectation = { kind: 'denied' };
+import type { Probe } from './isolation-matrix.js';
+import { PEOPLE_SCOPES, denied } from './isolation-matrix.kit.js';
 
 export const DISPATCH_PLAN_PROBES: Readonly<Record<string, readonly Probe[]>> = {
   // DSP-03/04 (issue 3): a foreign station (here: any foreign unit, which is no station of the actor's)

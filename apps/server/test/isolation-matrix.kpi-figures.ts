@@ -3,11 +3,8 @@
  * Spread into ISOLATION_MATRIX (isolation-matrix.ts); split from it by feature like the other isolation-matrix.*.ts.
  */
 import type { Body } from './harness.js';
-import type { Expectation, Probe, Scope } from './isolation-matrix.js';
-
-const PEOPLE_SCOPES: readonly Scope[] = ['tenant', 'vendor'];
-const status = (...statuses: number[]): Expectation => ({ kind: 'status', statuses });
-const qs = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
+import type { Probe } from './isolation-matrix.js';
+import { PEOPLE_SCOPES, status, qs } from './isolation-matrix.kit.js';
 
 export const KPI_FIGURE_PROBES: Readonly<Record<string, readonly Probe[]>> = {
   // KPI-01: figures of a foreign vendor are refused to vendor staff and empty for another tenant's ids.

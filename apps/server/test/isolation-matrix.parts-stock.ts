@@ -3,15 +3,8 @@
  * Spread into ISOLATION_MATRIX (isolation-matrix.ts); split from it by feature like the other isolation-matrix.*.ts.
  */
 import { randomUUID } from 'node:crypto';
-import type { Expectation, Probe, Scope } from './isolation-matrix.js';
-
-const ALL: readonly Scope[] = ['tenant', 'vendor', 'engineer'];
-const PEOPLE_SCOPES: readonly Scope[] = ['tenant', 'vendor'];
-const denied: Expectation = { kind: 'denied' };
-const list: Expectation = { kind: 'list' };
-const empty: Expectation = { kind: 'empty' };
-const status = (...statuses: number[]): Expectation => ({ kind: 'status', statuses });
-const qs = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
+import type { Probe } from './isolation-matrix.js';
+import { ALL, PEOPLE_SCOPES, denied, list, empty, status, qs } from './isolation-matrix.kit.js';
 
 export const PARTS_STOCK_PROBES: Readonly<Record<string, readonly Probe[]>> = {
   // PART-01..03 (issue 6): stock and borrowing. Foreign orders, people and units stand in for foreign

@@ -3,14 +3,8 @@
  * Spread into ISOLATION_MATRIX (isolation-matrix.ts); split from it by feature like the other isolation-matrix.*.ts.
  */
 import { randomUUID } from 'node:crypto';
-import type { Expectation, Probe, Scope } from './isolation-matrix.js';
-
-const ALL: readonly Scope[] = ['tenant', 'vendor', 'engineer'];
-const PEOPLE_SCOPES: readonly Scope[] = ['tenant', 'vendor'];
-const denied: Expectation = { kind: 'denied' };
-const list: Expectation = { kind: 'list' };
-const empty: Expectation = { kind: 'empty' };
-const qs = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
+import type { Probe } from './isolation-matrix.js';
+import { ALL, PEOPLE_SCOPES, denied, list, empty, qs } from './isolation-matrix.kit.js';
 
 export const SLA_PROBES: Readonly<Record<string, readonly Probe[]>> = {
   // SLA-02/04/09 (issue 8): clocks are read and annotated through their order; the at-risk view is a

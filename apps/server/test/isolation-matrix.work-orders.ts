@@ -4,15 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY_PACK, WORK_ORDER_ACTIONS } from '@daowei/domain';
-import type { Expectation, Foreign, Probe, ProbeRequest, Scope } from './isolation-matrix.js';
-
-const ALL: readonly Scope[] = ['tenant', 'vendor', 'engineer'];
-const PEOPLE_SCOPES: readonly Scope[] = ['tenant', 'vendor'];
-const denied: Expectation = { kind: 'denied' };
-const list: Expectation = { kind: 'list' };
-const empty: Expectation = { kind: 'empty' };
-const status = (...statuses: number[]): Expectation => ({ kind: 'status', statuses });
-const qs = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
+import type { Foreign, Probe, ProbeRequest } from './isolation-matrix.js';
+import { ALL, PEOPLE_SCOPES, denied, list, empty, status, qs } from './isolation-matrix.kit.js';
 
 const at = (iso: string) => new Date(iso).toISOString();
 /** An appointment window a day after the harness clock's start (2026-11-23T02:00Z). */
