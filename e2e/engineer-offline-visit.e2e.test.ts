@@ -173,6 +173,9 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await page.getByTestId('order-list-todo-fault').waitFor();
     await page.goto(`${server.url}/m/orders/${id}`);
     await expect.poll(() => status(page)).toBe('appointment_confirmed');
+    // The visit's records (steps, consents) are read after the order: wait until they are on the phone
+    // (the kit needs the checklist) before the network goes, as an engineer would see the kit first.
+    await page.getByTestId('kit-count').waitFor();
 
     // PWA: the service worker controls the page, so the app itself opens without network.
     // A string body: it runs in the page, where `navigator` exists (the Node-side types have no DOM).
