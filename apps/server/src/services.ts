@@ -129,7 +129,7 @@ export function createServices(deps: ServiceDeps) {
     callbacks,
     complaints: createComplaintService({ ...deps, workOrders }),
     spotChecks: createSpotCheckService({ ...deps, callbacks }),
-    kpis: createKpiService(deps),
+    kpis: createKpiService({ ...deps, slaPolicies }),
     assessment: createAssessmentService(deps),
     kpiReports: createKpiReportService({ db: deps.db, exportLog }),
     exportLog,

@@ -32,6 +32,8 @@ export interface KpiAnswer {
   period: { from: string; to: string };
   asOf: string;
   notYetMeasured: { key: string; reason: string }[];
+  /** Targets of the tenant's current SLA policy, per KPI key (lower is better). */
+  targets?: { key: string; ruleId: string; atMost: number }[];
   kpis: KpiFigure[];
   groupBy?: KpiGroupBy;
   groups?: { key: string | null; kpis: KpiFigure[] }[];

@@ -3,6 +3,7 @@ import {
   canSeeOrder,
   computeKpis,
   DEFAULT_KPI_POLICY,
+  DEFAULT_SLA_POLICY,
   DomainError,
   groupKpis,
   isSupervisor,
@@ -13,12 +14,14 @@ import {
 import type { AuthContext } from '../../http/auth-context.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { Clock } from '../../platform/clock.js';
+import { createTenantSlaPolicies, type TenantSlaPolicies } from '../sla/tenant-sla-policy.js';
 import { createOrderReader } from '../work-orders/work-order.reader.js';
 import { KPI_NOT_YET_MEASURED } from './kpi-facts.mapper.js';
 import { kpiFactsAt, loadKpiRecords } from './kpi-facts.loader.js';
 import type { KpiDrillQuery, KpiQuery } from './kpi.schemas.js';
 import { dailyFigures } from './kpi-daily.reader.js';
 import { dailyGroups, directFigures, figuresFromDaily, wholeOf } from './kpi-figures.js';
+import { kpiTargets } from './kpi-targets.js';
 
 export type KpiService = ReturnType<typeof createKpiService>;
 
@@ -33,7 +36,16 @@ export const NO_GROUP_KEY = 'none';
  * cards (kpi-facts.mapper.ts) and run the domain's one definition per indicator; a test holds the two
  * ways equal. The drill-down recomputes the figure and lists its orders, so a click shows what counted.
  */
-export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
+export function createKpiService({
+  db,
+  clock,
+  slaPolicies = createTenantSlaPolicies(DEFAULT_SLA_POLICY),
+}: {
+  db: Db;
+  clock: Clock;
+  /** The tenant's current SLA policy: its service targets are shown beside the figures (SLA-04 8 h). */
+  slaPolicies?: TenantSlaPolicies;
+}) {
   const reader = createOrderReader(db);
 
   /** Authorization and scope, shared by the figures and the drill-down. */
@@ -95,6 +107,7 @@ export function createKpiService({ db, clock }: { db: Db; clock: Clock }) {
           engineerId: q.engineerId ?? null,
         },
         notYetMeasured: KPI_NOT_YET_MEASURED,
+        targets: kpiTargets(await slaPolicies(db, auth.tenantId)),
       };
       if (daily) {
         const subscribers = await kpiSubscriberCounts(db, auth.tenantId);

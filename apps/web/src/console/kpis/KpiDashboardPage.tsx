@@ -49,6 +49,11 @@ export default function KpiDashboardPage() {
   const set = (patch: Partial<DashboardChoice>) =>
     setParams(choiceToParams({ ...choice, ...patch }), { replace: true });
   const notMeasured = new Set((byDay?.notYetMeasured ?? []).map((n) => n.key));
+  const targetOf = (key: string) => byDay?.targets?.find((x) => x.key === key);
+  const overTarget = (f: KpiFigure) => {
+    const target = targetOf(f.key);
+    return target !== undefined && f.value !== null && f.value > target.atMost;
+  };
   const label = (f: Pick<KpiFigure, 'label'>) => f.label[lang];
   const option = (list: { id: string; name: string }[]) => list.map((x) => ({ value: x.id, label: x.name }));
   const pick = (
@@ -109,9 +114,19 @@ export default function KpiDashboardPage() {
                     <Statistic
                       title={`${label(f)} · ${f.ruleIds.join(' ')}`}
                       value={formatKpi(f)}
-                      styles={{ content: { fontSize: 22 } }}
+                      styles={{ content: { fontSize: 22, ...(overTarget(f) ? { color: '#cf1322' } : {}) } }}
                     />
                   </Tooltip>
+                  {targetOf(f.key) && (
+                    <Typography.Text
+                      type={overTarget(f) ? 'danger' : 'secondary'}
+                      style={{ display: 'block' }}
+                      data-testid={`kpi-target-${f.key}`}
+                      data-over={overTarget(f) ? 'true' : 'false'}
+                    >
+                      {t('kpiDashboard.target', { value: targetOf(f.key)!.atMost, rule: targetOf(f.key)!.ruleId })}
+                    </Typography.Text>
+                  )}
                   <Typography.Text type="secondary" data-testid={`kpi-fraction-${f.key}`}>
                     {notMeasured.has(f.key)
                       ? t('kpiDashboard.notMeasured')
