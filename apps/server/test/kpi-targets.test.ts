@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startHarness, tokensOf, type Body, type Harness, type Tokens } from './harness.js';
+import { saveSlaPolicy } from './sla-policy-save.js';
 
 /**
  * KPI-01 with SLA-04: the average fault duration is read against the 8 h target of the tenant's current
@@ -26,13 +27,12 @@ describe('KPI-01 SLA-04 the figures carry the tenant’s targets', () => {
   });
 
   it('KPI-01 SLA-04 a tenant that sets a 6 h average target sees 6 h beside the figure', async () => {
-    const current = (await call(h.app, tk.admin, 'GET', '/api/sla/policy')).body;
-    const saved = await call(h.app, tk.admin, 'POST', '/api/sla/policy/versions', {
-      basedOnVersion: current.version,
-      note: '故障平均处理时长目标收紧为6小时',
-      policy: { ...current.policy, targets: { ...current.policy.targets, faultAverageDurationMinutes: 360 } },
-    });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await saveSlaPolicy(
+      h,
+      tk.admin,
+      (policy) => ({ ...policy, targets: { ...policy.targets, faultAverageDurationMinutes: 360 } }),
+      '故障平均处理时长目标收紧为6小时',
+    );
     const res = await call(h.app, tk.admin, 'GET', month);
     expect(faultTarget(res.body)?.atMost).toBe(6);
   });

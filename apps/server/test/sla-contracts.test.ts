@@ -10,6 +10,7 @@ import {
   type Harness,
   type Tokens,
 } from './harness.js';
+import { saveSlaPolicy } from './sla-policy-save.js';
 
 /**
  * SLA-02 "a policy picks which clocks an order gets (… contract)": the tenant's admin adds the service
@@ -28,28 +29,28 @@ beforeAll(async () => {
   h = await startHarness();
   h.clock.set('2026-11-23T08:00:00Z');
   tk = await tokensOf(h);
-  const current = (await call(h.app, tk.admin, 'GET', '/api/sla/policy')).body;
-  const fault = current.policy.clocks.find((c: Body) => c.kind === 'fault_repair');
-  const policy = {
-    ...current.policy,
-    contracts: [GOV],
-    clocks: [
-      ...current.policy.clocks,
-      {
-        ...fault,
-        kind: 'gov_line_repair',
-        label: { 'zh-CN': '政企专线4小时修复', en: 'Business line repaired in 4 working hours' },
-        when: { orderTypes: ['fault'], contracts: ['GOV-4H'] },
-        deadline: { kind: 'working_time', minutes: 240 },
-      },
-    ],
-  };
-  const saved = await call(h.app, tk.admin, 'POST', '/api/sla/policy/versions', {
-    basedOnVersion: current.version,
-    note: '新增政企专线合同',
-    policy,
-  });
-  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  await saveSlaPolicy(
+    h,
+    tk.admin,
+    (policy) => {
+      const fault = policy.clocks.find((c: Body) => c.kind === 'fault_repair');
+      return {
+        ...policy,
+        contracts: [GOV],
+        clocks: [
+          ...policy.clocks,
+          {
+            ...fault,
+            kind: 'gov_line_repair',
+            label: { 'zh-CN': '政企专线4小时修复', en: 'Business line repaired in 4 working hours' },
+            when: { orderTypes: ['fault'], contracts: ['GOV-4H'] },
+            deadline: { kind: 'working_time', minutes: 240 },
+          },
+        ],
+      };
+    },
+    '新增政企专线合同',
+  );
 });
 afterAll(async () => h?.close());
 

@@ -4,6 +4,7 @@ import { DEFAULT_POLICY_PACK } from '@daowei/domain';
 import type { AuthContext } from '../src/http/auth-context.js';
 import { createSlaService } from '../src/features/sla/sla.service.js';
 import { call, createOrderVia, startHarness, tokensOf, type Body, type Harness, type Tokens } from './harness.js';
+import { saveSlaPolicy } from './sla-policy-save.js';
 
 /**
  * SLA-02 tenant-wide re-evaluate: after an admin edits the policy, one command moves every open clock
@@ -25,19 +26,13 @@ afterAll(async () => h?.close());
 
 /** The admin saves the install promise as `days` calendar days (a new version). */
 async function saveInstallDays(days: number): Promise<number> {
-  const current = (await call(h.app, tk.admin, 'GET', '/api/sla/policy')).body;
-  const policy = {
-    ...current.policy,
-    clocks: current.policy.clocks.map((c: Body) =>
+  const saved = await saveSlaPolicy(h, tk.admin, (policy) => ({
+    ...policy,
+    clocks: policy.clocks.map((c: Body) =>
       c.kind === 'install_complete' ? { ...c, deadline: { ...c.deadline, days } } : c,
     ),
-  };
-  const saved = await call(h.app, tk.admin, 'POST', '/api/sla/policy/versions', {
-    basedOnVersion: current.version,
-    policy,
-  });
-  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-  return saved.body.version as number;
+  }));
+  return saved.version as number;
 }
 
 const installClocks = async () =>

@@ -14,6 +14,7 @@ import {
   type Harness,
   type Tokens,
 } from './harness.js';
+import { saveSlaPolicy } from './sla-policy-save.js';
 
 /**
  * SLA-02/07: the numbers of the tenant's current SLA policy version are the ones the checks use — an
@@ -28,17 +29,15 @@ beforeAll(async () => {
   h = await startHarness();
   h.clock.set('2026-11-23T02:00:00Z'); // Monday 10:00 Beijing
   tk = await tokensOf(h);
-  const current = (await call(h.app, tk.admin, 'GET', '/api/sla/policy')).body;
-  const policy = {
-    ...current.policy,
-    appointment: { ...current.policy.appointment, rescheduleNoticeMinutes: 240, arriveEarlyMinutes: 15 },
-  };
-  const saved = await call(h.app, tk.admin, 'POST', '/api/sla/policy/versions', {
-    basedOnVersion: current.version,
-    note: '改约提前4小时，提前15分钟到达',
-    policy,
-  });
-  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  await saveSlaPolicy(
+    h,
+    tk.admin,
+    (policy) => ({
+      ...policy,
+      appointment: { ...policy.appointment, rescheduleNoticeMinutes: 240, arriveEarlyMinutes: 15 },
+    }),
+    '改约提前4小时，提前15分钟到达',
+  );
 });
 afterAll(async () => h?.close());
 
