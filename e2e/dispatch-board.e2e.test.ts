@@ -234,8 +234,21 @@ describe('dispatch board in the browser', () => {
       })
     ).json()) as { routes: { engineerId: string; engineerName: string; stops: unknown[] }[] };
     const ill = [...day.routes].sort((a, b) => b.stops.length - a.stops.length)[0]!;
-    await page.getByTestId('dispatch-ill-engineer').click();
-    await page.getByTestId(`dispatch-ill-option-${ill.engineerId}`).last().click();
+    // Pick him once the board has settled: a late reload of the day re-renders the card and would drop
+    // a choice made before it (the run button then stays disabled), so pick again until it holds.
+    await page.waitForLoadState('networkidle');
+    const run = page.getByTestId('dispatch-ill-run');
+    await expect
+      .poll(
+        async () => {
+          if (await run.isEnabled()) return true;
+          await page.getByTestId('dispatch-ill-engineer').click();
+          await page.getByTestId(`dispatch-ill-option-${ill.engineerId}`).last().click();
+          return run.isEnabled();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
     const replanned = page.waitForResponse((r) => r.url().endsWith('/api/dispatch/replan'));
     await page.getByTestId('dispatch-ill-run').click();
     expect((await replanned).status()).toBe(200);
