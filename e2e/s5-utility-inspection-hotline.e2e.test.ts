@@ -85,6 +85,12 @@ describe('S5 utility inspection and hotline', () => {
     // The coordinator dispatches the visit on the console; the engineer works it on the phone.
     const eng1 = (await a.get('eng1', '/api/me')).person as { id: string; name: string };
     const coord = await consoleOf('coord1');
+    // The org tree answers slowly here (as on a busy server): a name typed as soon as the dialog opens
+    // must still find the engineer once the tree arrives.
+    await coord.route('**/api/org/tree', async (route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.continue();
+    });
     await coord.goto(`${server.url}/orders/${visit.id}`);
     await coord.getByTestId('action-dispatch').click();
     // The org tree's search box narrows the tree to the engineer (it opens the branches that match).
@@ -94,6 +100,7 @@ describe('S5 utility inspection and hotline', () => {
     await coord.getByTestId('dispatch-remark').fill('按约上门');
     await coord.getByTestId('dispatch-submit').click();
     await poll(() => coord.getByTestId('order-status').getAttribute('data-status')).toBe('assigned');
+    await coord.unroute('**/api/org/tree');
 
     const eng = await people.as('eng1', { width: 390, height: 844 });
     await eng.goto(`${server.url}/m/orders/${visit.id}`);

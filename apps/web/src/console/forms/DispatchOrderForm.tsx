@@ -49,7 +49,12 @@ export function DispatchOrderForm({ submitting, onSubmit }: ActionFormProps) {
         label={t('forms.dispatchTarget')}
         rules={[{ required: true, message: t('forms.required') }]}
       >
+        {/* Mounted afresh once the tree has loaded, and not typeable before: the select expands the
+            branches matching a search only when the search text changes, so a name typed while the
+            tree was still loading would match nothing until it was typed again. */}
         <TreeSelect
+          key={tree.data ? 'loaded' : 'loading'}
+          disabled={!tree.data}
           treeData={treeData}
           loading={!tree.data && !tree.error}
           placeholder={t('forms.dispatchTargetPlaceholder')}
