@@ -9,6 +9,7 @@ import {
   type Body,
   type Harness,
   type Tokens,
+  diagnoseOk,
 } from './harness.js';
 import { addCallbackAgent, completeOk, dissatisfied, openTaskOf, takenOrder } from './callback-setup.js';
 
@@ -47,6 +48,7 @@ async function at(iso: string): Promise<void> {
 async function visitAndComplete(id: string) {
   await actOk(h, tk.engineer, id, 'depart');
   await actOk(h, tk.engineer, id, 'arrive');
+  await diagnoseOk(h, tk.engineer, id); // ENG-05
   await completeOk(h, tk.engineer, id);
 }
 
@@ -168,6 +170,33 @@ describe('KPI-01 on stored orders', () => {
       numerator: mine.numerator,
       denominator: mine.denominator,
     });
+  });
+
+  it('KPI-01 the dashboard reads its trend and ranking in one answer, equal to separate reads', async () => {
+    // Whole local days (day pre-aggregates) and a period cut mid-day (computed directly).
+    for (const [from, to] of [
+      [FROM, TO],
+      ['2026-11-23T03:00:00Z', TO],
+    ] as const) {
+      const one = await kpis({ from, to, groupBy: 'day', breakdowns: 'engineer,station' });
+      const byDay = await kpis({ from, to, groupBy: 'day' });
+      const byEngineer = await kpis({ from, to, groupBy: 'engineer' });
+      const byStation = await kpis({ from, to, groupBy: 'station' });
+      const whole = await kpis({ from, to });
+      const figures = (list: Body[]) => list.map((k: Body) => [k.key, k.numerator, k.denominator]);
+      const groups = (g: Body[]) => g.map((x: Body) => [x.key, figures(x.kpis)]);
+      expect(figures(one.kpis)).toEqual(figures(whole.kpis));
+      expect(groups(one.groups)).toEqual(groups(byDay.groups));
+      expect(groups(one.breakdowns.engineer)).toEqual(groups(byEngineer.groups));
+      expect(groups(one.breakdowns.station)).toEqual(groups(byStation.groups));
+      // The installs are in the engineer ranking (all three of the fixture's on whole days), not an empty answer.
+      const installs = one.breakdowns.engineer.map((g: Body) => kpi(g, 'install_within_days_rate').denominator);
+      const total = installs.reduce((a: number, b: number) => a + b, 0);
+      expect(total).toBe(kpi(whole, 'install_within_days_rate').denominator);
+      expect(total).toBe(from === FROM ? 3 : 2);
+    }
+    const bad = await call(h.app, tk.coordinator, 'GET', `/api/kpis?from=${FROM}&to=${TO}&breakdowns=day,weather`);
+    expect(bad.status).toBe(400);
   });
 
   it('KPI-01 drill-down lists the orders behind a figure, as the order list shows them', async () => {

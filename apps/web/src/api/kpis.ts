@@ -37,6 +37,8 @@ export interface KpiAnswer {
   kpis: KpiFigure[];
   groupBy?: KpiGroupBy;
   groups?: { key: string | null; kpis: KpiFigure[] }[];
+  /** The further breakdowns asked for with `breakdowns`, by dimension. */
+  breakdowns?: Partial<Record<KpiGroupBy, { key: string | null; kpis: KpiFigure[] }[]>>;
 }
 
 export interface KpiDrillAnswer {
@@ -49,8 +51,10 @@ export interface KpiDrillAnswer {
 }
 
 export const kpisApi = {
-  get: (scope: KpiScope, groupBy?: KpiGroupBy) =>
-    apiRequest<KpiAnswer>('GET', '/kpis', { query: { ...scope, groupBy } }),
+  get: (scope: KpiScope, groupBy?: KpiGroupBy, breakdowns?: KpiGroupBy[]) =>
+    apiRequest<KpiAnswer>('GET', '/kpis', {
+      query: { ...scope, groupBy, ...(breakdowns?.length ? { breakdowns: breakdowns.join(',') } : {}) },
+    }),
   orders: (scope: KpiScope & { key: string; groupBy?: KpiGroupBy; groupKey?: string; limit?: number }) =>
     apiRequest<KpiDrillAnswer>('GET', '/kpis/orders', { query: { ...scope } }),
 };

@@ -1,7 +1,15 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '@daowei/domain';
 import type { Db } from '../client.js';
 import { kpiDailyRowsSql, localDay, type KpiDailyPolicy } from './kpi-daily-rows.js';
+import {
+  distinctGroups,
+  groupColumns,
+  rowsOf,
+  sumByGroups,
+  type KpiDailyGroup,
+  type KpiDailySum,
+} from './kpi-grouping.js';
 
 /**
  * KPI-01 day pre-aggregates (kpi_daily): every KPI-01 indicator, by local day and by the dimensions the
@@ -57,7 +65,7 @@ export interface KpiScopeFilter {
   holderId?: string;
 }
 
-export type KpiDailyGroup = 'day' | 'station' | 'area' | 'vendor' | 'engineer' | 'none';
+export { distinctGroups, rowsOf, type KpiDailyGroup, type KpiDailySum } from './kpi-grouping.js';
 
 export const GROUP_COLUMN: Record<KpiDailyGroup, string | null> = {
   none: null,
@@ -67,13 +75,6 @@ export const GROUP_COLUMN: Record<KpiDailyGroup, string | null> = {
   vendor: 'vendor_id::text',
   engineer: 'holder_id::text',
 };
-
-export interface KpiDailySum {
-  kpiKey: KpiDailyKey;
-  group: string | null;
-  numerator: number;
-  denominator: number;
-}
 
 export const scopeSql = (f: KpiScopeFilter, prefix = '') =>
   sql.join(
@@ -86,34 +87,45 @@ export const scopeSql = (f: KpiScopeFilter, prefix = '') =>
     sql` `,
   );
 
-/** Sums of the aggregates over local days [fromDay, toDay] in a scope, per key and optionally per group. */
+/**
+ * The group value of a row of work_orders `w` (or kpi_daily) for a breakdown; by day, the local day
+ * of `dayOf` (the instant the figure is anchored on).
+ */
+export const groupValueSql = (group: KpiDailyGroup, dayOf: SQL, tz: string, prefix = ''): SQL | null => {
+  const g = GROUP_COLUMN[group];
+  if (g === 'day::text') return sql`(${localDay(dayOf, tz)})::text`;
+  return g ? sql.raw(`${prefix}${g}`) : null;
+};
+
+/**
+ * Sums of the aggregates over local days [fromDay, toDay] in a scope, per key and per group of each
+ * breakdown asked for (one pass over the period's rows however many breakdowns).
+ */
 export async function sumKpiDaily(
   db: Db,
   tenantId: string,
   days: { fromDay: string; toDay: string },
   filter: KpiScopeFilter,
-  group: KpiDailyGroup,
+  groups: readonly KpiDailyGroup[],
 ): Promise<KpiDailySum[]> {
-  const g = GROUP_COLUMN[group];
-  const res = await db.execute(sql`
-    select kpi_key, ${g ? sql.raw(g) : sql`null`} as grp, sum(numerator)::float8 as num, sum(denominator)::int8 as den
-      from kpi_daily
-     where tenant_id = ${tenantId} and day between ${days.fromDay}::date and ${days.toDay}::date ${scopeSql(filter)}
-     group by kpi_key${g ? sql`, grp` : sql``}`);
-  return (rowsOf(res) as { kpi_key: KpiDailyKey; grp: string | null; num: number; den: string | number }[]).map(
-    (r) => ({
-      kpiKey: r.kpi_key,
-      group: r.grp,
-      numerator: Number(r.num),
-      denominator: Number(r.den),
-    }),
+  const gs = distinctGroups(groups);
+  const cols = groupColumns(gs, (g) => {
+    const c = GROUP_COLUMN[g];
+    return c ? sql.raw(c) : null;
+  });
+  return sumByGroups(
+    db,
+    sql`select kpi_key, ${cols}, numerator as num, denominator as den
+          from kpi_daily
+         where tenant_id = ${tenantId} and day between ${days.fromDay}::date and ${days.toDay}::date ${scopeSql(filter)}`,
+    gs,
   );
 }
 
 /**
  * The live part of the two deadline rates: open (not completed, not cancelled) installs and faults
  * accepted in [from, to) whose deadline had passed at `asOf` — they count in the denominator only.
- * Open orders are few; the list index (tenant, vendor, status, accepted_at) finds them per vendor.
+ * Open orders are few; the open-orders index (tenant, accepted_at where not completed) finds them.
  */
 export async function kpiOpenPastDeadline(
   db: Db,
@@ -121,12 +133,11 @@ export async function kpiOpenPastDeadline(
   s: { from: Date; to: Date; asOf: Date; vendorIds: readonly string[] },
   filter: KpiScopeFilter,
   p: KpiDailyPolicy,
-  group: KpiDailyGroup,
+  groups: readonly KpiDailyGroup[],
 ): Promise<KpiDailySum[]> {
   if (s.vendorIds.length === 0) return [];
   const tz = p.timeZone;
-  const g = GROUP_COLUMN[group];
-  const grp = g === 'day::text' ? sql`(${localDay(sql.raw('accepted_at'), tz)})::text` : g ? sql.raw(g) : sql`null`;
+  const gs = distinctGroups(groups);
   const vendors = sql.join(
     s.vendorIds.map((v) => sql`${v}::uuid`),
     sql`, `,
@@ -135,23 +146,19 @@ export async function kpiOpenPastDeadline(
     OPEN_STATUSES.map((st) => sql`${st}`),
     sql`, `,
   );
-  const res = await db.execute(sql`
-    select case when type = 'install' then 'install_within_days_rate' else 'fault_resolved_within_hours_rate' end as kpi_key,
-           ${grp} as grp, count(*)::int8 as den
-      from work_orders
-     where tenant_id = ${tenantId} and vendor_id in (${vendors}) and status in (${statuses})
-       and accepted_at >= ${s.from} and accepted_at < ${s.to} and completed_at is null
-       and ((type = 'install'
-             and (((accepted_at at time zone ${tz}) + make_interval(days => ${p.installWithinDays})) at time zone ${tz}) <= ${s.asOf})
-         or (type = 'fault' and accepted_at + make_interval(hours => ${p.faultResolutionHours}) <= ${s.asOf}))
-       ${scopeSql(filter)}
-     group by 1, 2`);
-  return (rowsOf(res) as { kpi_key: KpiDailyKey; grp: string | null; den: string | number }[]).map((r) => ({
-    kpiKey: r.kpi_key,
-    group: r.grp,
-    numerator: 0,
-    denominator: Number(r.den),
-  }));
+  return sumByGroups(
+    db,
+    sql`select case when type = 'install' then 'install_within_days_rate' else 'fault_resolved_within_hours_rate' end as kpi_key,
+               ${groupColumns(gs, (g) => groupValueSql(g, sql.raw('accepted_at'), tz))}, 0 as num, 1 as den
+          from work_orders
+         where tenant_id = ${tenantId} and vendor_id in (${vendors}) and status in (${statuses})
+           and accepted_at >= ${s.from} and accepted_at < ${s.to} and completed_at is null
+           and ((type = 'install'
+                 and (((accepted_at at time zone ${tz}) + make_interval(days => ${p.installWithinDays})) at time zone ${tz}) <= ${s.asOf})
+             or (type = 'fault' and accepted_at + make_interval(hours => ${p.faultResolutionHours}) <= ${s.asOf}))
+           ${scopeSql(filter)}`,
+    gs,
+  );
 }
 
 /**
@@ -194,8 +201,3 @@ const nextDay = (day: string): string => {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 };
-
-/** db.execute answers `{ rows }` on both drivers. */
-export function rowsOf(result: unknown): unknown[] {
-  return (result as { rows: unknown[] }).rows;
-}

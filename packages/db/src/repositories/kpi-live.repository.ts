@@ -3,26 +3,21 @@ import { OPEN_STATUSES } from '@daowei/domain';
 import type { Db } from '../client.js';
 import { borrowCards, borrowLines } from '../schema/parts.js';
 import { slaClocks } from '../schema/sla-clocks.js';
-import { arrivalDueSql, localDay, type KpiDailyPolicy } from './kpi-daily-rows.js';
+import { arrivalDueSql, type KpiDailyPolicy } from './kpi-daily-rows.js';
+import { groupValueSql, scopeSql, type KpiScopeFilter } from './kpi-daily.repository.js';
 import {
-  GROUP_COLUMN,
+  distinctGroups,
+  groupColumns,
   rowsOf,
-  scopeSql,
+  sumByGroups,
   type KpiDailyGroup,
   type KpiDailySum,
-  type KpiScopeFilter,
-} from './kpi-daily.repository.js';
+} from './kpi-grouping.js';
 
 /**
  * KPI-01 parts of the figures that depend on "as of" and so cannot be stored by day, counted live from
  * the few rows still open; and the extra facts the direct computation (drill-down, odd periods) reads.
  */
-
-const groupSql = (group: KpiDailyGroup, dayOf: string, tz: string) => {
-  const g = GROUP_COLUMN[group];
-  if (g === 'day::text') return sql`(${localDay(sql.raw(dayOf), tz)})::text`;
-  return g ? sql.raw(`w.${g}`) : sql`null`;
-};
 
 const statuses = () =>
   sql.join(
@@ -32,7 +27,7 @@ const statuses = () =>
 
 /**
  * On-time arrival: open orders nobody has reached yet whose window (plus grace) had passed at `asOf`,
- * by their appointment's day — denominator only. The list index finds a vendor's open orders.
+ * by their appointment's day — denominator only. The open-appointments index finds them.
  */
 export async function kpiOpenArrivalsPastWindow(
   db: Db,
@@ -40,29 +35,27 @@ export async function kpiOpenArrivalsPastWindow(
   s: { from: Date; to: Date; asOf: Date; vendorIds: readonly string[] },
   filter: KpiScopeFilter,
   p: KpiDailyPolicy,
-  group: KpiDailyGroup,
+  groups: readonly KpiDailyGroup[],
 ): Promise<KpiDailySum[]> {
   if (s.vendorIds.length === 0) return [];
+  const gs = distinctGroups(groups);
   const vendors = sql.join(
     s.vendorIds.map((v) => sql`${v}::uuid`),
     sql`, `,
   );
-  const res = await db.execute(sql`
-    select ${groupSql(group, 'w.appointment_start', p.timeZone)} as grp, count(*)::int8 as den
-      from work_orders w
-     where w.tenant_id = ${tenantId} and w.vendor_id in (${vendors}) and w.status in (${statuses()})
-       and w.completed_at is null and w.appointment_start >= ${s.from} and w.appointment_start < ${s.to}
-       and ${arrivalDueSql(p, 'w.')} <= ${s.asOf}
-       and not exists (select 1 from work_order_events e
-                        where e.order_id = w.id and e.tenant_id = w.tenant_id and e.action = 'arrive')
-       ${scopeSql(filter, 'w.')}
-     group by 1`);
-  return (rowsOf(res) as { grp: string | null; den: string | number }[]).map((r) => ({
-    kpiKey: 'on_time_arrival_rate',
-    group: r.grp,
-    numerator: 0,
-    denominator: Number(r.den),
-  }));
+  return sumByGroups(
+    db,
+    sql`select 'on_time_arrival_rate' as kpi_key,
+               ${groupColumns(gs, (g) => groupValueSql(g, sql.raw('w.appointment_start'), p.timeZone, 'w.'))}, 0 as num, 1 as den
+          from work_orders w
+         where w.tenant_id = ${tenantId} and w.vendor_id in (${vendors}) and w.status in (${statuses()})
+           and w.completed_at is null and w.appointment_start >= ${s.from} and w.appointment_start < ${s.to}
+           and ${arrivalDueSql(p, 'w.')} <= ${s.asOf}
+           and not exists (select 1 from work_order_events e
+                            where e.order_id = w.id and e.tenant_id = w.tenant_id and e.action = 'arrive')
+           ${scopeSql(filter, 'w.')}`,
+    gs,
+  );
 }
 
 /**
@@ -75,21 +68,19 @@ export async function kpiOverdueOpenClocks(
   s: { from: Date; to: Date; asOf: Date },
   filter: KpiScopeFilter,
   p: Pick<KpiDailyPolicy, 'timeZone'>,
-  group: KpiDailyGroup,
+  groups: readonly KpiDailyGroup[],
 ): Promise<KpiDailySum[]> {
-  const res = await db.execute(sql`
-    select ${groupSql(group, 'c.due_at', p.timeZone)} as grp, count(*)::int8 as den
-      from sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id
-     where c.tenant_id = ${tenantId} and c.state <> 'stopped' and c.due_at >= ${s.from} and c.due_at < ${s.to}
-       and ((c.state = 'paused' and c.paused_at > c.due_at) or (c.state <> 'paused' and c.due_at < ${s.asOf}))
-       and w.status <> 'cancelled' ${scopeSql(filter, 'w.')}
-     group by 1`);
-  return (rowsOf(res) as { grp: string | null; den: string | number }[]).map((r) => ({
-    kpiKey: 'sla_compliance_rate',
-    group: r.grp,
-    numerator: 0,
-    denominator: Number(r.den),
-  }));
+  const gs = distinctGroups(groups);
+  return sumByGroups(
+    db,
+    sql`select 'sla_compliance_rate' as kpi_key,
+               ${groupColumns(gs, (g) => groupValueSql(g, sql.raw('c.due_at'), p.timeZone, 'w.'))}, 0 as num, 1 as den
+          from sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id
+         where c.tenant_id = ${tenantId} and c.state <> 'stopped' and c.due_at >= ${s.from} and c.due_at < ${s.to}
+           and ((c.state = 'paused' and c.paused_at > c.due_at) or (c.state <> 'paused' and c.due_at < ${s.asOf}))
+           and w.status <> 'cancelled' ${scopeSql(filter, 'w.')}`,
+    gs,
+  );
 }
 
 /**

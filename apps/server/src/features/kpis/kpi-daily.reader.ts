@@ -1,4 +1,5 @@
 import {
+  distinctGroups,
   kpiOpenArrivalsPastWindow,
   kpiOpenPastDeadline,
   kpiOverdueOpenClocks,
@@ -37,44 +38,48 @@ const isLocalMidnight = (at: Date) => {
  * days (the dashboard's months, weeks and days); otherwise `null` and the caller computes directly.
  * Exact at every read: the days the triggers marked stale are rebuilt first (same transaction), and
  * the parts that depend on `asOf` are counted live: open orders past their deadline (the two deadline
- * rates) or past their window (on-time arrival), and SLA clocks still open past due. Returns the
- * figures of the whole scope (key `null` when no groupBy) or of each group.
+ * rates) or past their window (on-time arrival), and SLA clocks still open past due. Answers every
+ * breakdown asked for from one pass per source (the dashboard's trend and ranking in one read): per
+ * breakdown the figures of each group, or with none asked the whole scope under `none` (key `null`).
  */
 export async function dailyFigures(
   db: Db,
   tenantId: string,
-  s: { period: KpiPeriod; asOf: Date; filter: KpiScopeFilter; vendorId: string | null; groupBy?: KpiGroupBy },
-): Promise<DailyFigures | null> {
+  s: {
+    period: KpiPeriod;
+    asOf: Date;
+    filter: KpiScopeFilter;
+    vendorId: string | null;
+    groups: readonly KpiGroupBy[];
+  },
+): Promise<Map<KpiDailyGroup, DailyFigures> | null> {
   if (!isLocalMidnight(s.period.from) || !isLocalMidnight(s.period.to)) return null;
   const days = {
     fromDay: localDate(s.period.from, POLICY.timeZone),
     toDay: addDays(localDate(s.period.to, POLICY.timeZone), -1),
   };
-  const group: KpiDailyGroup = s.groupBy ?? 'none';
+  const groups = distinctGroups(s.groups);
   return db.transaction(async (tx) => {
     await refreshDirtyKpiDays(tx, tenantId, days, POLICY);
     const vendorIds = s.vendorId ? [s.vendorId] : (await listVendors(tx, tenantId)).map((v) => v.id);
     // Sequential: a transaction's one connection must not be given overlapping queries.
-    const summed = await sumKpiDaily(tx, tenantId, days, s.filter, group);
-    const open = await kpiOpenPastDeadline(
-      tx,
-      tenantId,
-      { ...s.period, asOf: s.asOf, vendorIds },
-      s.filter,
-      POLICY,
-      group,
-    );
+    const summed = await sumKpiDaily(tx, tenantId, days, s.filter, groups);
     const live = { ...s.period, asOf: s.asOf };
-    const arrivals = await kpiOpenArrivalsPastWindow(tx, tenantId, { ...live, vendorIds }, s.filter, POLICY, group);
-    const clocks = await kpiOverdueOpenClocks(tx, tenantId, live, s.filter, POLICY, group);
+    const open = await kpiOpenPastDeadline(tx, tenantId, { ...live, vendorIds }, s.filter, POLICY, groups);
+    const arrivals = await kpiOpenArrivalsPastWindow(tx, tenantId, { ...live, vendorIds }, s.filter, POLICY, groups);
+    const clocks = await kpiOverdueOpenClocks(tx, tenantId, live, s.filter, POLICY, groups);
     // The whole scope is always present, even when nothing counts (its figures are then 0 / 0).
-    const out: DailyFigures = new Map(group === 'none' ? [[null, {}]] : []);
+    const out = new Map<KpiDailyGroup, DailyFigures>(
+      groups.map((g) => [g, new Map(g === 'none' ? [[null, {}]] : [])] as const),
+    );
     for (const r of [...summed, ...open, ...arrivals, ...clocks]) {
-      const key = group === 'none' ? null : r.group;
-      const figures = out.get(key) ?? {};
-      const f = figures[r.kpiKey] ?? { numerator: 0, denominator: 0 };
-      figures[r.kpiKey] = { numerator: f.numerator + r.numerator, denominator: f.denominator + r.denominator };
-      out.set(key, figures);
+      const byGroup = out.get(r.set)!;
+      const key = r.set === 'none' ? null : r.group;
+      const figures = byGroup.get(key) ?? {};
+      const kpiKey = r.kpiKey as KpiDailyKey;
+      const f = figures[kpiKey] ?? { numerator: 0, denominator: 0 };
+      figures[kpiKey] = { numerator: f.numerator + r.numerator, denominator: f.denominator + r.denominator };
+      byGroup.set(key, figures);
     }
     return out;
   });

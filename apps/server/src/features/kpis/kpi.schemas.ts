@@ -9,6 +9,13 @@ const scope = {
   from: instant,
   to: instant,
   groupBy: z.enum(['day', 'station', 'area', 'vendor', 'engineer']).optional(),
+  /** More breakdowns in the same answer (the dashboard's trend and ranking in one read), comma-separated. */
+  breakdowns: z
+    .string()
+    .regex(/^(day|station|area|vendor|engineer)(,(day|station|area|vendor|engineer)){0,2}$/, {
+      message: 'one to three of day, station, area, vendor, engineer, comma-separated',
+    })
+    .optional(),
   vendorId: uuid.optional(),
   stationId: uuid.optional(),
   areaId: uuid.optional(),

@@ -8,6 +8,7 @@ import {
   groupKpis,
   isSupervisor,
   type KpiFilter,
+  type KpiGroupBy,
   type KpiPeriod,
   type KpiReport,
 } from '@daowei/domain';
@@ -90,12 +91,14 @@ export function createKpiService({
     async kpis(auth: AuthContext, q: KpiQuery) {
       const s = scopeOf(auth, q);
       const { tenantId: _t, ...scopeFilter } = s.filter;
+      const extra = (q.breakdowns?.split(',') ?? []) as KpiGroupBy[];
+      const groups = [...new Set([...(q.groupBy ? [q.groupBy] : []), ...extra])];
       const daily = await dailyFigures(db, auth.tenantId, {
         period: s.period,
         asOf: s.asOf,
         filter: scopeFilter,
         vendorId: s.vendorId ?? null,
-        ...(q.groupBy ? { groupBy: q.groupBy } : {}),
+        groups,
       });
       const head = {
         period: { from: s.period.from.toISOString(), to: s.period.to.toISOString() },
@@ -111,28 +114,27 @@ export function createKpiService({
       };
       if (daily) {
         const subscribers = await kpiSubscriberCounts(db, auth.tenantId);
-        const whole = q.groupBy ? wholeOf(daily) : (daily.get(null) ?? {});
+        const groupsOf = (by: KpiGroupBy) => dailyGroups(daily.get(by)!, by, subscribers, s.filter, s.period);
+        const first = groups[0];
+        const whole = first ? wholeOf(daily.get(first)!) : (daily.get('none')!.get(null) ?? {});
         return {
           ...head,
           policy: { id: DEFAULT_KPI_POLICY.id, version: DEFAULT_KPI_POLICY.version },
           kpis: figuresFromDaily(whole, subscribers, s.filter),
-          ...(q.groupBy
-            ? { groupBy: q.groupBy, groups: dailyGroups(daily, q.groupBy, subscribers, s.filter, s.period) }
-            : {}),
+          ...(q.groupBy ? { groupBy: q.groupBy, groups: groupsOf(q.groupBy) } : {}),
+          ...(extra.length ? { breakdowns: Object.fromEntries(extra.map((by) => [by, groupsOf(by)])) } : {}),
         };
       }
       const { facts, options } = await factsOf(auth, s);
       const report = computeKpis(facts, options);
+      const groupsOf = (by: KpiGroupBy) =>
+        groupKpis(facts, by, options).map((g) => ({ key: g.key, kpis: directFigures(g.report) }));
       return {
         ...head,
         policy: report.policy,
         kpis: directFigures(report),
-        ...(q.groupBy
-          ? {
-              groupBy: q.groupBy,
-              groups: groupKpis(facts, q.groupBy, options).map((g) => ({ key: g.key, kpis: directFigures(g.report) })),
-            }
-          : {}),
+        ...(q.groupBy ? { groupBy: q.groupBy, groups: groupsOf(q.groupBy) } : {}),
+        ...(extra.length ? { breakdowns: Object.fromEntries(extra.map((by) => [by, groupsOf(by)])) } : {}),
       };
     },
 

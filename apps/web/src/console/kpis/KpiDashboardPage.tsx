@@ -32,12 +32,13 @@ export default function KpiDashboardPage() {
 
   useEffect(() => {
     let live = true;
-    Promise.all([kpisApi.get(scope, 'day'), kpisApi.get(scope, choice.dimension)]).then(
-      ([d, g]) => {
+    // One read answers the trend (by day) and the ranking (by the chosen dimension).
+    kpisApi.get(scope, 'day', [choice.dimension]).then(
+      (d) => {
         if (!live) return;
         setError(null);
         setByDay(d);
-        setByDim(g);
+        setByDim({ ...d, groupBy: choice.dimension, groups: d.breakdowns?.[choice.dimension] ?? [] });
       },
       (e: unknown) => live && setError(toApiError(e)),
     );
