@@ -213,7 +213,7 @@ describe('dispatch board in the browser', () => {
     }
   });
 
-  it('DSP-03 an engineer falls ill: from the board the rest of his day goes to others, and he is shown as off', async () => {
+  it('DSP-03 an engineer falls ill: picked once, the pick holds through a reload of the day; the rest of his day goes to others, he is shown as off and the pick clears', async () => {
     const board = await launchBrowser({ width: 1440, height: 900 });
     cleanups.push(() => board.close());
     const page = await board.context.newPage();
@@ -234,26 +234,36 @@ describe('dispatch board in the browser', () => {
       })
     ).json()) as { routes: { engineerId: string; engineerName: string; stops: unknown[] }[] };
     const ill = [...day.routes].sort((a, b) => b.stops.length - a.stops.length)[0]!;
-    // Pick him once the board has settled: a late reload of the day re-renders the card and would drop
-    // a choice made before it (the run button then stays disabled), so pick again until it holds.
-    await page.waitForLoadState('networkidle');
+    // The coordinator picks him once. Then the board reloads the day (as it does after any change); the
+    // reloaded day is answered with his name marked, so the card visibly re-renders from the new data —
+    // the pick must hold through it (a dropped pick shows the placeholder and leaves the run disabled).
+    await page.getByTestId('dispatch-ill-engineer').click();
+    await page.getByTestId(`dispatch-ill-option-${ill.engineerId}`).last().click();
     const run = page.getByTestId('dispatch-ill-run');
-    await expect
-      .poll(
-        async () => {
-          if (await run.isEnabled()) return true;
-          await page.getByTestId('dispatch-ill-engineer').click();
-          await page.getByTestId(`dispatch-ill-option-${ill.engineerId}`).last().click();
-          return run.isEnabled();
-        },
-        { timeout: 60_000 },
-      )
-      .toBe(true);
+    await expect.poll(() => run.isEnabled()).toBe(true);
+    const reloadedName = `${ill.engineerName}·`;
+    await page.route('**/api/dispatch/day', async (route) => {
+      const answer = await route.fetch();
+      const body = (await answer.json()) as { routes: { engineerId: string; engineerName: string }[] };
+      for (const r of body.routes) if (r.engineerId === ill.engineerId) r.engineerName = reloadedName;
+      await route.fulfill({ status: answer.status(), json: body });
+    });
+    await page.getByTestId('dispatch-current-day').click();
+    // The select shows the picked option's label (the dropdown itself lives elsewhere in the page).
+    const select = page.getByTestId('dispatch-ill-engineer');
+    const picked = select.getByTestId(`dispatch-ill-option-${ill.engineerId}`);
+    await expect.poll(() => picked.textContent(), { timeout: 30_000 }).toBe(reloadedName);
+    expect(await run.isEnabled()).toBe(true);
+    await page.unroute('**/api/dispatch/day');
     const replanned = page.waitForResponse((r) => r.url().endsWith('/api/dispatch/replan'));
     await page.getByTestId('dispatch-ill-run').click();
     expect((await replanned).status()).toBe(200);
     await page.getByTestId('success-message').waitFor();
     await expect.poll(() => page.getByTestId('dispatch-absent').textContent()).toContain(ill.engineerName);
     expect(await page.getByTestId(`timeline-row-${ill.engineerId}`).count()).toBe(0);
+    // He has left the day, so the pick is cleared: nothing to run again for someone who is not in it.
+    await expect.poll(() => run.isDisabled()).toBe(true);
+    expect(await select.textContent()).not.toContain(ill.engineerId);
+    expect(await picked.count()).toBe(0);
   });
 });

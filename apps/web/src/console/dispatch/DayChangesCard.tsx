@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SubmissionKeys, toApiError } from '../../api';
 import { dispatchApi, type DayChange, type DayPlan } from '../../api/dispatch';
 import { useFeedback } from '../useFeedback';
+import { useKeptPick } from './useKeptPick';
 
 /**
  * DSP-03 changes during the day: an engineer falls ill (the rest of his day goes to others, what
@@ -23,12 +24,13 @@ export function DayChangesCard({
   const { t } = useTranslation();
   const feedback = useFeedback();
   const keys = useRef(new SubmissionKeys());
-  const [engineerId, setEngineerId] = useState<string | undefined>();
+  const stops = plan.routes.flatMap((r) => r.stops);
+  // The board hands a new plan on every reload of the day: the picks hold by id while they are still in it.
+  const [engineerId, setEngineerId] = useKeptPick(plan.routes.map((r) => r.engineerId));
+  const [orderId, setOrderId] = useKeptPick(stops.map((s) => s.orderId));
   const [reason, setReason] = useState(() => t('dispatchDay.illReasonDefault'));
-  const [orderId, setOrderId] = useState<string | undefined>();
   const [extra, setExtra] = useState(30);
   const [busy, setBusy] = useState(false);
-  const stops = plan.routes.flatMap((r) => r.stops);
 
   async function run(change: DayChange) {
     setBusy(true);
@@ -60,6 +62,7 @@ export function DayChangesCard({
           <Select
             style={{ minWidth: 140 }}
             data-testid="dispatch-ill-engineer"
+            allowClear
             value={engineerId}
             onChange={setEngineerId}
             placeholder={t('dispatchDay.engineer')}
@@ -89,6 +92,7 @@ export function DayChangesCard({
           <Select
             style={{ minWidth: 180 }}
             data-testid="dispatch-overrun-order"
+            allowClear
             value={orderId}
             onChange={setOrderId}
             placeholder={t('dispatchBoard.order')}
