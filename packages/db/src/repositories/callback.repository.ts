@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { OPEN_STATUSES, type CallbackTask } from '@daowei/domain';
 import type { Db, Tx } from '../client.js';
 import { toWorkOrder, type StoredWorkOrder } from '../mappers/work-order.mapper.js';
@@ -20,6 +21,12 @@ import { clampLimit, isUuid } from './helpers.js';
 
 export type StoredCallbackTask = typeof callbackTasks.$inferSelect;
 export type StoredCallbackAttempt = typeof callbackAttempts.$inferSelect;
+
+/** A window of time; each read says whether its ends are open or closed. */
+interface Period {
+  from: Date;
+  to: Date;
+}
 
 export interface NewCallbackTask {
   task: CallbackTask;
@@ -233,44 +240,34 @@ export async function ordersWithCallbackRule(
 }
 
 /** CB-03: orders completed in [from, to) (the spot-check sample's window), by the completion index. */
-export async function listOrdersCompletedBetween(
-  db: Db,
-  tenantId: string,
-  s: { from: Date; to: Date },
-): Promise<StoredWorkOrder[]> {
-  const rows = await db
-    .select()
-    .from(workOrders)
-    .where(
-      and(
-        eq(workOrders.tenantId, tenantId),
-        isNotNull(workOrders.completedAt),
-        gte(workOrders.completedAt, s.from),
-        lt(workOrders.completedAt, s.to),
-      ),
-    )
-    .orderBy(asc(workOrders.completedAt), asc(workOrders.id));
-  return rows.map(toWorkOrder);
+export async function listOrdersCompletedBetween(db: Db, tenantId: string, s: Period): Promise<StoredWorkOrder[]> {
+  const done = workOrders.completedAt;
+  return selectTenantOrders(db, tenantId, done, isNotNull(done), gte(done, s.from), lt(done, s.to));
 }
 
 /** CB-03 / SLA-03: installs still open that were accepted in (from, to] (nearing the 7-day limit). */
-export async function listOpenInstallsAcceptedBetween(
+export async function listOpenInstallsAcceptedBetween(db: Db, tenantId: string, s: Period) {
+  const accepted = workOrders.acceptedAt;
+  const open = inArray(workOrders.status, [...OPEN_STATUSES]);
+  const within = sql`${accepted} > ${s.from} and ${accepted} <= ${s.to}`;
+  return selectTenantOrders(db, tenantId, accepted, eq(workOrders.type, 'install'), open, within);
+}
+
+/**
+ * The tenant's work orders meeting every condition, ordered by `by` and then id (a stable order for
+ * samples and reports alike).
+ */
+async function selectTenantOrders(
   db: Db,
   tenantId: string,
-  s: { from: Date; to: Date },
+  by: AnyPgColumn,
+  ...where: (SQL | undefined)[]
 ): Promise<StoredWorkOrder[]> {
   const rows = await db
     .select()
     .from(workOrders)
-    .where(
-      and(
-        eq(workOrders.tenantId, tenantId),
-        eq(workOrders.type, 'install'),
-        inArray(workOrders.status, [...OPEN_STATUSES]),
-        sql`${workOrders.acceptedAt} > ${s.from} and ${workOrders.acceptedAt} <= ${s.to}`,
-      ),
-    )
-    .orderBy(asc(workOrders.acceptedAt), asc(workOrders.id));
+    .where(and(eq(workOrders.tenantId, tenantId), ...where))
+    .orderBy(asc(by), asc(workOrders.id));
   return rows.map(toWorkOrder);
 }
 
@@ -288,30 +285,25 @@ export interface KpiOrderScope {
  * deadline may fall in it).
  */
 export async function listOrdersForKpi(db: Db, tenantId: string, s: KpiOrderScope): Promise<StoredWorkOrder[]> {
-  const rows = await db
-    .select()
-    .from(workOrders)
-    .where(
-      and(
-        eq(workOrders.tenantId, tenantId),
-        lt(workOrders.acceptedAt, s.to),
-        s.vendorId ? eq(workOrders.vendorId, s.vendorId) : undefined,
-        s.stationId ? eq(workOrders.stationId, s.stationId) : undefined,
-        s.areaId ? eq(workOrders.areaId, s.areaId) : undefined,
-        or(
-          gte(workOrders.acceptedAt, s.from),
-          and(isNotNull(workOrders.completedAt), gte(workOrders.completedAt, s.from)),
-          and(isNotNull(workOrders.closedAt), gte(workOrders.closedAt, s.from)),
-          inArray(workOrders.status, [...OPEN_STATUSES]),
-          // On-time arrival counts an order on its appointment, SLA compliance a clock on its due instant.
-          and(isNotNull(workOrders.appointmentStart), gte(workOrders.appointmentStart, s.from)),
-          sql`exists (select 1 from sla_clocks c where c.tenant_id = ${workOrders.tenantId}
+  return selectTenantOrders(
+    db,
+    tenantId,
+    workOrders.acceptedAt,
+    lt(workOrders.acceptedAt, s.to),
+    s.vendorId ? eq(workOrders.vendorId, s.vendorId) : undefined,
+    s.stationId ? eq(workOrders.stationId, s.stationId) : undefined,
+    s.areaId ? eq(workOrders.areaId, s.areaId) : undefined,
+    or(
+      gte(workOrders.acceptedAt, s.from),
+      and(isNotNull(workOrders.completedAt), gte(workOrders.completedAt, s.from)),
+      and(isNotNull(workOrders.closedAt), gte(workOrders.closedAt, s.from)),
+      inArray(workOrders.status, [...OPEN_STATUSES]),
+      // On-time arrival counts an order on its appointment, SLA compliance a clock on its due instant.
+      and(isNotNull(workOrders.appointmentStart), gte(workOrders.appointmentStart, s.from)),
+      sql`exists (select 1 from sla_clocks c where c.tenant_id = ${workOrders.tenantId}
                         and c.order_id = ${workOrders.id} and c.due_at >= ${s.from} and c.due_at < ${s.to})`,
-        ),
-      ),
-    )
-    .orderBy(asc(workOrders.acceptedAt), asc(workOrders.id));
-  return rows.map(toWorkOrder);
+    ),
+  );
 }
 
 /** Lifecycle events of these orders with the given actions, in order (KPI facts: arrivals, reopens…). */

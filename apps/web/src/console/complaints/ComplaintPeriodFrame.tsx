@@ -1,9 +1,9 @@
-import { Alert, Card, DatePicker, Select, Space } from 'antd';
+import { Alert, Card, DatePicker, Segmented, type SegmentedProps, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
-import type { ApiError } from '../../api';
 import type { ComplaintView } from '../../api/complaints';
 import { useErrorText } from '../../hooks/useErrorText';
+import type { ReloadableList } from '../../hooks/useReloadableList';
 import { useLabels } from '../../i18n/useLabels';
 import { useKpiNames } from '../kpis/useKpiNames';
 import { ComplaintPatternsCard } from './ComplaintPatternsCard';
@@ -37,22 +37,33 @@ export function acceptedAtColumn(title: string) {
   return { title, render: (_: unknown, r: ComplaintView) => dayjs(r.order.acceptedAt).format('MM-DD HH:mm') };
 }
 
+/** The table settings both complaint lists share: a row per order, 20 a page, loading until the first answer. */
+export function complaintTableProps(list: Pick<ReloadableList<ComplaintView>, 'items' | 'error'>) {
+  return {
+    rowKey: 'orderId',
+    size: 'small',
+    loading: !list.items && !list.error,
+    dataSource: list.items ?? [],
+    pagination: { pageSize: 20, hideOnSinglePage: true },
+  } as const;
+}
+
 /**
  * The frame of the complaint pages (CMP-01 follow-up, CMP-02 staff log): a card with the period and
- * station filters (the page's own filters before and after the station), the list's error, the page's
- * list, and below it the patterns per person and area for the same period and station.
+ * station filters (the page's segmented filter before the station, its other filters after it), the list's
+ * error, the page's list, and below it the patterns per person and area for the same period and station.
  */
-export function ComplaintPeriodFrame(props: {
+export function ComplaintPeriodFrame<S extends string>(props: {
   title: string;
   period: ComplaintPeriod;
-  beforeStation?: ReactNode;
+  segments: Pick<SegmentedProps<S>, 'value' | 'onChange' | 'options'>;
   afterStation?: ReactNode;
-  error: ApiError | null;
-  /** The list's reload counter: the patterns refresh with it. */
-  version: number;
+  /** The page's list: its error shows here, its reload counter refreshes the patterns. */
+  list: Pick<ReloadableList<ComplaintView>, 'error' | 'version'>;
   children: ReactNode;
 }) {
-  const { title, period, beforeStation, afterStation, error, version, children } = props;
+  const { title, period, segments, afterStation, list, children } = props;
+  const { error, version } = list;
   const { t } = useLabels();
   const errorText = useErrorText();
   const names = useKpiNames();
@@ -66,7 +77,7 @@ export function ComplaintPeriodFrame(props: {
             onChange={(v) => v?.[0] && v[1] && period.setRange([v[0], v[1]])}
             data-testid="cmp-range"
           />
-          {beforeStation}
+          <Segmented<S> {...segments} />
           <Select
             allowClear
             placeholder={t('complaints.station')}

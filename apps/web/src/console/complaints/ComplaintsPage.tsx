@@ -1,10 +1,15 @@
-import { Card, Col, Empty, Row, Segmented, Select, Table, Tag } from 'antd';
+import { Card, Col, Empty, Row, Select, Table, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { complaintsApi, type ComplaintAbout, type ComplaintView } from '../../api/complaints';
 import { useReloadableList } from '../../hooks/useReloadableList';
 import { useLabels } from '../../i18n/useLabels';
 import { useKpiNames } from '../kpis/useKpiNames';
-import { acceptedAtColumn, ComplaintPeriodFrame, useComplaintPeriod } from './ComplaintPeriodFrame';
+import {
+  acceptedAtColumn,
+  ComplaintPeriodFrame,
+  complaintTableProps,
+  useComplaintPeriod,
+} from './ComplaintPeriodFrame';
 import { ComplaintSheetPanel, MissingList } from './ComplaintSheetPanel';
 
 type StateFilter = 'all' | 'open' | 'closed';
@@ -32,26 +37,23 @@ export default function ComplaintsPage() {
     ...(areaId ? { areaId } : {}),
     ...(aboutKind ? { aboutKind } : {}),
   };
-  const { items, error, version, reload } = useReloadableList(JSON.stringify(query), () => complaintsApi.list(query));
-  const selected = items?.find((i) => i.orderId === selectedId) ?? null;
+  const list = useReloadableList(JSON.stringify(query), () => complaintsApi.list(query));
+  const selected = list.items?.find((i) => i.orderId === selectedId) ?? null;
 
   return (
     <ComplaintPeriodFrame
       title={t('complaints.title')}
       period={period}
-      error={error}
-      version={version}
-      beforeStation={
-        <Segmented<StateFilter>
-          value={state}
-          onChange={setState}
-          options={[
-            { value: 'all', label: <span data-testid="cmp-state-all">{t('complaints.stateAll')}</span> },
-            { value: 'open', label: <span data-testid="cmp-state-open">{t('complaints.stateOpen')}</span> },
-            { value: 'closed', label: <span data-testid="cmp-state-closed">{t('complaints.stateClosed')}</span> },
-          ]}
-        />
-      }
+      list={list}
+      segments={{
+        value: state,
+        onChange: setState,
+        options: [
+          { value: 'all', label: <span data-testid="cmp-state-all">{t('complaints.stateAll')}</span> },
+          { value: 'open', label: <span data-testid="cmp-state-open">{t('complaints.stateOpen')}</span> },
+          { value: 'closed', label: <span data-testid="cmp-state-closed">{t('complaints.stateClosed')}</span> },
+        ],
+      }}
       afterStation={
         <>
           <Select
@@ -76,11 +78,7 @@ export default function ComplaintsPage() {
       <Row gutter={16}>
         <Col xs={24} xl={12}>
           <Table<ComplaintView>
-            rowKey="orderId"
-            size="small"
-            loading={!items && !error}
-            dataSource={items ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            {...complaintTableProps(list)}
             data-testid="cmp-list"
             rowClassName={(r) => (r.orderId === selectedId ? 'ant-table-row-selected' : '')}
             onRow={(r) =>
@@ -119,7 +117,7 @@ export default function ComplaintsPage() {
               <ComplaintSheetPanel
                 key={`${selected.orderId}:${selected.history.length}`}
                 item={selected}
-                onChanged={reload}
+                onChanged={list.reload}
               />
             </Card>
           ) : (

@@ -1,4 +1,4 @@
-import { Button, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -7,7 +7,12 @@ import { complaintsApi, type ComplaintView } from '../../api/complaints';
 import { useReloadableList } from '../../hooks/useReloadableList';
 import { useLabels } from '../../i18n/useLabels';
 import { useFeedback } from '../useFeedback';
-import { acceptedAtColumn, ComplaintPeriodFrame, useComplaintPeriod } from './ComplaintPeriodFrame';
+import {
+  acceptedAtColumn,
+  ComplaintPeriodFrame,
+  complaintTableProps,
+  useComplaintPeriod,
+} from './ComplaintPeriodFrame';
 
 type Noted = 'all' | 'no' | 'yes';
 
@@ -66,34 +71,25 @@ export default function StaffComplaintLogPage() {
   const { from, to, stationId } = period;
   const [noted, setNoted] = useState<Noted>('all');
   const query = { from, to, noted, ...(stationId ? { stationId } : {}) };
-  const { items, error, version, reload } = useReloadableList(JSON.stringify(query), () =>
-    complaintsApi.staffLog(query),
-  );
+  const list = useReloadableList(JSON.stringify(query), () => complaintsApi.staffLog(query));
 
   return (
     <ComplaintPeriodFrame
       title={t('staffLog.title')}
       period={period}
-      error={error}
-      version={version}
-      beforeStation={
-        <Segmented<Noted>
-          value={noted}
-          onChange={setNoted}
-          options={[
-            { value: 'all', label: t('staffLog.notedAll') },
-            { value: 'no', label: <span data-testid="staff-noted-no">{t('staffLog.notedNo')}</span> },
-            { value: 'yes', label: t('staffLog.notedYes') },
-          ]}
-        />
-      }
+      list={list}
+      segments={{
+        value: noted,
+        onChange: setNoted,
+        options: [
+          { value: 'all', label: t('staffLog.notedAll') },
+          { value: 'no', label: <span data-testid="staff-noted-no">{t('staffLog.notedNo')}</span> },
+          { value: 'yes', label: t('staffLog.notedYes') },
+        ],
+      }}
     >
       <Table<ComplaintView>
-        rowKey="orderId"
-        size="small"
-        loading={!items && !error}
-        dataSource={items ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        {...complaintTableProps(list)}
         data-testid="staff-log"
         columns={[
           {
@@ -120,7 +116,7 @@ export default function StaffComplaintLogPage() {
           {
             title: t('staffLog.note'),
             width: 360,
-            render: (_: unknown, r) => <NoteCell item={r} onSaved={reload} />,
+            render: (_: unknown, r) => <NoteCell item={r} onSaved={list.reload} />,
           },
         ]}
       />
