@@ -53,6 +53,12 @@ describe('dissatisfied callback reopens the order; the KPI drill-down reaches it
     await act(eng1.token, 'take', {});
     await act(eng1.token, 'depart', {});
     await act(eng1.token, 'arrive', {});
+    await apiPost(server.url, eng1.token, `/api/work-orders/${orderId}/diagnosis`, {
+      symptomReproduced: 'intermittent',
+      observedMinutes: 20,
+      causeCategory: 'ours',
+      finding: '光纤熔接点衰耗过大，晚间断续',
+    });
     await act(eng1.token, 'complete', {
       customerContacted: true,
       handlingMinutes: 40,

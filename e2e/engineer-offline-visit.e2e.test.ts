@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, apiPost } from './support/api.js';
 import { launchBrowser, type Browser } from './support/browser.js';
 import { DEMO_PASSWORD, loginInBrowser } from './support/login.js';
+import { recordPhoneDiagnosis } from './support/phone-forms.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 interface Detail {
@@ -118,6 +119,14 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await expect.poll(() => page.getByTestId('photos').textContent(), { timeout: 15_000 }).toContain('(1)');
   }
 
+  /** ENG-05: the diagnosis of the current visit as the server has it. */
+  const diagnosisOf = async (id: string) =>
+    (
+      (await (
+        await fetch(`${server.url}/api/work-orders/${id}/diagnosis`, { headers: { authorization: `Bearer ${coord}` } })
+      ).json()) as { diagnosis: Record<string, unknown> | null }
+    ).diagnosis;
+
   const visitRecords = async (id: string) => {
     const read = async (what: string) =>
       (await (
@@ -129,7 +138,7 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     };
   };
 
-  it('ENG-03 ENG-06 DESK-04 a whole visit online: depart, arrive, customer signs, complete (forbidden phrase caught first)', async () => {
+  it('ENG-03 ENG-05 ENG-06 DESK-04 a whole visit online: depart, arrive, diagnosis recorded, customer signs, complete (forbidden phrase caught first)', async () => {
     const order = await confirmedOrder('E2E-OFF-1');
     page = await phone.context.newPage();
     await loginInBrowser(page, server.url, 'eng1');
@@ -147,9 +156,19 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await expect.poll(() => status(page)).toBe('on_site');
     await recordOnSite(page);
     expect(await visitRecords(order.order.id)).toEqual({ photos: 1, badge: true });
-    // ENG-05 / DESK-04: the cause category picks the script the engineer explains the cause with.
-    await page.getByTestId('diagnosis-cause').getByText('我方原因').click();
+    // ENG-05 / DESK-04: the diagnosis; the cause category picks the script the engineer explains it with.
+    await recordPhoneDiagnosis(page, {
+      reproduced: '间歇出现',
+      minutes: 30,
+      finding: '光猫 PON 口光衰过大，约 10 分钟掉线一次',
+    });
     await page.getByTestId('diagnosis-script').first().waitFor();
+    expect(await diagnosisOf(order.order.id)).toMatchObject({
+      symptomReproduced: 'intermittent',
+      observedMinutes: 30,
+      causeCategory: 'ours',
+      finding: '光猫 PON 口光衰过大，约 10 分钟掉线一次',
+    });
     await signAndConfirm(page);
     await page.getByTestId('confirmation-saved').waitFor();
     await page.goBack();
@@ -161,10 +180,10 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await page.getByTestId('complete-submit').click();
     await expect.poll(() => status(page)).toBe('completed');
     const after = await get(order.order.id);
-    expect(['depart', 'arrive', 'complete'].map((a) => count(after, a))).toEqual([1, 1, 1]);
+    expect(['depart', 'arrive', 'diagnosis', 'complete'].map((a) => count(after, a))).toEqual([1, 1, 1, 1]);
   });
 
-  it('ENG-07 the same visit with the network cut: queued on the phone, synced later, applied exactly once', async () => {
+  it('ENG-07 ENG-05 the same visit with the network cut: diagnosis included, queued on the phone, synced later, applied exactly once', async () => {
     const order = await confirmedOrder('E2E-OFF-2');
     const id = order.order.id;
     const eventsBefore = order.events.length;
@@ -191,12 +210,18 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await page.getByTestId('arrive-submit').click();
     await expect.poll(() => status(page)).toBe('on_site');
     await recordOnSite(page);
+    await recordPhoneDiagnosis(page, {
+      reproduced: '未复现',
+      minutes: 20,
+      cause: '用户原因',
+      finding: '用户路由器过热重启',
+    });
     await signAndConfirm(page);
     await page.getByTestId('confirmation-queued').waitFor();
     await page.goBack();
     await complete(page, '重启光猫后恢复，已当面测速');
     await expect.poll(() => status(page)).toBe('completed');
-    await expect.poll(() => page.getByTestId('outbox-waiting').textContent()).toContain('6');
+    await expect.poll(() => page.getByTestId('outbox-waiting').textContent()).toContain('7');
     await page.screenshot({ path: '.tmp/e2e-offline-queued.png' });
     // Nothing reached the server while offline.
     expect((await get(id)).events.length).toBe(eventsBefore);
@@ -215,13 +240,18 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await page.getByTestId('outbox-sync').click();
     await expect
       .poll(async () => page.locator('[data-testid^="outbox-item-"][data-state="synced"]').count(), { timeout: 20_000 })
-      .toBe(6);
+      .toBe(7);
     await page.screenshot({ path: '.tmp/e2e-offline-synced.png' });
 
     const after = await get(id);
     expect(after.order.status).toBe('completed');
-    expect(['depart', 'arrive', 'complete'].map((a) => count(after, a))).toEqual([1, 1, 1]);
-    expect(after.events.length).toBe(eventsBefore + 3);
+    expect(['depart', 'arrive', 'diagnosis', 'complete'].map((a) => count(after, a))).toEqual([1, 1, 1, 1]);
+    expect(after.events.length).toBe(eventsBefore + 4);
+    expect(await diagnosisOf(id)).toMatchObject({
+      symptomReproduced: 'no',
+      observedMinutes: 20,
+      causeCategory: 'customer_side',
+    });
     expect(await visitRecords(id)).toEqual({ photos: 1, badge: true });
     const conf = await fetch(`${server.url}/api/work-orders/${id}/confirmation`, {
       headers: { authorization: `Bearer ${eng1.token}` },

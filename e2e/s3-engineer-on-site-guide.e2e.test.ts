@@ -4,6 +4,7 @@ import { launchBrowser, type Browser } from './support/browser.js';
 import { startClockServer, type ClockServer } from './support/clock.js';
 import { loginInBrowser as login } from './support/login.js';
 import { arranger, phoneField, phoneStatus, type Arranger, type Created } from './support/arrange.js';
+import { recordPhoneDiagnosis } from './support/phone-forms.js';
 
 const MIN = 60_000;
 /** The machine is shared and loaded: give each UI step room to settle. */
@@ -274,6 +275,8 @@ describe('S3 engineer on-site guide', () => {
     await eng.getByTestId('take-back-return-submit').click();
     await eng.locator('[data-testid^="take-back-"][data-status="returned"]').first().waitFor();
 
+    // ENG-05: the diagnosis of the visit before the fault can be completed.
+    await recordPhoneDiagnosis(eng, { reproduced: '间歇出现', minutes: 30, finding: '光猫主板间歇重启，送修后恢复' });
     await eng.getByTestId('action-complete').click();
     await phoneField(eng, 'complete-handling-minutes').fill('75');
     await phoneField(eng, 'complete-remark', 'textarea').fill('光猫维修后归还，恢复上网；断线原因待观察');

@@ -3,7 +3,7 @@ import { launchBrowser, signedInPeople } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { loginInBrowser as login } from './support/login.js';
 import { arranger, phoneStatus, type Arranger, type Created } from './support/arrange.js';
-import { submitPhoneCompletion } from './support/phone-forms.js';
+import { recordPhoneDiagnosis, submitPhoneCompletion } from './support/phone-forms.js';
 import { antInput, pickOption } from './support/antd.js';
 
 /** Waits for what the user would see; the shared 2-core machine can take seconds per step. */
@@ -111,6 +111,7 @@ describe('S5 utility inspection and hotline', () => {
     await eng.getByTestId('action-arrive').click();
     await eng.getByTestId('arrive-submit').click();
     await poll(() => phoneStatus(eng)).toBe('on_site');
+    await recordPhoneDiagnosis(eng, { cause: '用户原因', finding: '表具接口松动，未见管道漏气' }); // ENG-05
     await submitPhoneCompletion(eng, 40, '表具接口松动，已紧固并检漏合格');
     await poll(() => phoneStatus(eng)).toBe('completed');
 
@@ -144,14 +145,16 @@ describe('S5 utility inspection and hotline', () => {
       ['eng1', 'take', {}],
       ['eng1', 'depart', {}],
       ['eng1', 'arrive', {}],
-      [
-        'eng1',
-        'complete',
-        { customerContacted: true, handlingMinutes: 30, remark: '更换灶前阀，检漏合格', outcome: { kind: 'done' } },
-      ],
     ] as const) {
       await a.act(who, fault.id, action, body);
     }
+    await a.diagnose('eng1', fault.id); // ENG-05
+    await a.act('eng1', fault.id, 'complete', {
+      customerContacted: true,
+      handlingMinutes: 30,
+      remark: '更换灶前阀，检漏合格',
+      outcome: { kind: 'done' },
+    });
     await page.reload();
     await page.getByTestId('ss-stars').locator('.adm-rate-star').nth(4).click();
     await page.getByTestId('ss-comment').locator('textarea').fill('师傅很专业，检查很仔细');

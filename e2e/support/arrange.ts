@@ -14,6 +14,8 @@ export interface Arranger {
   post: <T = any>(login: string, path: string, body: unknown) => Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
   order: (login: string, type: 'install' | 'fault' | 'complaint', extra?: Record<string, unknown>) => Promise<Created>;
   act: (login: string, orderId: string, action: string, body?: unknown) => Promise<unknown>;
+  /** ENG-05: records the on-site diagnosis a visited fault needs before it completes. */
+  diagnose: (login: string, orderId: string) => Promise<unknown>;
   /** The area of coord1's station (orders there are the demo vendor's and its engineers'). */
   areaId: () => Promise<string>;
   /** Forgets the tokens (after the server's clock moved past their expiry). */
@@ -83,6 +85,14 @@ export function arranger(url: string): Arranger {
   const act = async (login: string, orderId: string, action: string, body: unknown = {}) =>
     post(login, `/api/work-orders/${orderId}/actions/${action}`, body);
 
+  const diagnose = async (login: string, orderId: string) =>
+    post(login, `/api/work-orders/${orderId}/diagnosis`, {
+      symptomReproduced: 'yes',
+      observedMinutes: 10,
+      causeCategory: 'ours',
+      finding: '入户皮线接头松动，重新接续',
+    });
+
   return {
     token,
     personId: async (login) => (await session(login)).personId,
@@ -90,6 +100,7 @@ export function arranger(url: string): Arranger {
     post,
     order,
     act,
+    diagnose,
     areaId,
     forget: () => sessions.clear(),
   };

@@ -12,6 +12,7 @@ import {
   type Body,
   type Harness,
   type Tokens,
+  diagnoseOk,
 } from './harness.js';
 
 const P = DEFAULT_DESK_POLICY;
@@ -82,6 +83,7 @@ describe('customer self-service over HTTP (DESK-06)', () => {
     expect((await pub('GET', token)).body.canRate).toBe(false);
     await dispatchToPerson(h, tk.coordinator, order.id, h.t.engineer.id);
     for (const a of ['take', 'depart', 'arrive']) await actOk(h, tk.engineer, order.id, a);
+    await diagnoseOk(h, tk.engineer, order.id); // ENG-05
     await actOk(h, tk.engineer, order.id, 'complete', completeBody());
     expect((await pub('GET', token)).body.canRate).toBe(true);
     expect((await pub('POST', token, '/rating', { satisfaction: P.satisfactionScaleMax + 1 })).status).toBe(400);

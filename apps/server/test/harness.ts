@@ -188,6 +188,22 @@ export const completeBody = (outcome: Record<string, unknown> = { kind: 'done' }
   outcome,
 });
 
+/** ENG-05: what an engineer found on site; a visited fault completes only once it is recorded. */
+export const diagnosisBody = (over: Record<string, unknown> = {}) => ({
+  symptomReproduced: 'yes',
+  observedMinutes: 10,
+  causeCategory: 'ours',
+  finding: 'Connector at the splitter loose; re-terminated',
+  ...over,
+});
+
+/** ENG-05: records the diagnosis of the visit (the order must be on site); returns the diagnosis view. */
+export async function diagnoseOk(h: Harness, token: string, id: string, over: Record<string, unknown> = {}) {
+  const res = await call(h.app, token, 'POST', `/api/work-orders/${id}/diagnosis`, diagnosisBody(over));
+  if (res.status !== 201) throw new Error(`diagnosis: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Body;
+}
+
 /** GET /api/work-orders/:id that must succeed. */
 export async function getOrder(h: Harness, token: string, id: string): Promise<Body> {
   const res = await call(h.app, token, 'GET', `/api/work-orders/${id}`);

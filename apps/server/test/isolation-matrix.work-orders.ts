@@ -161,7 +161,7 @@ export const WORK_ORDER_PROBES: Readonly<Record<string, readonly Probe[]>> = {
   ],
 };
 
-/** The visit-record routes (ENG-03/04/06, WO-14): reading or writing a foreign order's record is denied. */
+/** The visit-record routes (ENG-03/04/05/06, WO-14): reading or writing a foreign order's record is denied. */
 function visitProbes(): Record<string, readonly Probe[]> {
   const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==';
   const routes: [ProbeRequest['method'], string, unknown][] = [
@@ -174,6 +174,12 @@ function visitProbes(): Record<string, readonly Probe[]> {
     ['GET', 'checklist', undefined],
     ['POST', 'confirmation', { satisfaction: 5, declinedToSign: true }],
     ['GET', 'confirmation', undefined],
+    [
+      'POST',
+      'diagnosis',
+      { symptomReproduced: 'yes', observedMinutes: 5, causeCategory: 'ours', finding: 'loose connector' },
+    ],
+    ['GET', 'diagnosis', undefined],
   ];
   return Object.fromEntries(
     routes.map(([method, sub, body]) => [

@@ -13,6 +13,7 @@ import {
   type Answer,
   type Harness,
   type Tokens,
+  diagnosisBody,
 } from './harness.js';
 
 const PNG = `data:image/png;base64,${Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64')}`;
@@ -54,6 +55,7 @@ describe('ENG-07 offline queue replayed against the server: exactly once, confli
       { path: `/api/work-orders/${id}/consents`, body: { kind: 'open_device', signature: PNG } },
       { path: `/api/work-orders/${id}/attachments`, body: { kind: 'photo', data: PNG, caption: 'router' } },
       { path: `/api/work-orders/${id}/confirmation`, body: { satisfaction: 5, declinedToSign: false, signature: PNG } },
+      { path: `/api/work-orders/${id}/diagnosis`, body: diagnosisBody() },
       { path: `/api/work-orders/${id}/actions/complete`, body: completeBody() },
     ].map((q) => ({ ...q, key: randomUUID() }));
 
@@ -72,12 +74,12 @@ describe('ENG-07 offline queue replayed against the server: exactly once, confli
     return { consents: await get('consents'), attachments: await get('attachments') };
   }
 
-  it('ENG-07 a whole visit queued offline and sent three times (lost answers) is applied exactly once', async () => {
+  it('ENG-07 ENG-05 a whole visit queued offline (diagnosis included) and sent three times (lost answers) is applied exactly once', async () => {
     const id = await heldOrder();
     const queue = visitQueue(id);
     h.clock.set('2026-11-23T02:55:00Z');
     const first = await replay(tk.engineer, queue);
-    expect(first.map((a) => a.status)).toEqual([200, 200, 200, 201, 201, 201, 200]);
+    expect(first.map((a) => a.status)).toEqual([200, 200, 200, 201, 201, 201, 201, 200]);
     const afterFirst = await getOrder(h, tk.engineer, id);
     // The phone never heard the answers (signal lost mid-sync) and sends everything again, twice.
     h.clock.advance(10 * 60_000);
@@ -88,9 +90,10 @@ describe('ENG-07 offline queue replayed against the server: exactly once, confli
     const after = await getOrder(h, tk.engineer, id);
     expect(after.order.status).toBe('completed');
     expect(after.events.length).toBe(afterFirst.events.length);
-    expect(actions(after).filter((a) => ['depart', 'arrive', 'complete'].includes(a))).toEqual([
+    expect(actions(after).filter((a) => ['depart', 'arrive', 'diagnosis', 'complete'].includes(a))).toEqual([
       'depart',
       'arrive',
+      'diagnosis',
       'complete',
     ]);
     expect(await recordCounts(id)).toEqual({ consents: 1, attachments: 1 });

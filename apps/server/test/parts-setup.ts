@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createTestPerson } from '@daowei/db/testing';
-import { actOk, call, createOrderVia, dispatchToPerson, type Body, type Harness, type Tokens } from './harness.js';
+import {
+  actOk,
+  call,
+  createOrderVia,
+  diagnoseOk,
+  dispatchToPerson,
+  type Body,
+  type Harness,
+  type Tokens,
+} from './harness.js';
 
 /** A station with a parts clerk, a station manager, a store, a bulk and a serialised item (PART tests). */
 export interface PartsWorld {
@@ -54,6 +63,7 @@ export async function orderOnSite(h: Harness, tk: Tokens, engineerToken = tk.eng
   const id = o.order.id as string;
   await dispatchToPerson(h, tk.coordinator, id, engineerId);
   for (const a of ['take', 'depart', 'arrive']) await actOk(h, engineerToken, id, a);
+  await diagnoseOk(h, engineerToken, id); // ENG-05: a visited fault completes only once diagnosed
   return id;
 }
 

@@ -15,6 +15,7 @@ import {
   type Answer,
   type Harness,
   type Tokens,
+  diagnoseOk,
 } from './harness.js';
 import { borrow, partsWorld, receive, type PartsWorld } from './parts-setup.js';
 
@@ -109,7 +110,10 @@ describe('races (issue 9)', () => {
       const created = await createOrderVia(h, tk.hotline, 'fault');
       const id: string = created.order.id;
       await dispatchToPerson(h, tk.coordinator, id, h.t.engineer.id);
-      if (action === 'complete') for (const a of ['take', 'depart', 'arrive']) await actOk(h, tk.engineer, id, a);
+      if (action === 'complete') {
+        for (const a of ['take', 'depart', 'arrive']) await actOk(h, tk.engineer, id, a);
+        await diagnoseOk(h, tk.engineer, id); // ENG-05
+      }
       const headers = { 'idempotency-key': randomUUID() };
       const body = action === 'complete' ? completeBody() : {};
       const first = expectOneApplied(await twin(() => act(h, tk.engineer, id, action, body, headers)));

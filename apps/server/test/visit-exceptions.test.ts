@@ -13,6 +13,7 @@ import {
   type Body,
   type Harness,
   type Tokens,
+  diagnoseOk,
 } from './harness.js';
 
 const PNG = `data:image/png;base64,${Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64')}`;
@@ -218,6 +219,7 @@ describe('visit exceptions (APT-03, APT-04, CB-01, ENG-07)', () => {
       const id = await enRoute();
       h.clock.set(at(-5));
       await actOk(h, tk.engineer, id, 'arrive');
+      await diagnoseOk(h, tk.engineer, id); // ENG-05
       h.clock.set(at(40));
       const done = await act(h, tk.engineer, id, 'complete', { ...completeBody(), uncertainFix: true });
       expect(done.status, JSON.stringify(done.body)).toBe(200);
@@ -234,6 +236,7 @@ describe('visit exceptions (APT-03, APT-04, CB-01, ENG-07)', () => {
       const id = await enRoute();
       h.clock.set(at(-5));
       await actOk(h, tk.engineer, id, 'arrive');
+      await diagnoseOk(h, tk.engineer, id); // ENG-05
       await actOk(h, tk.engineer, id, 'complete', completeBody());
       const tasks = ((await get(tk.coordinator, 'callbacks?state=open')).body.items as Body[]).filter(
         (t) => t.orderId === id,

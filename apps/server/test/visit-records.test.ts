@@ -12,6 +12,7 @@ import {
   type Body,
   type Harness,
   type Tokens,
+  diagnoseOk,
 } from './harness.js';
 
 const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
@@ -87,6 +88,7 @@ describe('on-site visit over HTTP (ENG-03/04/06, APT-04, SLA-07, WO-14)', () => 
     const id = await enRoute(faultDescription);
     h.clock.set(minutesAfterStart(-6));
     expect((await arrive(id)).status).toBe(200);
+    await diagnoseOk(h, tk.engineer, id); // ENG-05: what these tests complete is diagnosed
     return { id };
   }
   const post = (token: string, id: string, what: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,3 +1,4 @@
+import type { CauseCategory, SymptomReproduced } from '@daowei/domain';
 import { apiRequest } from './http';
 
 /** ENG-06: what GET/POST /api/work-orders/:id/confirmation answer (docs/api.md "Visit records"). */
@@ -51,6 +52,8 @@ export interface VisitChecklist {
   };
   /** WO-15: the kinds of network change the engineer may report. */
   resourceChangeKinds?: LabelledItem[];
+  /** ENG-05: the policy's observation limit and whether this order type closes only once diagnosed. */
+  diagnosis?: { maxObservedMinutes: number; required: boolean };
 }
 
 /** ENG-04: GET /api/work-orders/:id/consents. */
@@ -59,7 +62,24 @@ export interface ConsentKinds {
   items: { id: string; kind: string; signedAt: string }[];
 }
 
+/** ENG-05: GET /api/work-orders/:id/diagnosis. */
+export interface VisitDiagnosis {
+  symptomReproduced: SymptomReproduced;
+  observedMinutes: number;
+  causeCategory: CauseCategory;
+  finding: string;
+  recordedAt: string;
+}
+export interface DiagnosisView {
+  maxObservedMinutes: number;
+  required: boolean;
+  /** The diagnosis of the current visit (since the last departure), or null. */
+  diagnosis: VisitDiagnosis | null;
+  last: VisitDiagnosis | null;
+}
+
 export const visitReads = {
+  diagnosis: (id: string) => apiRequest<DiagnosisView>('GET', `${base(id)}/diagnosis`),
   checklist: (id: string) => apiRequest<VisitChecklist>('GET', `${base(id)}/checklist`),
   consents: (id: string) => apiRequest<ConsentKinds>('GET', `${base(id)}/consents`),
   attachments: (id: string) =>

@@ -2,6 +2,21 @@
 export const engineerZh = {
   eng: {
     diagnosis: '故障原因与解释话术',
+    diag: {
+      title: '故障诊断',
+      reproduced: '故障现象',
+      repro: { yes: '已复现', no: '未复现', intermittent: '间歇出现' },
+      observed: '观察时长（分钟，最多 {{max}}）',
+      observedShort: '观察时长',
+      cause: '原因类别',
+      finding: '检查发现',
+      findingHint: '检查发现（内部记录，不发给用户）',
+      save: '保存诊断',
+      recorded: '本次上门已记录诊断',
+      missing: '故障单回单前须记录本次诊断',
+      tooLong: '观察时长最多 {{max}} 分钟',
+      scripts: '向用户解释原因的话术',
+    },
     causes: { ours: '我方原因', customer_side: '用户原因', third_party: '第三方原因', unknown: '原因不明' },
     saved: '已保存',
     beforeDeparture: '出发前',
@@ -80,6 +95,21 @@ export const engineerZh = {
 export const engineerEn: typeof engineerZh = {
   eng: {
     diagnosis: 'Cause and how to explain it',
+    diag: {
+      title: 'Diagnosis',
+      reproduced: 'Symptom',
+      repro: { yes: 'Reproduced', no: 'Not reproduced', intermittent: 'Intermittent' },
+      observed: 'Observed (minutes, at most {{max}})',
+      observedShort: 'Observed',
+      cause: 'Cause category',
+      finding: 'Finding',
+      findingHint: 'What you found (internal, not sent to the customer)',
+      save: 'Save diagnosis',
+      recorded: 'Diagnosis recorded for this visit',
+      missing: 'A fault is completed only once this visit’s diagnosis is recorded',
+      tooLong: 'Observe at most {{max}} minutes',
+      scripts: 'How to explain the cause to the customer',
+    },
     causes: { ours: 'Ours', customer_side: 'Customer side', third_party: 'Third party', unknown: 'Unknown' },
     saved: 'Saved',
     beforeDeparture: 'Before you leave',

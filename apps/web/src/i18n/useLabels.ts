@@ -1,9 +1,14 @@
 import type { LabelledCode, Position, WorkOrderStatus, WorkOrderType } from '@daowei/domain';
-import { INCIDENT_EVENT_ACTIONS, WORK_ORDER_ACTIONS } from '@daowei/domain';
+import { INCIDENT_EVENT_ACTIONS, RECORD_EVENT_ACTIONS, WORK_ORDER_ACTIONS } from '@daowei/domain';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from './index';
 
-const KNOWN_ACTIONS: readonly string[] = [...WORK_ORDER_ACTIONS, 'create', ...INCIDENT_EVENT_ACTIONS];
+const KNOWN_ACTIONS: readonly string[] = [
+  ...WORK_ORDER_ACTIONS,
+  'create',
+  ...INCIDENT_EVENT_ACTIONS,
+  ...RECORD_EVENT_ACTIONS,
+];
 
 /** Labels for the domain's codes in the current language. */
 export function useLabels() {

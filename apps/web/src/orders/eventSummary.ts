@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { codeLabel } from '../i18n/useLabels';
 import type { OrderEvent } from '../api';
 import { formatWindow, isWindow } from './format';
-import { summarizeArrival, summarizeNoAccess } from './visitEventSummary';
+import { summarizeArrival, summarizeDiagnosis, summarizeNoAccess } from './visitEventSummary';
 
 export interface SummaryLine {
   label: string;
@@ -38,6 +38,7 @@ export function summarizeEvent(e: OrderEvent, t: TFunction, lists: Lists): Summa
   if (completion && typeof completion === 'object') out.push(...summarizeCompletion(completion, t, lists));
   if (e.action === 'arrive') out.push(...summarizeArrival(p, t)); // APT-04, ENG-07
   if (e.action === 'no_access') out.push(...summarizeNoAccess(p, t)); // APT-03
+  if (e.action === 'diagnosis') out.push(...summarizeDiagnosis(p, t)); // ENG-05
   push(t('timeline.remark'), str(p.remark));
   push(t('timeline.linkedFault'), str(p.linkedFaultNumber));
   push(t('timeline.fromComplaint'), str(p.fromComplaintNumber));

@@ -52,3 +52,17 @@ export function summarizeNoAccess(p: Record<string, unknown>, t: TFunction): Lin
   if (waited !== null) out.push({ label: '', value: t('onsite.noAccessEvent.waited', { minutes: waited }) });
   return out;
 }
+
+/** ENG-05 on the history: reproduced or not, minutes observed, the cause category and the finding. */
+export function summarizeDiagnosis(p: Record<string, unknown>, t: TFunction): Line[] {
+  const out: Line[] = [];
+  const repro = str(p.symptomReproduced);
+  if (repro) out.push({ label: t('eng.diag.reproduced'), value: t(`eng.diag.repro.${repro as 'yes'}`) });
+  const minutes = num(p.observedMinutes);
+  if (minutes !== null)
+    out.push({ label: t('eng.diag.observedShort'), value: t('common.minutes', { count: minutes }) });
+  const cause = str(p.causeCategory);
+  if (cause) out.push({ label: t('eng.diag.cause'), value: t(`eng.causes.${cause as 'ours'}`) });
+  if (str(p.finding)) out.push({ label: t('eng.diag.finding'), value: p.finding as string });
+  return out;
+}

@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   'WO_ATTACHMENT_TOO_LARGE',
   'WO_ATTACHMENT_TYPE_REFUSED',
   'WO_SPEED_TEST_MISSING',
+  // ENG-05 the engineer's diagnosis: observed too long, or a fault completed without one
+  'WO_OBSERVATION_TOO_LONG',
+  'WO_DIAGNOSIS_MISSING',
   // ENG-07 a submission queued offline that no longer fits the order
   'WO_OFFLINE_CONFLICT',
   // DESK-04 a customer-facing text with a forbidden phrase; DESK-06/SLA-07 a self-service move too late

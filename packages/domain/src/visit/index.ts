@@ -5,3 +5,4 @@ export * from './offline-conflict.js';
 export * from './departure.js';
 export * from './no-access.js';
 export * from './onsite-reports.js';
+export * from './diagnosis.js';

@@ -67,6 +67,13 @@ export const visitPolicySchema = z.object({
   damage: z
     .object({ settlePositions: z.array(z.enum(POSITIONS)).min(1) })
     .default({ settlePositions: ['station_manager', 'vendor_manager', 'admin'] }),
+  /**
+   * ENG-05: the engineer watches for the symptom at most `maxObservedMinutes`; an order of a type in
+   * `requiredFor` that was visited completes only with a diagnosis recorded on that visit.
+   */
+  diagnosis: z
+    .object({ maxObservedMinutes: z.number().int().min(0), requiredFor: z.array(z.enum(WORK_ORDER_TYPES)) })
+    .default({ maxObservedMinutes: 30, requiredFor: ['fault'] }),
 });
 export type VisitPolicy = z.output<typeof visitPolicySchema>;
 
@@ -153,4 +160,5 @@ export const DEFAULT_VISIT_POLICY: VisitPolicy = visitPolicySchema.parse({
   departure: { averageKmh: 25, detourFactor: 1.4, defaultTravelMinutes: 30, bufferMinutes: 5 },
   noAccess: DEFAULT_NO_ACCESS,
   resourceChange: DEFAULT_RESOURCE_CHANGE,
+  diagnosis: { maxObservedMinutes: 30, requiredFor: ['fault'] },
 });

@@ -5,6 +5,7 @@ import { COMPLAINT_OUTCOMES } from './completion.js';
 import {
   ACTION_LABELS,
   INCIDENT_EVENT_ACTIONS,
+  RECORD_EVENT_ACTIONS,
   LOCALES,
   ORG_UNIT_KIND_LABELS,
   OUTCOME_LABELS,
@@ -30,7 +31,11 @@ import {
 const TABLES: [string, Readonly<Record<string, Label>>, readonly string[]][] = [
   ['WO-01 types', TYPE_LABELS, WORK_ORDER_TYPES],
   ['WO-03 statuses', STATUS_LABELS, WORK_ORDER_STATUSES],
-  ['WO-03 actions', ACTION_LABELS, ['create', ...WORK_ORDER_ACTIONS, ...INCIDENT_EVENT_ACTIONS]],
+  [
+    'WO-03 actions',
+    ACTION_LABELS,
+    ['create', ...WORK_ORDER_ACTIONS, ...INCIDENT_EVENT_ACTIONS, ...RECORD_EVENT_ACTIONS],
+  ],
   ['ORG-02 positions', POSITION_LABELS, POSITIONS],
   ['WO-03 suspend reasons', SUSPEND_REASON_LABELS, SUSPEND_REASONS],
   ['WO-02 priorities', PRIORITY_LABELS, PRIORITIES],

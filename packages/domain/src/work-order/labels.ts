@@ -46,8 +46,12 @@ export const STATUS_LABELS: Readonly<Record<WorkOrderStatus, Label>> = {
 /** WO-11: events a batch incident writes into each child's history (the status does not change). */
 export const INCIDENT_EVENT_ACTIONS = ['incident_linked', 'incident_unlinked', 'incident_progress'] as const;
 
+/** ENG-05: on-site records written into the history without changing the status (the diagnosis). */
+export const RECORD_EVENT_ACTIONS = ['diagnosis'] as const;
+
 /** Event actions: every lifecycle action plus the creation event that opens an order's history. */
-export type EventAction = WorkOrderAction | 'create' | (typeof INCIDENT_EVENT_ACTIONS)[number];
+export type EventAction =
+  WorkOrderAction | 'create' | (typeof INCIDENT_EVENT_ACTIONS)[number] | (typeof RECORD_EVENT_ACTIONS)[number];
 
 export const ACTION_LABELS: Readonly<Record<EventAction, Label>> = {
   create: l('建单', 'Create'),
@@ -70,6 +74,7 @@ export const ACTION_LABELS: Readonly<Record<EventAction, Label>> = {
   incident_linked: l('并入批量故障', 'Linked to a batch fault'),
   incident_unlinked: l('移出批量故障', 'Taken out of a batch fault'),
   incident_progress: l('批量故障进展', 'Batch fault update'),
+  diagnosis: l('故障诊断', 'Diagnosis'),
 };
 
 export const POSITION_LABELS: Readonly<Record<Position, Label>> = {

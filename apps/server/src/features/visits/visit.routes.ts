@@ -9,6 +9,7 @@ import {
   checklistBody,
   confirmationBody,
   consentBody,
+  diagnosisBody,
   orderParams,
 } from './visit.schemas.js';
 
@@ -128,5 +129,39 @@ export const visitRoutes =
       '/work-orders/:id/confirmation',
       { schema: { tags, params: orderParams, description: 'The customer’s confirmation, or null (ENG-06).' } },
       async (req) => services.visits.confirmation(requireAuth(req), req.params.id),
+    );
+
+    r.post(
+      '/work-orders/:id/diagnosis',
+      {
+        schema: {
+          tags,
+          params: orderParams,
+          body: diagnosisBody,
+          description:
+            'Records the engineer’s diagnosis on site: reproduced, observed minutes, cause, finding (ENG-05).',
+        },
+      },
+      async (req, reply) => {
+        const saved = await services.visits.diagnose(
+          requireAuth(req),
+          req.params.id,
+          req.body,
+          idempotencyKey(req),
+          offlineQueuedAt(req),
+        );
+        return reply.code(201).send(saved);
+      },
+    );
+    r.get(
+      '/work-orders/:id/diagnosis',
+      {
+        schema: {
+          tags,
+          params: orderParams,
+          description: 'The diagnosis of the current visit and the latest one recorded, or null (ENG-05).',
+        },
+      },
+      async (req) => services.visits.diagnosis(requireAuth(req), req.params.id),
     );
   };

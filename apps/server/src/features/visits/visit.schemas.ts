@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTACHMENT_KINDS } from '@daowei/domain';
+import { ATTACHMENT_KINDS, CAUSE_CATEGORIES, SYMPTOM_REPRODUCED } from '@daowei/domain';
 
 const uuid = z.uuid();
 const text = (max = 2000) => z.string().trim().max(max);
@@ -48,3 +48,19 @@ export const confirmationBody = z.object({
   signature: imageData.optional(),
 });
 export type ConfirmationBody = z.infer<typeof confirmationBody>;
+
+/**
+ * POST /api/work-orders/:id/diagnosis (ENG-05). The observation limit is the policy's and is checked by
+ * the domain (WO_OBSERVATION_TOO_LONG), so only a sane bound is set here.
+ */
+export const diagnosisBody = z.object({
+  symptomReproduced: z.enum(SYMPTOM_REPRODUCED),
+  observedMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+  causeCategory: z.enum(CAUSE_CATEGORIES),
+  finding: text().pipe(z.string().min(1)),
+});
+export type DiagnosisBody = z.infer<typeof diagnosisBody>;

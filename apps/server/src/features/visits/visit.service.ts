@@ -11,12 +11,16 @@ import {
   listChecklistTicks,
   listConsents,
   tickChecklist,
+  appendEvent,
+  listOrderEventsByAction,
   type Db,
   type StoredWorkOrder,
   type Tx,
 } from '@daowei/db';
 import {
+  assertDiagnosisRecorded,
   assertSpeedTestPresent,
+  checkDiagnosis,
   canSeeOrder,
   checkChecklist,
   checkConfirmation,
@@ -35,7 +39,7 @@ import { assertNoOfflineConflict } from './offline-conflict.js';
 import { DEFAULT_PLANNED_WORK_POLICY } from '@daowei/domain';
 import { assertCareReadyToSign } from '../planned-work/care-sign-check.js';
 import { viewerOf } from '../../http/viewer.js';
-import type { AttachmentBody, ChecklistBody, ConfirmationBody, ConsentBody } from './visit.schemas.js';
+import type { AttachmentBody, ChecklistBody, ConfirmationBody, ConsentBody, DiagnosisBody } from './visit.schemas.js';
 import { createTenantSlaPolicies, type TenantSlaPolicies } from '../sla/tenant-sla-policy.js';
 
 /** Base64 (bare or as a data URL) to bytes; the domain then checks size and magic bytes. */
@@ -50,6 +54,27 @@ export function decodeImage(data: string): Uint8Array {
  */
 export async function assertVisitReadyToComplete(tx: Db, policy: VisitPolicy, order: StoredWorkOrder) {
   assertSpeedTestPresent(policy, order, await countAttachments(tx, order.tenantId, order.id, 'speed_test'));
+  const { visited, diagnosis } = await diagnosisOfVisit(tx, order);
+  assertDiagnosisRecorded(policy, order, { visited, diagnosed: diagnosis !== null }); // ENG-05
+}
+
+/**
+ * ENG-05: "this visit" starts at the last departure; it needs a diagnosis once the engineer checked in
+ * on it (a trip ended before arriving — the customer called it off on the way — has nothing observed on
+ * site). The diagnosis of the visit is the latest one since the departure (a re-diagnosis supersedes,
+ * the history keeps both). `last`: the latest ever, what the order page shows once the visit is over.
+ */
+export async function diagnosisOfVisit(q: Db, order: StoredWorkOrder) {
+  const events = await listOrderEventsByAction(q, order.tenantId, [order.id], ['depart', 'arrive', 'diagnosis']);
+  const lastSeq = (action: string) => events.filter((e) => e.action === action).reduce((m, e) => Math.max(m, e.seq), 0);
+  const since = lastSeq('depart');
+  const last =
+    events
+      .filter((e) => e.action === 'diagnosis')
+      .sort((a, b) => a.seq - b.seq)
+      .at(-1) ?? null;
+  const current = last && since > 0 && last.seq > since ? last : null;
+  return { visited: since > 0 && lastSeq('arrive') > since, diagnosis: current, last };
 }
 
 /**
@@ -237,7 +262,52 @@ export function createVisitService({
       const saved = await getConfirmation(db, auth.tenantId, order.id);
       return { satisfactionMax: visit.satisfactionMax, confirmation: saved ? iso(saved) : null };
     },
+
+    /**
+     * ENG-05: the engineer's diagnosis, written into the order's history (status unchanged) so the
+     * desk, the callback and the next engineer read it where they read everything else. On site only:
+     * it is what was seen there. The finding is internal, so no forbidden-phrase check (DESK-04).
+     */
+    async diagnose(auth: AuthContext, id: string, body: DiagnosisBody, key: string | null, queuedAt: Date | null) {
+      checkDiagnosis(visit, body);
+      return write(auth, id, 'diagnosis', body, key, queuedAt, async (tx, order) => {
+        if (order.status !== 'on_site') {
+          throw new DomainError('WO_INVALID_TRANSITION', 'The diagnosis is recorded on site, after the check-in', {
+            status: order.status,
+          });
+        }
+        const { symptomReproduced, observedMinutes, causeCategory, finding } = body;
+        await appendEvent(tx, auth.tenantId, {
+          orderId: order.id,
+          action: 'diagnosis',
+          fromStatus: order.status,
+          toStatus: order.status,
+          actorId: auth.personId,
+          actorPosition: auth.position,
+          at: clock.now(),
+          payload: { symptomReproduced, observedMinutes, causeCategory, finding },
+        });
+        return diagnosisView(tx, order);
+      });
+    },
+
+    async diagnosis(auth: AuthContext, id: string) {
+      return diagnosisView(db, await readable(auth, id));
+    },
   };
+
+  /** ENG-05: the limit the phone shows, the diagnosis of the current visit and the latest one ever. */
+  async function diagnosisView(q: Db, order: StoredWorkOrder) {
+    const { diagnosis, last } = await diagnosisOfVisit(q, order);
+    const show = (e: typeof last) =>
+      e && { ...e.payload, recordedAt: e.at.toISOString(), recordedBy: e.actorId, seq: e.seq };
+    return {
+      maxObservedMinutes: visit.diagnosis.maxObservedMinutes,
+      required: visit.diagnosis.requiredFor.includes(order.type),
+      diagnosis: show(diagnosis),
+      last: show(last),
+    };
+  }
 
   /**
    * ENG-03: the order type's steps (policy data) with when each was ticked; ENG-02: the kit to take and
@@ -255,7 +325,12 @@ export function createVisitService({
     const { minWaitMinutes, callOutcomes, neighbourOutcomes, notePhotoRequired } = visit.noAccess;
     const noAccess = { minWaitMinutes, callOutcomes, neighbourOutcomes, notePhotoRequired };
     const resourceChangeKinds = visit.resourceChange.kinds;
-    return { steps, kit: visit.kit[order.type] ?? [], departure, noAccess, resourceChangeKinds };
+    // ENG-05: the observation limit, so the phone's diagnosis form checks it offline too.
+    const diagnosis = {
+      maxObservedMinutes: visit.diagnosis.maxObservedMinutes,
+      required: visit.diagnosis.requiredFor.includes(order.type),
+    };
+    return { steps, kit: visit.kit[order.type] ?? [], departure, noAccess, resourceChangeKinds, diagnosis };
   }
 }
 

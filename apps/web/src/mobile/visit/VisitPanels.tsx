@@ -32,7 +32,16 @@ export function VisitPanels({ order, onSaved }: { order: WorkOrderView; onSaved:
           onSaved();
         }}
       />
-      <DiagnosisScript order={order} />
+      <DiagnosisScript
+        order={order}
+        checklist={data.checklist}
+        queued={queued}
+        version={version + settled}
+        onSaved={() => {
+          setVersion((v) => v + 1);
+          onSaved();
+        }}
+      />
       <SiteReportForms
         order={order}
         checklist={data.checklist}

@@ -5,8 +5,12 @@ import { useMe } from '../../session/SessionContext';
 import { submit } from '../offline/outbox';
 import { useMobileFeedback } from '../useMobileFeedback';
 
+/** The record's path under the order (ENG-03/04/05, WO-14). */
+const PATHS = { checklist: 'checklist', consent: 'consents', attachment: 'attachments', diagnosis: 'diagnosis' };
+export type VisitRecord = keyof typeof PATHS;
+
 /**
- * Sends one visit record (checklist, consent, attachment) through the outbox (ENG-07): online now,
+ * Sends one visit record (checklist, consent, attachment, diagnosis) through the outbox (ENG-07): online now,
  * offline later with its key. Resolves true when it was sent or queued, false when refused.
  */
 export function useVisitSubmit(order: WorkOrderView, onSaved: () => void) {
@@ -15,10 +19,10 @@ export function useVisitSubmit(order: WorkOrderView, onSaved: () => void) {
   const feedback = useMobileFeedback();
   const [busy, setBusy] = useState<string | null>(null);
 
-  const send = async (what: 'checklist' | 'consent' | 'attachment', body: object, key = newIdempotencyKey()) => {
+  const send = async (what: VisitRecord, body: object, key = newIdempotencyKey()) => {
     setBusy(what);
     try {
-      const path = `/work-orders/${encodeURIComponent(order.id)}/${what === 'consent' ? 'consents' : what === 'attachment' ? 'attachments' : 'checklist'}`;
+      const path = `/work-orders/${encodeURIComponent(order.id)}/${PATHS[what]}`;
       const r = await submit(personId, { orderId: order.id, orderNumber: order.number, what, path, body, key });
       feedback.success(r.queued ? t('eng.queued') : t('eng.saved'));
       onSaved();
