@@ -111,10 +111,12 @@ describe('ENG-05 the engineer’s diagnosis over HTTP', () => {
     expect(actions(detail).filter((a) => a === 'diagnosis')).toHaveLength(1);
   });
 
-  it('ENG-05 another engineer cannot record the diagnosis, nor the holder before arriving', async () => {
+  it('ENG-05 another engineer or the desk cannot record the diagnosis, nor the holder before arriving', async () => {
     const id = await onSite();
     const other = await diagnose(tk.engineer2, id);
-    expect([404, 403]).toContain(other.status);
+    expect([404, 403]).toContain(other.status); // a colleague who may not see it hears "not found"
+    const desk = await diagnose(tk.coordinator, id);
+    expect([desk.status, desk.body.code]).toEqual([403, 'WO_NOT_HOLDER']);
     expect((await read(tk.engineer, id)).body.diagnosis).toBeNull();
 
     h.clock.set('2026-11-23T02:00:00Z');

@@ -136,6 +136,11 @@ describe('demo data generator', () => {
       };
       for (const e of rest) {
         expect(heldPositions.has(`${e.actorId}/${e.actorPosition}`), `${final.number} ${e.action}`).toBe(true);
+        // ENG-05: the diagnosis is a record in the history, not a step of the state machine.
+        if (e.action === 'diagnosis') {
+          expect([e.fromStatus, e.toStatus], final.number).toEqual([order.status, order.status]);
+          continue;
+        }
         const actor: Actor = {
           personId: e.actorId as string,
           position: e.actorPosition as Position,
@@ -166,6 +171,24 @@ describe('demo data generator', () => {
       expect(actions, a).toContain(a);
     }
     expect(pathsSeen.size).toBeGreaterThan(50);
+  });
+
+  it('ENG-05 every fault completed after a check-in was diagnosed on that visit, within the 30 min observation', () => {
+    let diagnosed = 0;
+    for (const o of data.orders.filter((x) => x.type === 'fault')) {
+      const events = eventsByOrder.get(o.id) ?? [];
+      events.forEach((e, i) => {
+        if (e.action !== 'complete') return;
+        const trip = events.slice(0, i);
+        const depart = trip.map((x) => x.action).lastIndexOf('depart');
+        if (depart < 0 || !trip.slice(depart).some((x) => x.action === 'arrive')) return;
+        const d = trip.slice(depart).find((x) => x.action === 'diagnosis');
+        expect(d, `${o.number} completed without a diagnosis`).toBeDefined();
+        expect((d?.payload as { observedMinutes: number }).observedMinutes).toBeLessThanOrEqual(30);
+        diagnosed++;
+      });
+    }
+    expect(diagnosed).toBeGreaterThan(10);
   });
 
   it('WO-07/WO-08 complaints end with every outcome; unresolved ones spawned a linked fault', () => {

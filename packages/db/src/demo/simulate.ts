@@ -43,6 +43,30 @@ export interface SimEnv {
   spawnLinkedFault(complaint: WorkOrder, at: number, actor: Actor): string;
 }
 
+/** ENG-05: what engineers typically find on a broadband fault visit (observation within the policy's 30 min). */
+const DEMO_DIAGNOSES = [
+  {
+    symptomReproduced: 'yes',
+    observedMinutes: 5,
+    causeCategory: 'ours',
+    finding: '入户皮线接头松动，重新接续后光功率正常',
+  },
+  {
+    symptomReproduced: 'intermittent',
+    observedMinutes: 30,
+    causeCategory: 'ours',
+    finding: '分光器端口光衰偏大，约十分钟掉线一次，已更换端口',
+  },
+  { symptomReproduced: 'yes', observedMinutes: 10, causeCategory: 'customer_side', finding: '用户自购路由器过热死机' },
+  { symptomReproduced: 'no', observedMinutes: 20, causeCategory: 'unknown', finding: '现场未复现，光功率与测速均正常' },
+  {
+    symptomReproduced: 'yes',
+    observedMinutes: 8,
+    causeCategory: 'third_party',
+    finding: '楼道装修碰断入户光缆，已重新熔接',
+  },
+] as const;
+
 export class OrderSim {
   order: WorkOrder;
   readonly events: RawEvent[] = [];
@@ -84,6 +108,7 @@ export class OrderSim {
       return false;
     }
     const decision = decide(this.order, cmd, actor, this.env.policy, new Date(when));
+    if (cmd.action === 'complete') this.diagnoseBefore(when, actor);
     const from = this.order.status;
     // `step` (环节) follows the status by default; people may override it later, the demo never does.
     this.order = { ...applyDecision(this.order, decision), step: decision.to };
@@ -104,6 +129,30 @@ export class OrderSim {
       event.payload = { ...event.payload, linkedFaultId: this.env.spawnLinkedFault(this.order, when, actor) };
     }
     return true;
+  }
+
+  /**
+   * ENG-05: as the server requires, a fault checked in on site is diagnosed on that visit before it
+   * completes. The diagnosis goes between the last step and the completion and draws no random number,
+   * so every other order, time and figure of the demo stays as it was.
+   */
+  private diagnoseBefore(when: number, actor: Actor): void {
+    if (!this.env.policy.visit.diagnosis.requiredFor.includes(this.order.type)) return;
+    const trip = this.events.slice(this.events.map((e) => e.action).lastIndexOf('depart'));
+    if (trip[0]?.action !== 'depart' || !trip.some((e) => e.action === 'arrive')) return;
+    if (trip.some((e) => e.action === 'diagnosis')) return;
+    const at = this.t + Math.floor((when - this.t) / 2);
+    const found = DEMO_DIAGNOSES[Math.floor(at / MINUTE) % DEMO_DIAGNOSES.length]!;
+    this.events.push({
+      orderId: this.order.id,
+      action: 'diagnosis',
+      fromStatus: this.order.status,
+      toStatus: this.order.status,
+      actorId: actor.personId,
+      actorPosition: actor.position,
+      at: new Date(at),
+      payload: { ...found },
+    });
   }
 
   /** Some minutes after the last event. */
