@@ -182,6 +182,9 @@ export const en: typeof zhCN = {
     WO_INVALID_TRANSITION: 'The order has moved on meanwhile. The page has been refreshed; check it and try again.',
     WO_STALE_VERSION: 'Someone else has just changed this order. The page has been refreshed; try again.',
     WO_NOT_HOLDER: 'This order is not yours, so you cannot do that.',
+    WO_DIAGNOSIS_MISSING: 'Record this visit’s diagnosis (Diagnosis panel) before completing the fault.',
+    WO_OBSERVATION_TOO_LONG:
+      'The observation is longer than the policy allows; enter the minutes you actually observed.',
     WO_REQUIRED_FIELD_MISSING: 'Some required information is missing.',
     WO_OUTCOME_NOT_ALLOWED: 'This outcome is not possible for this kind of order.',
     WO_REASON_UNKNOWN: 'That reason is not in the list; pick another one.',

@@ -176,6 +176,8 @@ export const zhCN = {
     WO_INVALID_TRANSITION: '工单状态已经变了，已为你刷新，请看最新状态再操作',
     WO_STALE_VERSION: '工单刚被别人修改过，已为你刷新，请重新操作',
     WO_NOT_HOLDER: '这张工单不在你名下，不能执行此操作',
+    WO_DIAGNOSIS_MISSING: '故障单回单前，请先在“故障诊断”中记录本次上门的诊断',
+    WO_OBSERVATION_TOO_LONG: '观察时长超过了规定上限，请按实际观察时间填写',
     WO_REQUIRED_FIELD_MISSING: '还有必填信息没有填写',
     WO_OUTCOME_NOT_ALLOWED: '这类工单不能选这个处理结果',
     WO_REASON_UNKNOWN: '原因不在可选列表中，请重新选择',
