@@ -57,6 +57,8 @@ const SECONDARY_INDEXES = [
   'work_orders_accepted_idx',
   'work_orders_completed_idx',
   'work_orders_holder_idx',
+  'work_orders_holder_completed_idx',
+  'work_orders_holder_appointment_idx',
   'work_orders_offered_person_idx',
   'work_orders_offered_unit_idx',
   'work_orders_contact_phone_idx',
@@ -343,13 +345,15 @@ async function measureApi(db: Db, pool: pg.Pool, tenantId: string, stationId: st
   });
 }
 
-/** The secondary indexes exactly as migration 0000 defines them. */
+/** The secondary indexes exactly as the migrations define them (0000, 0024, 0026, 0027). */
 async function migrateIndexesBack(pool: pg.Pool) {
   const defs: Record<string, string> = {
     work_orders_list_idx: `(tenant_id, vendor_id, status, accepted_at desc nulls first, id desc nulls first)`,
     work_orders_accepted_idx: `(tenant_id, accepted_at desc nulls first, id desc nulls first)`,
     work_orders_completed_idx: `(tenant_id, completed_at)`,
-    work_orders_holder_idx: `(tenant_id, holder_id)`,
+    work_orders_holder_idx: `(tenant_id, holder_id, accepted_at)`,
+    work_orders_holder_completed_idx: `(tenant_id, holder_id, completed_at)`,
+    work_orders_holder_appointment_idx: `(tenant_id, holder_id, appointment_start) where appointment_start is not null`,
     work_orders_offered_person_idx: `(tenant_id, offered_to_person_id)`,
     work_orders_offered_unit_idx: `(tenant_id, offered_to_unit_id)`,
     work_orders_contact_phone_idx: `(tenant_id, contact_phone)`,

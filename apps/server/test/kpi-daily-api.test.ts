@@ -121,7 +121,7 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
     expect(await compareSamples(7071, 20)).toBeGreaterThan(25);
   }, 120_000);
 
-  it('KPI-01 orders changed after the aggregates were built: the next read is still exact', async () => {
+  it('KPI-01 orders changed after the aggregates were built: the next read rebuilds the engineers’ slices and is still exact', async () => {
     // Complete some open installs and faults, cancel some live orders, move some to another engineer.
     await db.execute(sql`
       update work_orders set status = 'completed', completed_at = accepted_at + interval '30 hours'
@@ -157,6 +157,15 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
     const dirty = (r: unknown) => Number((r as { rows: { n: number | string }[] }).rows[0]!.n);
     const marked = await db.execute(sql`select count(*) as n from kpi_daily_dirty where tenant_id = ${tenantId}`);
     expect(dirty(marked)).toBeGreaterThan(50);
+    // Each mark names the engineer whose slice of the day changed: no change asks for a whole-day rebuild.
+    const whole = await db.execute(
+      sql`select count(*) as n from kpi_daily_dirty where tenant_id = ${tenantId} and whole_day`,
+    );
+    expect(dirty(whole)).toBe(0);
+    const holders = await db.execute(
+      sql`select count(distinct holder_id) as n from kpi_daily_dirty where tenant_id = ${tenantId}`,
+    );
+    expect(dirty(holders)).toBeGreaterThan(1);
     expect(await compareSamples(99, 12)).toBeGreaterThan(15);
     // A read of the whole autumn forgets every mark inside it.
     const service = createKpiService({ db, clock });

@@ -1,7 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '@daowei/domain';
 import type { Db } from '../client.js';
-import { kpiDailyRowsSql, localDay, type KpiDailyPolicy } from './kpi-daily-rows.js';
+import {
+  holderSliceSql,
+  kpiDailyRowsSql,
+  localDay,
+  type KpiDailyPolicy,
+  type KpiHolderSlice,
+} from './kpi-daily-rows.js';
 import {
   distinctGroups,
   groupColumns,
@@ -36,20 +42,25 @@ export const KPI_DAILY_KEYS = [
 export type KpiDailyKey = (typeof KPI_DAILY_KEYS)[number];
 export type { KpiDailyPolicy };
 
-/** Rebuilds the tenant's aggregates of local days [fromDay, toDay] in one statement pair (caller's transaction). */
+/**
+ * Rebuilds the tenant's aggregates of local days [fromDay, toDay] in one statement pair (caller's
+ * transaction) — all of them, or with `slice` only the rows of the orders those engineers hold.
+ */
 export async function refreshKpiDaily(
   db: Db,
   tenantId: string,
   days: { fromDay: string; toDay: string },
   p: KpiDailyPolicy,
+  slice?: KpiHolderSlice,
 ): Promise<number> {
   await db.execute(
-    sql`delete from kpi_daily where tenant_id = ${tenantId} and day between ${days.fromDay}::date and ${days.toDay}::date`,
+    sql`delete from kpi_daily where tenant_id = ${tenantId} and day between ${days.fromDay}::date and ${days.toDay}::date
+        ${slice ? sql`and ${holderSliceSql(slice, 'holder_id')}` : sql``}`,
   );
   const res = await db.execute(sql`
     insert into kpi_daily (tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, numerator, denominator)
     select tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, sum(num), count(*)::int
-      from (${kpiDailyRowsSql(tenantId, days, p)}) f
+      from (${kpiDailyRowsSql(tenantId, days, p, slice)}) f
      group by tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id`);
   return Number(
     (res as { rowCount?: number | null; affectedRows?: number }).rowCount ??
@@ -162,11 +173,12 @@ export async function kpiOpenPastDeadline(
 }
 
 /**
- * KPI-01: rebuilds the stale days of [fromDay, toDay] — the local days of the instants the work_orders
- * trigger marked (kpi_daily_dirty) — and forgets those marks, in the caller's transaction. A per-tenant
- * advisory lock serialises two readers rebuilding the same day (else both would insert its rows). The
- * marks are deleted before the days are recomputed, so a change committed meanwhile leaves a new mark
- * and is rebuilt by the next reader: the sums are exact at every read. Returns the days rebuilt.
+ * KPI-01: rebuilds what the triggers marked stale in [fromDay, toDay] and forgets those marks, in the
+ * caller's transaction: per day, the slices of the engineers whose orders changed (their rows only),
+ * or the whole day when a mark says so. A per-tenant advisory lock serialises two readers rebuilding
+ * the same rows (else both would insert them). The marks are deleted before the rows are recomputed,
+ * so a change committed meanwhile leaves a new mark and is rebuilt by the next reader: the sums are
+ * exact at every read. Returns the days touched.
  */
 export async function refreshDirtyKpiDays(
   db: Db,
@@ -182,18 +194,29 @@ export async function refreshDirtyKpiDays(
        where tenant_id = ${tenantId}
          and at >= (${days.fromDay}::date::timestamp at time zone ${tz})
          and at < ((${days.toDay}::date + 1)::timestamp at time zone ${tz})
-      returning at)
-    select distinct ((at at time zone ${tz})::date)::text as day from gone order by 1`);
-  const stale = (rowsOf(res) as { day: string }[]).map((r) => r.day);
-  // Contiguous runs of days are rebuilt in one statement pair each.
+      returning at, holder_id, whole_day)
+    select distinct ((at at time zone ${tz})::date)::text as day, whole_day, holder_id::text as holder_id
+      from gone order by 1`);
+  const marks = rowsOf(res) as { day: string; whole_day: boolean; holder_id: string | null }[];
+  const whole = [...new Set(marks.filter((m) => m.whole_day).map((m) => m.day))];
+  const slices = new Map<string, KpiHolderSlice & { holderIds: string[] }>();
+  for (const m of marks) {
+    if (m.whole_day || whole.includes(m.day)) continue;
+    const slice = slices.get(m.day) ?? { holderIds: [], none: false };
+    if (m.holder_id === null) slice.none = true;
+    else slice.holderIds.push(m.holder_id);
+    slices.set(m.day, slice);
+  }
+  // Contiguous runs of whole days are rebuilt in one statement pair each; slices one day at a time.
   let i = 0;
-  while (i < stale.length) {
+  while (i < whole.length) {
     let j = i;
-    while (j + 1 < stale.length && stale[j + 1] === nextDay(stale[j]!)) j += 1;
-    await refreshKpiDaily(db, tenantId, { fromDay: stale[i]!, toDay: stale[j]! }, p);
+    while (j + 1 < whole.length && whole[j + 1] === nextDay(whole[j]!)) j += 1;
+    await refreshKpiDaily(db, tenantId, { fromDay: whole[i]!, toDay: whole[j]! }, p);
     i = j + 1;
   }
-  return stale;
+  for (const [day, slice] of slices) await refreshKpiDaily(db, tenantId, { fromDay: day, toDay: day }, p, slice);
+  return [...new Set(marks.map((m) => m.day))].sort();
 }
 
 const nextDay = (day: string): string => {

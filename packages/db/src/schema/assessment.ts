@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, date, doublePrecision, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, sameTenant, tenantId, timestamptz } from './columns.js';
 import { people } from './people.js';
 import { tenants } from './tenants.js';
@@ -104,15 +116,20 @@ export const kpiDaily = pgTable(
 );
 
 /**
- * KPI-01: instants whose local day's aggregates may be stale — the accepted and completed instants of
- * an order before and after a change, written by a trigger on work_orders (migration 0020). The reader
- * rebuilds those days before summing, so kpi_daily is exact whatever happened since the last refresh.
+ * KPI-01: instants whose local day's aggregates may be stale — the instants an order's figures are
+ * anchored on, before and after a change, written by triggers (migrations 0020, 0024, 0027). The reader
+ * rebuilds what is marked before summing, so kpi_daily is exact whatever happened since the last
+ * refresh. A mark names the engineer whose slice of the day changed (`holder_id`, null: orders nobody
+ * holds), so one changed order rebuilds one engineer's day, not the tenant's; `whole_day` marks (older
+ * ones, bulk loads) rebuild the whole day.
  */
 export const kpiDailyDirty = pgTable(
   'kpi_daily_dirty',
   {
     tenantId: uuid('tenant_id').notNull(),
     at: timestamptz('at').notNull(),
+    holderId: uuid('holder_id'),
+    wholeDay: boolean('whole_day').notNull().default(true),
   },
   (t) => [index('kpi_daily_dirty_tenant_idx').on(t.tenantId, t.at)],
 );

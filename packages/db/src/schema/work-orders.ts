@@ -110,7 +110,13 @@ export const workOrders = pgTable(
     ),
     // Operator staff see all vendors: newest first across the tenant.
     index('work_orders_accepted_idx').on(t.tenantId, t.acceptedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('work_orders_holder_idx').on(t.tenantId, t.holderId),
+    // An engineer's orders; by instant, KPI-01's rebuild of one engineer's slice of a stale day reads
+    // that engineer's accepted / completed / appointed orders of the day, not the whole tenant's day.
+    index('work_orders_holder_idx').on(t.tenantId, t.holderId, t.acceptedAt),
+    index('work_orders_holder_completed_idx').on(t.tenantId, t.holderId, t.completedAt),
+    index('work_orders_holder_appointment_idx')
+      .on(t.tenantId, t.holderId, t.appointmentStart)
+      .where(sql`${t.appointmentStart} is not null`),
     // KPI-01: a day's completions (kpi_daily refresh of the days an order change made stale).
     index('work_orders_completed_idx').on(t.tenantId, t.completedAt),
     // KPI-01: the on-time arrival rate counts an order on its appointment's local day (kpi_daily refresh).
