@@ -156,6 +156,11 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     await expect.poll(() => status(page)).toBe('on_site');
     await recordOnSite(page);
     expect(await visitRecords(order.order.id)).toEqual({ photos: 1, badge: true });
+    // ENG-05: the completion form reminds the engineer that this fault's diagnosis is still missing.
+    await page.getByTestId('action-complete').click();
+    await page.getByTestId('complete-diagnosis-missing').waitFor();
+    await page.locator('.adm-popup > .adm-mask').click({ position: { x: 20, y: 20 } });
+    await page.getByTestId('action-sheet-complete').waitFor({ state: 'detached' });
     // ENG-05 / DESK-04: the diagnosis; the cause category picks the script the engineer explains it with.
     await recordPhoneDiagnosis(page, {
       reproduced: '间歇出现',

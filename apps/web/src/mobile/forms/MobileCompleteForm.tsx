@@ -7,6 +7,7 @@ import type { SlotId } from '../../orders/timeSlots';
 import { MobileComplaintOutcomeFields } from './MobileComplaintOutcomeFields';
 import { customerTextRule } from './customerTextRule';
 import { MobileSubmitButton } from './MobileSubmitButton';
+import { DiagnosisReminder } from '../visit/DiagnosisReminder';
 
 type FormValues = Omit<CompletionValues, 'outcome' | 'causeCode' | 'slot' | 'handlingMinutes'> & {
   handlingMinutes: string;
@@ -37,6 +38,7 @@ export function MobileCompleteForm({ order, submitting, onSubmit }: ActionFormPr
       footer={<MobileSubmitButton testId="complete-submit" loading={submitting} />}
       onFinish={finish}
     >
+      <DiagnosisReminder order={order} />
       <Form.Item
         name="customerContacted"
         label={t('forms.customerContacted')}
