@@ -94,6 +94,15 @@ describe('ENG-05 the engineer’s diagnosis over HTTP', () => {
     expect([view.diagnosis, view.last]).toEqual([null, expect.objectContaining(FOUND)]);
   });
 
+  it('ENG-05 a fault put on hold on site and resumed without a new trip can still be diagnosed, then completed', async () => {
+    const id = await onSite();
+    await actOk(h, tk.engineer, id, 'suspend', { reason: 'waiting_parts', remark: '等光猫' });
+    await actOk(h, tk.engineer, id, 'resume', { remark: '远程确认已恢复' });
+    expect((await act(h, tk.engineer, id, 'complete', completeBody())).body.code).toBe('WO_DIAGNOSIS_MISSING');
+    expect((await diagnose(tk.engineer, id)).status).toBe(201);
+    expect((await actOk(h, tk.engineer, id, 'complete', completeBody())).order.status).toBe('completed');
+  });
+
   it('ENG-05 other order types complete without a diagnosis', async () => {
     const id = await onSite('install');
     const done = await actOk(h, tk.engineer, id, 'complete', completeBody());

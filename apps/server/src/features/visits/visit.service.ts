@@ -271,7 +271,9 @@ export function createVisitService({
     async diagnose(auth: AuthContext, id: string, body: DiagnosisBody, key: string | null, queuedAt: Date | null) {
       checkDiagnosis(visit, body);
       return write(auth, id, 'diagnosis', body, key, queuedAt, async (tx, order) => {
-        if (order.status !== 'on_site') {
+        // After the check-in of the current trip: on site, or put on hold / resumed since (waiting for a
+        // part) — else a visited fault resumed without a new trip could never be diagnosed nor completed.
+        if (!(await diagnosisOfVisit(tx, order)).visited) {
           throw new DomainError('WO_INVALID_TRANSITION', 'The diagnosis is recorded on site, after the check-in', {
             status: order.status,
           });
