@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerMismatches } from '@daowei/db';
-import { act, call, completeBody, startHarness, tokensOf, type Body, type Harness, type Tokens } from './harness.js';
+import { randomUUID } from 'node:crypto';
+import {
+  act,
+  actOk,
+  call,
+  completeBody,
+  startHarness,
+  tokensOf,
+  type Body,
+  type Harness,
+  type Tokens,
+} from './harness.js';
 import { borrow, orderOnSite, partsWorld, receive, type PartsWorld } from './parts-setup.js';
 
 const SIG = 'data:image/png;base64,iVBORw0KGgo=';
@@ -83,6 +94,39 @@ describe('take-back repair with a loaner unit over HTTP (WO-13)', () => {
     const ledger = await call(h.app, w.clerk, 'GET', `/api/parts/movements?orderId=${id}`);
     // recover and return share one transaction (and instant): compare as a set of kinds.
     expect(ledger.body.items.map((m: Body) => m.kind).sort()).toEqual(['borrow', 'install', 'recover', 'return']);
+  });
+
+  it('ENG-07 WO-13 a take-back queued offline applies once when sent twice; on an order cancelled meanwhile it is WO_OFFLINE_CONFLICT and nothing is written', async () => {
+    const receipt = {
+      device: '光猫',
+      configNotes: '桥接模式，VLAN 已记录',
+      dataNotes: '无',
+      promisedReturnDate: '2026-11-25',
+      signature: SIG,
+    };
+    const queued = (key: string) => ({ 'idempotency-key': key, 'offline-queued-at': new Date().toISOString() });
+    const id = await orderOnSite(h, tk);
+    const key = randomUUID();
+    const path = `/api/parts/orders/${id}/take-backs`;
+    const first = await call(h.app, tk.engineer, 'POST', path, receipt, queued(key));
+    const again = await call(h.app, tk.engineer, 'POST', path, receipt, queued(key));
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect((await call(h.app, tk.engineer, 'GET', path)).body.items).toHaveLength(1);
+
+    const gone = await orderOnSite(h, tk);
+    await actOk(h, tk.coordinator, gone, 'cancel', { reason: '客户改约后取消' });
+    const late = await call(
+      h.app,
+      tk.engineer,
+      'POST',
+      `/api/parts/orders/${gone}/take-backs`,
+      receipt,
+      queued(randomUUID()),
+    );
+    expect(late.status, JSON.stringify(late.body)).toBe(409);
+    expect(late.body).toMatchObject({ code: 'WO_OFFLINE_CONFLICT', details: { reason: 'cancelled' } });
+    expect((await call(h.app, tk.coordinator, 'GET', `/api/parts/orders/${gone}/take-backs`)).body.items).toEqual([]);
   });
 
   it('WO-13 a promised day beyond the policy window is refused; one passed shows overdue', async () => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SUPERVISOR_POSITIONS, WORKER_POSITIONS, type Position } from '@daowei/domain';
 import { idempotencyKey, requireAuth, requirePosition } from '../../http/guards.js';
+import { offlineQueuedAt } from '../../http/offline.js';
 import type { Services } from '../../services.js';
 import { idParams } from './parts.schemas.js';
 import {
@@ -82,6 +83,7 @@ export const partsMovementRoutes =
           req.params.id,
           req.body,
           idempotencyKey(req),
+          offlineQueuedAt(req),
         ),
     );
     r.get(

@@ -32,6 +32,7 @@ import type { AuthContext } from '../../http/auth-context.js';
 import type { Clock } from '../../platform/clock.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { refreshLowStock } from './low-stock.service.js';
+import { assertNoOfflineConflict } from '../visits/offline-conflict.js';
 import { usableOrder } from './parts-access.js';
 import type { TakeBackBody, TakeBackReturnBody } from './parts-movements.schemas.js';
 
@@ -45,10 +46,19 @@ export type TakeBackService = ReturnType<typeof createTakeBackService>;
  */
 export function createTakeBackService({ db, clock, partsPolicy }: { db: Db; clock: Clock; partsPolicy: PartsPolicy }) {
   return {
-    async open(auth: AuthContext, orderId: string, body: TakeBackBody, key: string | null) {
+    /** `queuedAt`: sent from the phone's offline queue (ENG-07) — a changed order is a named conflict. */
+    async open(
+      auth: AuthContext,
+      orderId: string,
+      body: TakeBackBody,
+      key: string | null,
+      queuedAt: Date | null = null,
+    ) {
       return db.transaction((tx) =>
         runIdempotent(tx, auth, key, { op: 'parts.take-back', orderId, body }, async () => {
-          const order = usableOrder(auth, await getWorkOrder(tx, auth.tenantId, orderId), orderId, partsPolicy);
+          const stored = await getWorkOrder(tx, auth.tenantId, orderId);
+          await assertNoOfflineConflict(tx, auth, stored, 'take-back', queuedAt);
+          const order = usableOrder(auth, stored, orderId, partsPolicy);
           const now = clock.now();
           let loanerUnitId: string | null = null;
           const line = body.loanerLineId ? await getBorrowLineForUpdate(tx, auth.tenantId, body.loanerLineId) : null;
