@@ -188,25 +188,26 @@ describe('engineer visit offline: queue, sync once, conflict', () => {
     expect(['depart', 'arrive', 'diagnosis', 'complete'].map((a) => count(after, a))).toEqual([1, 1, 1, 1]);
   });
 
-  it('ENG-07 ENG-05 the same visit with the network cut: diagnosis included, queued on the phone, synced later, applied exactly once', async () => {
+  it('ENG-07 ENG-05 the same visit with the network cut, the order never opened online: diagnosis included, queued on the phone, synced later, applied exactly once', async () => {
     const order = await confirmedOrder('E2E-OFF-2');
     const id = order.order.id;
     const eventsBefore = order.events.length;
-    // Online once: the to-do list and the order are cached on the phone (IndexedDB).
+    // Online once, on the to-do list only: the list is cached on the phone (IndexedDB) and, in the
+    // background, everything its open orders' pages read — this order is never opened online, yet it
+    // opens offline with its kit, steps, consents and cause scripts.
     await page.goto(`${server.url}/m/todo?scope=todo&type=fault`);
-    await page.getByTestId('order-list-todo-fault').waitFor();
-    await page.goto(`${server.url}/m/orders/${id}`);
-    await expect.poll(() => status(page)).toBe('appointment_confirmed');
-    // The visit's records (steps, consents) are read after the order: wait until they are on the phone
-    // (the kit needs the checklist) before the network goes, as an engineer would see the kit first.
-    await page.getByTestId('kit-count').waitFor();
+    const list = page.getByTestId('order-list-todo-fault');
+    await list.waitFor();
+    await expect.poll(() => list.getAttribute('data-prefetched'), { timeout: 60_000 }).not.toBeNull();
+    expect(Number(await list.getAttribute('data-prefetched'))).toBeGreaterThan(7);
 
     // PWA: the service worker controls the page, so the app itself opens without network.
     // A string body: it runs in the page, where `navigator` exists (the Node-side types have no DOM).
     await page.waitForFunction('navigator.serviceWorker.controller !== null', null, { timeout: 20_000 });
     await phone.context.setOffline(true);
-    await page.reload();
+    await page.goto(`${server.url}/m/orders/${id}`);
     await expect.poll(() => status(page)).toBe('appointment_confirmed');
+    await page.getByTestId('kit-count').waitFor();
     await page.getByTestId('cached-note').waitFor();
     await expect.poll(() => page.getByTestId('net-status').getAttribute('data-online')).toBe('false');
     await page.getByTestId('action-depart').click();

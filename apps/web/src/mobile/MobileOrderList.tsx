@@ -4,7 +4,8 @@ import { workOrdersApi, type WorkOrderView } from '../api';
 import { useLabels } from '../i18n/useLabels';
 import { useMe } from '../session/SessionContext';
 import { MobileOrderCard } from './MobileOrderCard';
-import { listKey, prefetchDetails, readThrough } from './offline/readCache';
+import { prefetchDay } from './offline/prefetchDay';
+import { listKey, readThrough } from './offline/readCache';
 import { OfflineNotes } from './offline/OfflineNotes';
 import { apiTypeOf, belongsTo, type Scope, type TypeTab } from './todoTabs';
 
@@ -20,8 +21,9 @@ export function MobileOrderList({ scope, typeTab }: { scope: Scope; typeTab: Typ
   const personId = useMe().person.id;
   const [cachedAt, setCachedAt] = useState<string | null>(null);
 
-  // ENG-07: the first page is cached per tab, so "my day" reads offline; to-do orders' details are
-  // fetched in the background so each opens offline too.
+  // ENG-07: the first page is cached per tab, so "my day" reads offline; what the to-do orders' pages
+  // read is fetched in the background so each opens offline too, even one never opened online.
+  const [prefetched, setPrefetched] = useState<number | null>(null);
   const fetchFrom = async (from: string | null) => {
     const read = () => workOrdersApi.list({ scope, type: apiTypeOf(typeTab), limit: PAGE }, from);
     const { value: page, cachedAt: at } =
@@ -31,7 +33,7 @@ export function MobileOrderList({ scope, typeTab }: { scope: Scope; typeTab: Typ
     if (from === null) setCachedAt(at);
     if (at === null && scope === 'todo') {
       // Later, so the first screen gets the link to itself on a slow network.
-      window.setTimeout(() => void prefetchDetails(personId, page.items, workOrdersApi.get), 3000);
+      window.setTimeout(() => void prefetchDay(personId, page.items).then(setPrefetched), 3000);
     }
     return { items: page.items.filter((o) => belongsTo(typeTab, o)), next: at === null ? page.nextCursor : null };
   };
@@ -55,7 +57,11 @@ export function MobileOrderList({ scope, typeTab }: { scope: Scope; typeTab: Typ
 
   return (
     <PullToRefresh onRefresh={refresh}>
-      <div data-testid={`order-list-${scope}-${typeTab}`} style={{ minHeight: 200 }}>
+      <div
+        data-testid={`order-list-${scope}-${typeTab}`}
+        data-prefetched={prefetched ?? undefined}
+        style={{ minHeight: 200 }}
+      >
         <OfflineNotes cachedAt={cachedAt} pending={0} conflicts={0} />
         {items.map((o) => (
           <MobileOrderCard key={o.id} order={o} />

@@ -4,6 +4,7 @@ import { visitReads, type VisitChecklist } from '../../api/visits';
 import { useLabels } from '../../i18n/useLabels';
 import type { ActionFormProps } from '../../orders/ActionFormProps';
 import { useMe } from '../../session/SessionContext';
+import { visitKey } from '../offline/offlineKeys';
 import { readThrough } from '../offline/readCache';
 import { photoDataUrl } from '../visit/photoData';
 import { useVisitSubmit } from '../visit/useVisitSubmit';
@@ -49,7 +50,7 @@ export function MobileNoAccessForm({ order, submitting, onSubmit }: ActionFormPr
   const { send, busy } = useVisitSubmit(order, () => undefined);
 
   useEffect(() => {
-    void readThrough(`visit:${personId}:${order.id}:checklist`, () => visitReads.checklist(order.id))
+    void readThrough(visitKey(personId, order.id, 'checklist'), () => visitReads.checklist(order.id))
       .then((c) => setPolicy(c.value.noAccess ?? null))
       .catch(() => setPolicy(null));
   }, [order.id, personId]);

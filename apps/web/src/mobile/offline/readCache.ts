@@ -1,5 +1,6 @@
-import { toApiError, type WorkOrderDetail, type WorkOrderView } from '../../api';
+import { toApiError, type WorkOrderDetail } from '../../api';
 import { cacheGet, cacheSet } from './idbStore';
+import { detailKey } from './offlineKeys';
 
 /**
  * ENG-07 cached reads: the last list pages and order details the engineer saw online, kept per person
@@ -31,25 +32,8 @@ export async function readThrough<T>(key: string, load: () => Promise<T>): Promi
   }
 }
 
-export const listKey = (personId: string, scope: string, type: string) => `list:${personId}:${scope}:${type}`;
-export const detailKey = (personId: string, orderId: string) => `detail:${personId}:${orderId}`;
+export { detailKey, listKey } from './offlineKeys';
 
 /** Keeps a detail the page got from an action's answer, so the cached copy is never older than the screen. */
 export const rememberDetail = (personId: string, detail: WorkOrderDetail) =>
   cacheSet(detailKey(personId, detail.order.id), { value: detail, at: new Date().toISOString() });
-
-/** Background fill of the day's details (the to-do list's orders), so each opens offline later. */
-export async function prefetchDetails(
-  personId: string,
-  orders: readonly WorkOrderView[],
-  load: (id: string) => Promise<WorkOrderDetail>,
-): Promise<void> {
-  for (const o of orders) {
-    if (!navigator.onLine) return;
-    try {
-      await rememberDetail(personId, await load(o.id));
-    } catch {
-      return;
-    }
-  }
-}

@@ -6,6 +6,7 @@ import { useErrorText } from '../../hooks/useErrorText';
 import { useLabels } from '../../i18n/useLabels';
 import { useMe } from '../../session/SessionContext';
 import { submit } from '../offline/outbox';
+import { orderReadKey } from '../offline/offlineKeys';
 import { readThrough } from '../offline/readCache';
 import { useOutbox } from '../offline/useOutbox';
 import { SignaturePad } from '../visit/SignaturePad';
@@ -48,11 +49,11 @@ export function MobileTakeBackPanel({ orderId, orderNumber, onSite, onChanged }:
   const [key, setKey] = useState(newIdempotencyKey);
 
   const load = useCallback(() => {
-    readThrough(`take-backs:${personId}:${orderId}`, () => partsApi.takeBacks(orderId)).then(
+    readThrough(orderReadKey('take-backs', personId, orderId), () => partsApi.takeBacks(orderId)).then(
       (r) => setItems(r.value.items),
       () => setItems([]),
     );
-    readThrough(`order-borrows:${personId}:${orderId}`, () => partsApi.orderBorrows(orderId)).then(
+    readThrough(orderReadKey('order-borrows', personId, orderId), () => partsApi.orderBorrows(orderId)).then(
       (r) => setLoaners(r.value.items.filter((l) => l.serial && l.outstanding > 0)),
       () => setLoaners([]),
     );

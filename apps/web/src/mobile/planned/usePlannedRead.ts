@@ -3,6 +3,7 @@ import { toApiError, type ApiError } from '../../api';
 import { useMe } from '../../session/SessionContext';
 import { cacheSet } from '../offline/idbStore';
 import type { OutboxItem } from '../offline/outbox';
+import { orderReadKey } from '../offline/offlineKeys';
 import { readThrough } from '../offline/readCache';
 import { useOutbox } from '../offline/useOutbox';
 
@@ -20,7 +21,7 @@ export function usePlannedRead<T>(kind: string, orderId: string, load: (id: stri
     id: '',
     cachedAt: null,
   });
-  const cacheKey = `${kind}:${personId}:${orderId}`;
+  const cacheKey = orderReadKey(kind, personId, orderId);
   const settled = all.filter((i) => i.orderId === orderId && i.state !== 'pending').length;
 
   useEffect(() => {

@@ -5,6 +5,7 @@ import { visitReads } from '../../api/visits';
 import { useLabels } from '../../i18n/useLabels';
 import { useMe } from '../../session/SessionContext';
 import { useOutbox } from '../offline/useOutbox';
+import { visitKey } from '../offline/offlineKeys';
 import { readThrough } from '../offline/readCache';
 
 /**
@@ -22,7 +23,7 @@ export function DiagnosisReminder({ order }: { order: WorkOrderView }) {
   useEffect(() => {
     if (order.status !== 'on_site') return;
     let live = true;
-    readThrough(`visit:${personId}:${order.id}:diagnosis`, () => visitReads.diagnosis(order.id)).then(
+    readThrough(visitKey(personId, order.id, 'diagnosis'), () => visitReads.diagnosis(order.id)).then(
       (r) => live && setMissing(r.value.required && r.value.diagnosis === null),
       () => undefined, // never read: nothing to say
     );

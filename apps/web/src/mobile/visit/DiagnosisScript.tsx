@@ -7,6 +7,7 @@ import { visitReads, type VisitChecklist, type VisitDiagnosis } from '../../api/
 import { useLabels } from '../../i18n/useLabels';
 import { useMe } from '../../session/SessionContext';
 import type { OutboxItem } from '../offline/outbox';
+import { causeScriptsKey, visitKey } from '../offline/offlineKeys';
 import { readThrough } from '../offline/readCache';
 import { useVisitSubmit } from './useVisitSubmit';
 
@@ -45,7 +46,7 @@ export function DiagnosisScript({ order, checklist, queued, version, onSaved }: 
 
   useEffect(() => {
     let live = true;
-    readThrough(`visit:${personId}:${order.id}:diagnosis`, () => visitReads.diagnosis(order.id)).then(
+    readThrough(visitKey(personId, order.id, 'diagnosis'), () => visitReads.diagnosis(order.id)).then(
       (r) => live && setSaved(r.value.diagnosis),
       () => undefined, // never read online: the form still works, the server has the last word
     );
@@ -58,7 +59,7 @@ export function DiagnosisScript({ order, checklist, queued, version, onSaved }: 
     if (!cause) return;
     let live = true;
     const path = `/scripts?situation=cause_explanation&cause=${cause}`;
-    readThrough(`scripts:${personId}:${cause}`, () => apiRequest<{ items: Script[] }>('GET', path)).then(
+    readThrough(causeScriptsKey(personId, cause), () => apiRequest<{ items: Script[] }>('GET', path)).then(
       (r) => live && setScripts(r.value.items),
       () => live && setScripts([]),
     );

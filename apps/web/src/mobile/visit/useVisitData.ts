@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { visitReads, type ConsentKinds, type VisitChecklist } from '../../api/visits';
 import { useMe } from '../../session/SessionContext';
+import { visitKey } from '../offline/offlineKeys';
 import { readThrough } from '../offline/readCache';
 
 export interface VisitData {
@@ -15,7 +16,7 @@ export function useVisitData(orderId: string, version: number): VisitData {
   const [data, setData] = useState<VisitData>({ checklist: null, consents: null, attachments: 0 });
   useEffect(() => {
     let live = true;
-    const key = (what: string) => `visit:${personId}:${orderId}:${what}`;
+    const key = (what: string) => visitKey(personId, orderId, what);
     void Promise.allSettled([
       readThrough(key('checklist'), () => visitReads.checklist(orderId)),
       readThrough(key('consents'), () => visitReads.consents(orderId)),
