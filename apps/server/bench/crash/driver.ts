@@ -108,6 +108,14 @@ export function createDriver(target: Target, world: World, stats: DriverStats) {
   async function work(engineer: World['engineers'][number], orderId: string, useIt: boolean): Promise<boolean> {
     const tk = engineer.token;
     for (const a of ['take', 'depart', 'arrive'] as const) if (!(await orderAction(tk, orderId, a))) return false;
+    // ENG-05: a fault checked in on site completes only once the visit's diagnosis is recorded.
+    const diagnosis = {
+      symptomReproduced: 'yes',
+      observedMinutes: 10,
+      causeCategory: 'ours',
+      finding: 'crash test: connector re-terminated',
+    };
+    if (!(await send(tk, `/api/work-orders/${orderId}/diagnosis`, diagnosis, randomUUID()))) return false;
     const card = await send(
       world.tokens.clerk,
       '/api/parts/borrows',

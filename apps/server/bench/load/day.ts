@@ -118,6 +118,11 @@ export async function runDay(
       await sleep(think());
     }
     await request('engineer: open order', eng.token, 'GET', `/api/work-orders/${id}`);
+    // ENG-05: the visit's diagnosis before completing (a fault checked in on site needs it).
+    const diagnosis = { symptomReproduced: 'yes', observedMinutes: 10, causeCategory: 'ours', finding: 'load: fixed' };
+    if (!(await request('engineer: diagnose', eng.token, 'POST', `/api/work-orders/${id}/diagnosis`, diagnosis))) {
+      return;
+    }
     await request('engineer: complete', eng.token, 'POST', `/api/work-orders/${id}/actions/complete`, {
       customerContacted: true,
       handlingMinutes: 40,
