@@ -1,3 +1,5 @@
+// First: no module may build a zod schema before zod is told not to probe `new Function` (SEC-03).
+import './zodWithoutEval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
