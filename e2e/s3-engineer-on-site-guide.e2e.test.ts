@@ -263,7 +263,17 @@ describe('S3 engineer on-site guide', () => {
     await phoneField(eng, 'take-back-promisedReturnDate').fill(due.toISOString().slice(0, 10));
     await choose(eng, 'take-back-loaner', serial);
     await sign(eng, 'take-back-signature');
-    await eng.getByTestId('take-back-submit').click();
+    // The stroke is drawn at the pad's measured place; if the panel moved under it meanwhile (the loaner
+    // list re-read on a busy machine), the customer signs again — as on a real phone.
+    const submitReceipt = eng.getByTestId('take-back-submit');
+    await expect
+      .poll(async () => {
+        if (await submitReceipt.isEnabled()) return true;
+        await sign(eng, 'take-back-signature');
+        return submitReceipt.isEnabled();
+      }, POLL)
+      .toBe(true);
+    await submitReceipt.click();
     const taken = eng.locator('[data-testid^="take-back-"][data-status="out"]');
     await taken.first().waitFor();
     expect(await taken.first().textContent()).toContain('已留周转机');
