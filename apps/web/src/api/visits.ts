@@ -78,7 +78,17 @@ export interface DiagnosisView {
   last: VisitDiagnosis | null;
 }
 
+/** DESK-04: a script the engineer explains a cause category with. */
+export interface CauseScript {
+  id: string;
+  title: string;
+  text: string;
+}
+
 export const visitReads = {
+  /** The tenant's scripts for explaining one cause category (ENG-05 diagnosis panel). */
+  causeScripts: (cause: CauseCategory) =>
+    apiRequest<{ items: CauseScript[] }>('GET', `/scripts?situation=cause_explanation&cause=${cause}`),
   diagnosis: (id: string) => apiRequest<DiagnosisView>('GET', `${base(id)}/diagnosis`),
   checklist: (id: string) => apiRequest<VisitChecklist>('GET', `${base(id)}/checklist`),
   consents: (id: string) => apiRequest<ConsentKinds>('GET', `${base(id)}/consents`),

@@ -1,6 +1,5 @@
 import { CAUSE_CATEGORIES, OPEN_STATUSES, type WorkOrderStatus } from '@daowei/domain';
 import { toApiError, workOrdersApi, type WorkOrderView } from '../../api';
-import { apiRequest } from '../../api/http';
 import { partsApi } from '../../api/parts';
 import { careApi, inspectionApi } from '../../api/plannedWork';
 import { visitReads, visitsApi } from '../../api/visits';
@@ -39,10 +38,7 @@ export function orderReads(personId: string, order: Pick<WorkOrderView, 'id' | '
 
 /** The cause-explanation scripts of every cause category (the diagnosis panel shows one of them). */
 export const scriptReads = (personId: string): Read[] =>
-  CAUSE_CATEGORIES.map((cause) => [
-    causeScriptsKey(personId, cause),
-    () => apiRequest('GET', `/scripts?situation=cause_explanation&cause=${cause}`),
-  ]);
+  CAUSE_CATEGORIES.map((cause) => [causeScriptsKey(personId, cause), () => visitReads.causeScripts(cause)]);
 
 /**
  * ENG-07: background fill of everything the day's open orders need offline, so an order the engineer

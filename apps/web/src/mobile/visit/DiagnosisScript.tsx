@@ -2,20 +2,13 @@ import { CAUSE_CATEGORIES, SYMPTOM_REPRODUCED, type CauseCategory, type SymptomR
 import { Button, Input, List, Selector, TextArea } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import type { WorkOrderView } from '../../api';
-import { apiRequest } from '../../api/http';
-import { visitReads, type VisitChecklist, type VisitDiagnosis } from '../../api/visits';
+import { visitReads, type CauseScript, type VisitChecklist, type VisitDiagnosis } from '../../api/visits';
 import { useLabels } from '../../i18n/useLabels';
 import { useMe } from '../../session/SessionContext';
 import type { OutboxItem } from '../offline/outbox';
 import { causeScriptsKey, visitKey } from '../offline/offlineKeys';
 import { readThrough } from '../offline/readCache';
 import { useVisitSubmit } from './useVisitSubmit';
-
-interface Script {
-  id: string;
-  title: string;
-  text: string;
-}
 
 interface Props {
   order: WorkOrderView;
@@ -42,7 +35,7 @@ export function DiagnosisScript({ order, checklist, queued, version, onSaved }: 
   const [cause, setCause] = useState<CauseCategory | null>(null);
   const [finding, setFinding] = useState('');
   const [saved, setSaved] = useState<VisitDiagnosis | null>(null);
-  const [scripts, setScripts] = useState<Script[]>([]);
+  const [scripts, setScripts] = useState<CauseScript[]>([]);
 
   useEffect(() => {
     let live = true;
@@ -58,8 +51,7 @@ export function DiagnosisScript({ order, checklist, queued, version, onSaved }: 
   useEffect(() => {
     if (!cause) return;
     let live = true;
-    const path = `/scripts?situation=cause_explanation&cause=${cause}`;
-    readThrough(causeScriptsKey(personId, cause), () => apiRequest<{ items: Script[] }>('GET', path)).then(
+    readThrough(causeScriptsKey(personId, cause), () => visitReads.causeScripts(cause)).then(
       (r) => live && setScripts(r.value.items),
       () => live && setScripts([]),
     );
