@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { kpiSubscriberCounts, KPI_DAILY_KEYS, refreshKpiDaily, sumKpiDaily, type Database, type Db } from '@daowei/db';
 import { openTestDatabase } from '@daowei/db/testing';
 import { seedDemoInTransaction } from './demo-in-transaction.js';
@@ -7,6 +8,7 @@ import {
   addDays,
   computeKpis,
   groupKpis,
+  OPEN_STATUSES,
   zonedDateTime,
   type KpiGroupBy,
   type KpiOrderFacts,
@@ -128,7 +130,7 @@ describe('KPI-01 day pre-aggregates', () => {
   }, 240_000);
 
   it('KPI-01 a trend by day from the aggregates adds up to the month, alone or read with a ranking', async () => {
-    const days = { fromDay: '2026-10-01', toDay: '2026-10-31' };
+    const days = { fromDay: '2026-10-01', toDay: '2026-10-31', asOfDay: '2026-11-01' };
     const byDay = await sumKpiDaily(db, tenantId, days, {}, ['day']);
     const whole = await sumKpiDaily(db, tenantId, days, {}, ['none']);
     const both = await sumKpiDaily(db, tenantId, days, {}, ['day', 'station']);
@@ -146,4 +148,77 @@ describe('KPI-01 day pre-aggregates', () => {
     expect(new Set(byDay.map((r) => r.group)).size).toBeGreaterThan(20);
     expect(new Set(both.filter((r) => r.set === 'station').map((r) => r.group)).size).toBeGreaterThan(1);
   });
+
+  it('KPI-01 as the day goes on: open orders and running clocks count from the instant they pass, never before, on stored and live parts alike', async () => {
+    // An open install accepted at a local midnight: its deadline is a local midnight too, so a read as
+    // of exactly that midnight must count it (deadline <= asOf) although its stored row counts from
+    // that day on.
+    const open = (await db.execute(sql`
+      select id from work_orders where tenant_id = ${tenantId} and type = 'install' and completed_at is null
+         and status in (${sql.join(
+           OPEN_STATUSES.map((st) => sql`${st}`),
+           sql`, `,
+         )}) order by id limit 1`)) as unknown as { rows: { id: string }[] };
+    expect(open.rows.length).toBe(1);
+    const acceptedAt = zonedDateTime('2026-11-23', '00:00', TZ);
+    await db.execute(sql`update work_orders set accepted_at = ${acceptedAt} where id = ${open.rows[0]!.id}`);
+    const deadline = zonedDateTime(addDays('2026-11-23', KPI_DAILY_POLICY.installWithinDays), '00:00', TZ);
+    // An open order nobody has reached, its window moved to close between two of the instants below.
+    const unreached = (await db.execute(sql`
+      select w.id from work_orders w where w.tenant_id = ${tenantId} and w.completed_at is null
+         and w.status in (${sql.join(
+           OPEN_STATUSES.map((st) => sql`${st}`),
+           sql`, `,
+         )}) and w.id <> ${open.rows[0]!.id}
+         and not exists (select 1 from work_order_events e where e.order_id = w.id and e.action = 'arrive')
+       order by w.id limit 1`)) as unknown as { rows: { id: string }[] };
+    expect(unreached.rows.length).toBe(1);
+    await db.execute(sql`
+      update work_orders set appointment_start = ${new Date(deadline.getTime() + 30 * 60_000)},
+                             appointment_end = ${new Date(deadline.getTime() + 60 * 60_000)}
+       where id = ${unreached.rows[0]!.id}`);
+    const fresh = await loadKpiRecords(db, tenantId, {
+      from: new Date('2026-01-01T00:00:00Z'),
+      to: new Date('2027-01-01T00:00:00Z'),
+    });
+    const period = { from: zonedDateTime('2026-11-01', '00:00', TZ), to: zonedDateTime('2026-12-01', '00:00', TZ) };
+    const instants = [
+      new Date(deadline.getTime() - 1000),
+      deadline,
+      new Date(deadline.getTime() + 3 * 3600_000 + 17_000),
+      zonedDateTime('2026-11-27', '13:45', TZ),
+      zonedDateTime('2026-11-28', '00:00', TZ),
+      zonedDateTime('2026-11-28', '09:30', TZ),
+      NOW,
+    ];
+    const denominators = new Map<string, Set<number>>();
+    for (const asOf of instants) {
+      const facts = kpiFactsAt(fresh, asOf);
+      const options = { period, asOf, filter: { tenantId }, subscribers };
+      const daily = await dailyFigures(db, tenantId, { period, asOf, filter: {}, vendorId: null, groups: ['day'] });
+      for (const g of groupKpis(facts, 'day', options)) {
+        expectSame(daily?.get('day')?.get(g.key), g.report.kpis, `as of ${asOf.toISOString()} day ${g.key}`);
+      }
+      const whole = computeKpis(facts, options).kpis;
+      for (const key of [
+        'install_within_days_rate',
+        'fault_resolved_within_hours_rate',
+        'on_time_arrival_rate',
+        'sla_compliance_rate',
+      ]) {
+        denominators.set(key, (denominators.get(key) ?? new Set()).add(whole[key as keyof typeof whole].denominator));
+      }
+    }
+    // The instants were chosen so that orders and clocks pass their deadlines between them: the figures
+    // move with asOf (else this test would not exercise the live part).
+    for (const [key, seen] of denominators) expect(seen.size, key).toBeGreaterThan(1);
+    const before = computeKpis(kpiFactsAt(fresh, instants[0]!), {
+      period,
+      asOf: instants[0]!,
+      filter: { tenantId },
+      subscribers,
+    });
+    const at = computeKpis(kpiFactsAt(fresh, deadline), { period, asOf: deadline, filter: { tenantId }, subscribers });
+    expect(at.kpis.install_within_days_rate.denominator).toBe(before.kpis.install_within_days_rate.denominator + 1);
+  }, 120_000);
 });

@@ -1,11 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { OPEN_STATUSES } from '@daowei/domain';
 
 /**
  * KPI-01: the SELECT that rebuilds kpi_daily for a run of local days — one row per order (or SLA clock)
  * an indicator counts, with its anchor day, dimensions and numerator (the denominator is the row count
- * after grouping). The parts of a population that depend on "as of" (open orders past a deadline, SLA
- * clocks still running past due) are not here: they are counted live (kpi-live.repository.ts), so a
- * stored day never goes stale just because time passed. Every branch mirrors one domain definition in
+ * after grouping). Rows of orders still open past a deadline or window, and of SLA clocks still
+ * running, carry `counts_from`: the local day that instant passes. A read "as of" an instant sums the
+ * rows whose day has passed before its local day began and counts live only what passes during that
+ * day (kpi-live.repository.ts) — so a stored day never goes stale just because time passed, and the
+ * live part is a few hours' worth of orders whatever the backlog. Every branch mirrors one domain definition in
  * packages/domain/src/kpi/kpi-indicators.ts and the facts the server maps (kpi-facts.mapper.ts).
  */
 
@@ -33,12 +36,11 @@ export interface KpiHolderSlice {
 
 /** The condition "held by one of the slice's engineers" on the holder column `col`. */
 export const holderSliceSql = (slice: KpiHolderSlice, col: string): SQL => {
-  const ids = slice.holderIds.length
-    ? sql`${sql.raw(col)} in (${sql.join(
-        slice.holderIds.map((h) => sql`${h}::uuid`),
-        sql`, `,
-      )})`
-    : sql`false`;
+  if (slice.holderIds.length === 0) return slice.none ? sql`${sql.raw(col)} is null` : sql`false`;
+  const ids = sql`${sql.raw(col)} in (${sql.join(
+    slice.holderIds.map((h) => sql`${h}::uuid`),
+    sql`, `,
+  )})`;
   return slice.none ? sql`(${ids} or ${sql.raw(col)} is null)` : sql`(${ids})`;
 };
 
@@ -73,6 +75,10 @@ export function kpiDailyRowsSql(
         sql`, `,
       )
     : sql`null`;
+  const openStatuses = sql.join(
+    OPEN_STATUSES.map((st) => sql`${st}`),
+    sql`, `,
+  );
   // ENG-07: an arrival counts from the phone's time when the event carries one.
   const arrivalAt = sql`case when e.payload->>'arrivedAt' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' then (e.payload->>'arrivedAt')::timestamptz else e.at end`;
   return sql`
@@ -110,69 +116,95 @@ export function kpiDailyRowsSql(
           on f.order_id = b.order_id
        where b.tenant_id = ${tenantId} and b.order_id in (select id from o)
        group by b.order_id
+    ),
+    w_open as (
+      -- Orders still open (open status, not completed) accepted or appointed in the days: the open-order
+      -- indexes find them (they stay few however many orders are done).
+      select w.* from work_orders w
+       where ${live} and w.completed_at is null and w.status in (${openStatuses})
+         and (${inDays('w.accepted_at')} or ${inDays('w.appointment_start')})
     )
-    select w.tenant_id, ${day('w.accepted_at')} as day, 'install_within_days_rate' as kpi_key, ${dims},
+    select w.tenant_id, ${day('w.accepted_at')} as day, 'install_within_days_rate' as kpi_key, ${dims}, null::date as counts_from,
            (case when w.completed_at <= ${installDue} then 1 else 0 end)::float8 as num
       from work_orders w
      where ${live} and w.type = 'install' and w.completed_at is not null and ${inDays('w.accepted_at')}
     union all
-    select w.tenant_id, ${day('w.accepted_at')}, 'fault_resolved_within_hours_rate', ${dims},
+    -- Still open: a failure from the local day the deadline passes (denominator only).
+    select w.tenant_id, ${day('w.accepted_at')}, 'install_within_days_rate', ${dims}, ${localDay(installDue, tz)}, 0::float8
+      from w_open w
+     where w.type = 'install' and ${inDays('w.accepted_at')}
+    union all
+    select w.tenant_id, ${day('w.accepted_at')}, 'fault_resolved_within_hours_rate', ${dims}, null::date,
            (case when w.completed_at <= ${faultDue} then 1 else 0 end)::float8
       from work_orders w
      where ${live} and w.type = 'fault' and w.completed_at is not null and ${inDays('w.accepted_at')}
     union all
-    select w.tenant_id, ${day('w.completed_at')}, 'average_fault_duration_hours', ${dims},
+    select w.tenant_id, ${day('w.accepted_at')}, 'fault_resolved_within_hours_rate', ${dims}, ${localDay(faultDue, tz)}, 0::float8
+      from w_open w
+     where w.type = 'fault' and ${inDays('w.accepted_at')}
+    union all
+    select w.tenant_id, ${day('w.completed_at')}, 'average_fault_duration_hours', ${dims}, null::date,
            extract(epoch from (w.completed_at - w.accepted_at))::float8 / 3600
       from work_orders w
      where ${live} and w.type = 'fault' and w.completed_at is not null and ${inDays('w.completed_at')}
     union all
-    select w.tenant_id, ${day('w.accepted_at')}, 'repeat_fault_rate', ${dims},
+    select w.tenant_id, ${day('w.accepted_at')}, 'repeat_fault_rate', ${dims}, null::date,
            (case when w.repeat_of_order_id is not null then 1 else 0 end)::float8
       from work_orders w
      where ${live} and w.type = 'fault' and ${inDays('w.accepted_at')}
     union all
-    select w.tenant_id, ${day('w.accepted_at')}, 'complaints_per_users', ${dims}, 1::float8
+    select w.tenant_id, ${day('w.accepted_at')}, 'complaints_per_users', ${dims}, null::date, 1::float8
       from work_orders w
      where ${live} and w.type = 'complaint' and ${inDays('w.accepted_at')}
     union all
-    select w.tenant_id, ${day('w.appointment_start')}, 'on_time_arrival_rate', ${dims},
+    select w.tenant_id, ${day('w.appointment_start')}, 'on_time_arrival_rate', ${dims}, null::date,
            (case when ev.arrived_at is not null and ev.arrived_at <= ${arrivalDueSql(p, 'w.')} then 1 else 0 end)::float8
       from work_orders w left join ev on ev.order_id = w.id
      where ${live} and ${inDays('w.appointment_start')} and (ev.arrived_at is not null or w.completed_at is not null)
     union all
-    select w.tenant_id, ${day('w.completed_at')}, 'first_time_fix_rate', ${dims},
+    -- Open and nobody has arrived: late from the local day its window (plus grace) closes.
+    select w.tenant_id, ${day('w.appointment_start')}, 'on_time_arrival_rate', ${dims}, ${localDay(arrivalDueSql(p, 'w.'), tz)}, 0::float8
+      from w_open w left join ev on ev.order_id = w.id
+     where ${inDays('w.appointment_start')} and ev.arrived_at is null
+    union all
+    select w.tenant_id, ${day('w.completed_at')}, 'first_time_fix_rate', ${dims}, null::date,
            (case when ev.arrivals = 1 and ev.reopens = 0 then 1 else 0 end)::float8
       from work_orders w join ev on ev.order_id = w.id
      where ${live} and w.type = 'fault' and ev.arrivals > 0 and ${inDays('w.completed_at')}
     union all
-    select w.tenant_id, ${day('w.completed_at')}, 'callback_completion_rate', ${dims},
+    select w.tenant_id, ${day('w.completed_at')}, 'callback_completion_rate', ${dims}, null::date,
            (case when cb.state = 'done' then 1 else 0 end)::float8
       from work_orders w join cb on cb.order_id = w.id
      where ${live} and ${inDays('w.completed_at')}
     union all
-    select w.tenant_id, ${day('w.completed_at')}, 'satisfaction_rate', ${dims},
+    select w.tenant_id, ${day('w.completed_at')}, 'satisfaction_rate', ${dims}, null::date,
            (case when cb.satisfaction in (${satisfied}) then 1 else 0 end)::float8
       from work_orders w join cb on cb.order_id = w.id
      where ${live} and cb.state = 'done' and cb.satisfaction is not null and ${inDays('w.completed_at')}
     union all
-    select w.tenant_id, ${day('w.completed_at')}, 'parts_hit_rate', ${dims}, (case when pt.hit then 1 else 0 end)::float8
+    select w.tenant_id, ${day('w.completed_at')}, 'parts_hit_rate', ${dims}, null::date, (case when pt.hit then 1 else 0 end)::float8
       from work_orders w join pt on pt.order_id = w.id
      where ${live} and ${inDays('w.completed_at')}
     union all
-    select w.tenant_id, ${day('w.accepted_at')}, 'reschedules_by_us', ${dims}, coalesce(ev.resched_us, 0)::float8
+    select w.tenant_id, ${day('w.accepted_at')}, 'reschedules_by_us', ${dims}, null::date, coalesce(ev.resched_us, 0)::float8
       from work_orders w left join ev on ev.order_id = w.id
      where ${live} and ${inDays('w.accepted_at')}
        and (w.appointment_start is not null or coalesce(ev.arrivals, 0) > 0 or coalesce(ev.no_access, 0) > 0)
     union all
-    select w.tenant_id, ${day('w.accepted_at')}, 'no_access_rate', ${dims},
+    select w.tenant_id, ${day('w.accepted_at')}, 'no_access_rate', ${dims}, null::date,
            (case when coalesce(ev.no_access, 0) > 0 then 1 else 0 end)::float8
       from work_orders w left join ev on ev.order_id = w.id
      where ${live} and ${inDays('w.accepted_at')}
        and (w.appointment_start is not null or coalesce(ev.arrivals, 0) > 0 or coalesce(ev.no_access, 0) > 0)
     union all
+    -- SLA-02 outcome by due day: stopped in time or not; a clock still running counts as a breach from
+    -- its due day on; one paused after its due instant was breached already (SLA-09 clockStatus).
     select w.tenant_id, ${day('c.due_at')}, 'sla_compliance_rate', ${dims},
-           (case when c.stopped_at <= c.due_at then 1 else 0 end)::float8
+           case when c.state not in ('stopped', 'paused') then ${day('c.due_at')} end,
+           (case when c.state = 'stopped' and c.stopped_at <= c.due_at then 1 else 0 end)::float8
       from sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id
-     where c.tenant_id = ${tenantId} and c.state = 'stopped' and coalesce(c.engine->>'stopReason', '') <> 'cancelled'
-       and ${live} and ${inDays('c.due_at')}`;
+     where c.tenant_id = ${tenantId} and ${live} and ${inDays('c.due_at')}
+       and ((c.state = 'stopped' and coalesce(c.engine->>'stopReason', '') <> 'cancelled')
+         or (c.state = 'paused' and c.paused_at > c.due_at)
+         or c.state not in ('stopped', 'paused'))`;
 }

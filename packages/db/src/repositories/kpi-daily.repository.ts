@@ -58,10 +58,10 @@ export async function refreshKpiDaily(
         ${slice ? sql`and ${holderSliceSql(slice, 'holder_id')}` : sql``}`,
   );
   const res = await db.execute(sql`
-    insert into kpi_daily (tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, numerator, denominator)
-    select tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, sum(num), count(*)::int
+    insert into kpi_daily (tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, counts_from, numerator, denominator)
+    select tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, counts_from, sum(num), count(*)::int
       from (${kpiDailyRowsSql(tenantId, days, p, slice)}) f
-     group by tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id`);
+     group by tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, counts_from`);
   return Number(
     (res as { rowCount?: number | null; affectedRows?: number }).rowCount ??
       (res as { affectedRows?: number }).affectedRows ??
@@ -110,12 +110,14 @@ export const groupValueSql = (group: KpiDailyGroup, dayOf: SQL, tz: string, pref
 
 /**
  * Sums of the aggregates over local days [fromDay, toDay] in a scope, per key and per group of each
- * breakdown asked for (one pass over the period's rows however many breakdowns).
+ * breakdown asked for (one pass over the period's rows however many breakdowns) — as of a moment of
+ * local day `asOfDay`: rows that count from a later day (deadline, window or due instant not passed
+ * before that day began) are left out; what passes during that day is counted live.
  */
 export async function sumKpiDaily(
   db: Db,
   tenantId: string,
-  days: { fromDay: string; toDay: string },
+  days: { fromDay: string; toDay: string; asOfDay: string },
   filter: KpiScopeFilter,
   groups: readonly KpiDailyGroup[],
 ): Promise<KpiDailySum[]> {
@@ -128,15 +130,22 @@ export async function sumKpiDaily(
     db,
     sql`select kpi_key, ${cols}, numerator as num, denominator as den
           from kpi_daily
-         where tenant_id = ${tenantId} and day between ${days.fromDay}::date and ${days.toDay}::date ${scopeSql(filter)}`,
+         where tenant_id = ${tenantId} and day between ${days.fromDay}::date and ${days.toDay}::date
+           and (counts_from is null or counts_from < ${days.asOfDay}::date) ${scopeSql(filter)}`,
     gs,
   );
 }
 
+/** The instant local day `asOf` began (policy zone). */
+export const dayStartSql = (asOf: Date, tz: string) =>
+  sql`(((${asOf}::timestamptz at time zone ${tz})::date)::timestamp at time zone ${tz})`;
+
 /**
  * The live part of the two deadline rates: open (not completed, not cancelled) installs and faults
- * accepted in [from, to) whose deadline had passed at `asOf` — they count in the denominator only.
- * Open orders are few; the open-orders index (tenant, accepted_at where not completed) finds them.
+ * accepted in [from, to) whose deadline passed on `asOf`'s local day, at or before `asOf` — they count
+ * in the denominator only (those whose deadline passed on an earlier day are in kpi_daily). The
+ * open-orders index (tenant, accepted_at where not completed) finds the few accepted in the window
+ * whose deadline can fall on that day.
  */
 export async function kpiOpenPastDeadline(
   db: Db,
@@ -157,6 +166,11 @@ export async function kpiOpenPastDeadline(
     OPEN_STATUSES.map((st) => sql`${st}`),
     sql`, `,
   );
+  const dayStart = dayStartSql(s.asOf, tz);
+  const installDue = sql`(((accepted_at at time zone ${tz}) + make_interval(days => ${p.installWithinDays})) at time zone ${tz})`;
+  const faultDue = sql`(accepted_at + make_interval(hours => ${p.faultResolutionHours}))`;
+  // An install's deadline is on local day D exactly when it was accepted on local day D − N.
+  const installFrom = sql`((((${s.asOf}::timestamptz at time zone ${tz})::date - ${p.installWithinDays}::int)::timestamp) at time zone ${tz})`;
   return sumByGroups(
     db,
     sql`select case when type = 'install' then 'install_within_days_rate' else 'fault_resolved_within_hours_rate' end as kpi_key,
@@ -164,9 +178,9 @@ export async function kpiOpenPastDeadline(
           from work_orders
          where tenant_id = ${tenantId} and vendor_id in (${vendors}) and status in (${statuses})
            and accepted_at >= ${s.from} and accepted_at < ${s.to} and completed_at is null
-           and ((type = 'install'
-                 and (((accepted_at at time zone ${tz}) + make_interval(days => ${p.installWithinDays})) at time zone ${tz}) <= ${s.asOf})
-             or (type = 'fault' and accepted_at + make_interval(hours => ${p.faultResolutionHours}) <= ${s.asOf}))
+           and accepted_at >= least(${installFrom}, ${dayStart} - make_interval(hours => ${p.faultResolutionHours}))
+           and ((type = 'install' and ${installDue} >= ${dayStart} and ${installDue} <= ${s.asOf})
+             or (type = 'fault' and ${faultDue} >= ${dayStart} and ${faultDue} <= ${s.asOf}))
            ${scopeSql(filter)}`,
     gs,
   );
@@ -199,14 +213,18 @@ export async function refreshDirtyKpiDays(
       from gone order by 1`);
   const marks = rowsOf(res) as { day: string; whole_day: boolean; holder_id: string | null }[];
   const whole = [...new Set(marks.filter((m) => m.whole_day).map((m) => m.day))];
-  const slices = new Map<string, KpiHolderSlice & { holderIds: string[] }>();
+  // Per day, the engineers' slice and the slice nobody holds, each its own statement pair: an `OR` of
+  // the two made PostgreSQL scan the tenant's orders, where each alone is a holder-index range.
+  const slices: { day: string; slice: KpiHolderSlice }[] = [];
+  const held = new Map<string, string[]>();
+  const unheld = new Set<string>();
   for (const m of marks) {
     if (m.whole_day || whole.includes(m.day)) continue;
-    const slice = slices.get(m.day) ?? { holderIds: [], none: false };
-    if (m.holder_id === null) slice.none = true;
-    else slice.holderIds.push(m.holder_id);
-    slices.set(m.day, slice);
+    if (m.holder_id === null) unheld.add(m.day);
+    else held.set(m.day, [...(held.get(m.day) ?? []), m.holder_id]);
   }
+  for (const [day, holderIds] of held) slices.push({ day, slice: { holderIds, none: false } });
+  for (const day of unheld) slices.push({ day, slice: { holderIds: [], none: true } });
   // Contiguous runs of whole days are rebuilt in one statement pair each; slices one day at a time.
   let i = 0;
   while (i < whole.length) {
@@ -215,7 +233,7 @@ export async function refreshDirtyKpiDays(
     await refreshKpiDaily(db, tenantId, { fromDay: whole[i]!, toDay: whole[j]! }, p);
     i = j + 1;
   }
-  for (const [day, slice] of slices) await refreshKpiDaily(db, tenantId, { fromDay: day, toDay: day }, p, slice);
+  for (const { day, slice } of slices) await refreshKpiDaily(db, tenantId, { fromDay: day, toDay: day }, p, slice);
   return [...new Set(marks.map((m) => m.day))].sort();
 }
 

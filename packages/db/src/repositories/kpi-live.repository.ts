@@ -4,7 +4,7 @@ import type { Db } from '../client.js';
 import { borrowCards, borrowLines } from '../schema/parts.js';
 import { slaClocks } from '../schema/sla-clocks.js';
 import { arrivalDueSql, type KpiDailyPolicy } from './kpi-daily-rows.js';
-import { groupValueSql, scopeSql, type KpiScopeFilter } from './kpi-daily.repository.js';
+import { dayStartSql, groupValueSql, scopeSql, type KpiScopeFilter } from './kpi-daily.repository.js';
 import {
   distinctGroups,
   groupColumns,
@@ -26,8 +26,9 @@ const statuses = () =>
   );
 
 /**
- * On-time arrival: open orders nobody has reached yet whose window (plus grace) had passed at `asOf`,
- * by their appointment's day — denominator only. The open-appointments index finds them.
+ * On-time arrival: open orders nobody has reached yet whose window (plus grace) closed on `asOf`'s local
+ * day, at or before `asOf`, by their appointment's day — denominator only (windows closed on an earlier
+ * day are in kpi_daily). The open-appointment indexes (by window start / end) find them.
  */
 export async function kpiOpenArrivalsPastWindow(
   db: Db,
@@ -43,6 +44,9 @@ export async function kpiOpenArrivalsPastWindow(
     s.vendorIds.map((v) => sql`${v}::uuid`),
     sql`, `,
   );
+  const dayStart = dayStartSql(s.asOf, p.timeZone);
+  // The window's edge as an index range, so only that day's few open appointments are read.
+  const edge = sql.raw(p.onTimeArrival.by === 'window_start' ? 'w.appointment_start' : 'w.appointment_end');
   return sumByGroups(
     db,
     sql`select 'on_time_arrival_rate' as kpi_key,
@@ -50,7 +54,9 @@ export async function kpiOpenArrivalsPastWindow(
           from work_orders w
          where w.tenant_id = ${tenantId} and w.vendor_id in (${vendors}) and w.status in (${statuses()})
            and w.completed_at is null and w.appointment_start >= ${s.from} and w.appointment_start < ${s.to}
-           and ${arrivalDueSql(p, 'w.')} <= ${s.asOf}
+           and ${arrivalDueSql(p, 'w.')} >= ${dayStart} and ${arrivalDueSql(p, 'w.')} <= ${s.asOf}
+           and ${edge} >= ${dayStart} - make_interval(mins => ${p.onTimeArrival.graceMinutes})
+           and ${edge} <= ${s.asOf}::timestamptz - make_interval(mins => ${p.onTimeArrival.graceMinutes})
            and not exists (select 1 from work_order_events e
                             where e.order_id = w.id and e.tenant_id = w.tenant_id and e.action = 'arrive')
            ${scopeSql(filter, 'w.')}`,
@@ -59,8 +65,9 @@ export async function kpiOpenArrivalsPastWindow(
 }
 
 /**
- * SLA compliance: clocks not stopped that are breached at `asOf` (running past due, or paused after
- * their due instant — SLA-09 clockStatus), by their due day — denominator only (a breach).
+ * SLA compliance: clocks still running that fell due on `asOf`'s local day before `asOf`, by their due
+ * day — denominator only (a breach). Running clocks due on an earlier day, and clocks paused after their
+ * due instant (SLA-09 clockStatus), are in kpi_daily.
  */
 export async function kpiOverdueOpenClocks(
   db: Db,
@@ -77,7 +84,7 @@ export async function kpiOverdueOpenClocks(
                ${groupColumns(gs, (g) => groupValueSql(g, sql.raw('c.due_at'), p.timeZone, 'w.'))}, 0 as num, 1 as den
           from sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id
          where c.tenant_id = ${tenantId} and c.state <> 'stopped' and c.due_at >= ${s.from} and c.due_at < ${s.to}
-           and ((c.state = 'paused' and c.paused_at > c.due_at) or (c.state <> 'paused' and c.due_at < ${s.asOf}))
+           and c.state <> 'paused' and c.due_at >= ${dayStartSql(s.asOf, p.timeZone)} and c.due_at < ${s.asOf}
            and w.status <> 'cancelled' ${scopeSql(filter, 'w.')}`,
     gs,
   );

@@ -106,6 +106,11 @@ export const kpiDaily = pgTable(
     stationId: uuid('station_id'),
     areaId: uuid('area_id'),
     holderId: uuid('holder_id'),
+    /**
+     * Rows of orders still open (or SLA clocks still running): the local day their deadline, window or
+     * due instant passes — they count in a figure "as of" a later day only. Null: they always count.
+     */
+    countsFrom: date('counts_from', { mode: 'string' }),
     numerator: doublePrecision('numerator').notNull(),
     denominator: integer('denominator').notNull(),
   },

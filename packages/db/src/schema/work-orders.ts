@@ -131,6 +131,10 @@ export const workOrders = pgTable(
     index('work_orders_open_appointment_idx')
       .on(t.tenantId, t.appointmentStart)
       .where(sql`${t.completedAt} is null and ${t.appointmentStart} is not null`),
+    // KPI-01: open orders whose window closes today (the live part of on-time arrival by window end).
+    index('work_orders_open_appointment_end_idx')
+      .on(t.tenantId, t.appointmentEnd)
+      .where(sql`${t.completedAt} is null and ${t.appointmentEnd} is not null`),
     index('work_orders_offered_person_idx').on(t.tenantId, t.offeredToPersonId),
     index('work_orders_offered_unit_idx').on(t.tenantId, t.offeredToUnitId),
     index('work_orders_contact_phone_idx').on(t.tenantId, t.contactPhone),

@@ -36,9 +36,10 @@ const isLocalMidnight = (at: Date) => {
 /**
  * KPI-01 from the day pre-aggregates (kpi_daily) for every indicator, when the period is whole local
  * days (the dashboard's months, weeks and days); otherwise `null` and the caller computes directly.
- * Exact at every read: the days the triggers marked stale are rebuilt first (same transaction), and
- * the parts that depend on `asOf` are counted live: open orders past their deadline (the two deadline
- * rates) or past their window (on-time arrival), and SLA clocks still open past due. Answers every
+ * Exact at every read: the days the triggers marked stale are rebuilt first (same transaction). What
+ * depends on `asOf` — open orders past their deadline (the two deadline rates) or window (on-time
+ * arrival), SLA clocks still running past due — is stored with the day it starts to count: rows of
+ * days before `asOf`'s local day are summed, what passed during that day is counted live. Answers every
  * breakdown asked for from one pass per source (the dashboard's trend and ranking in one read): per
  * breakdown the figures of each group, or with none asked the whole scope under `none` (key `null`).
  */
@@ -63,7 +64,8 @@ export async function dailyFigures(
     await refreshDirtyKpiDays(tx, tenantId, days, POLICY);
     const vendorIds = s.vendorId ? [s.vendorId] : (await listVendors(tx, tenantId)).map((v) => v.id);
     // Sequential: a transaction's one connection must not be given overlapping queries.
-    const summed = await sumKpiDaily(tx, tenantId, days, s.filter, groups);
+    const asOfDay = localDate(s.asOf, POLICY.timeZone);
+    const summed = await sumKpiDaily(tx, tenantId, { ...days, asOfDay }, s.filter, groups);
     const live = { ...s.period, asOf: s.asOf };
     const open = await kpiOpenPastDeadline(tx, tenantId, { ...live, vendorIds }, s.filter, POLICY, groups);
     const arrivals = await kpiOpenArrivalsPastWindow(tx, tenantId, { ...live, vendorIds }, s.filter, POLICY, groups);
