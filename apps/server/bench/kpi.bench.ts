@@ -10,7 +10,7 @@
  * p50/p95 per page; then the same page after one order of the month changed (its days rebuilt first).
  * Options: --orders N (default 10,000,000), --batch N (default 500,000), --keep (leave the database),
  * --measure-only (apply new migrations to a kept database, rebuild the days they marked stale and measure
- * it again, no seeding), --help.
+ * it again, no seeding; with --rebuild the whole year's aggregates are built afresh), --help.
  */
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
@@ -25,12 +25,15 @@ const arg = (name: string, dflt: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 if (process.argv.includes('--help')) {
-  console.log('npm run bench:kpi -- [--orders N (10000000)] [--batch N (500000)] [--keep] [--measure-only]');
+  console.log(
+    'npm run bench:kpi -- [--orders N (10000000)] [--batch N (500000)] [--keep] [--measure-only [--rebuild]]',
+  );
   process.exit(0);
 }
 const ORDERS = arg('orders', 10_000_000);
 const BATCH = arg('batch', 500_000);
 const MEASURE_ONLY = process.argv.includes('--measure-only');
+const REBUILD = process.argv.includes('--rebuild');
 // A measure-only run never drops the database it was given.
 const KEEP = process.argv.includes('--keep') || MEASURE_ONLY;
 const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -184,10 +187,10 @@ async function loadSources(pool: pg.Pool, tenantId: string) {
     );
     await timed('  SLA clocks', () =>
       client.query(
-        `insert into sla_clocks (tenant_id, order_id, vendor_id, station_id, order_type, kind, rule_id, policy_id,
-                                 policy_version, started_at, due_at, warn_at, paused_intervals, state, stopped_at,
-                                 provisional, engine)
-         select tenant_id, id, vendor_id, station_id, type, 'resolve', 'SLA-03', 'bench', 1, accepted_at,
+        `insert into sla_clocks (tenant_id, order_id, vendor_id, station_id, holder_id, order_type, kind, rule_id,
+                                 policy_id, policy_version, started_at, due_at, warn_at, paused_intervals, state,
+                                 stopped_at, provisional, engine)
+         select tenant_id, id, vendor_id, station_id, holder_id, type, 'resolve', 'SLA-03', 'bench', 1, accepted_at,
                 accepted_at + case when type = 'install' then interval '72 hours' else interval '24 hours' end,
                 accepted_at + interval '12 hours', '[]'::jsonb,
                 case when completed_at is null then 'running' else 'stopped' end, completed_at, false,
@@ -257,16 +260,27 @@ async function main() {
     await timed('migrations', () => migrate(database));
     if (MEASURE_ONLY) {
       // A database kept by an earlier run: new migrations applied above, the same orders measured again.
-      const tenant = (await pool.query(`select tenant_id from kpi_daily limit 1`)).rows[0] as { tenant_id: string };
+      const tenant = (await pool.query(`select tenant_id from work_orders where step = 'bench' limit 1`)).rows[0] as {
+        tenant_id: string;
+      };
       await timed('analyze', () => pool.query('analyze work_orders'));
       // A migration may have marked days stale (0028 marks every stored day): rebuild them first, as
       // the reads would, so the pages below are measured in steady state.
-      const rebuilt = await timed('rebuild the days marked stale (whole year)', () =>
-        database.db.transaction((tx) =>
-          refreshDirtyKpiDays(tx, tenant.tenant_id, { fromDay: '2025-12-01', toDay: '2026-11-30' }, POLICY),
-        ),
-      );
-      console.log(`  days rebuilt: ${rebuilt.length}`);
+      // With --rebuild (or no aggregates yet) the whole year is built afresh instead.
+      const year = { fromDay: '2025-12-01', toDay: '2026-11-30' };
+      const stored = (await pool.query(`select count(*)::int as n from kpi_daily`)).rows[0] as { n: number };
+      if (REBUILD || stored.n === 0) {
+        await pool.query(`delete from kpi_daily; delete from kpi_daily_dirty`);
+        const n = await timed('pre-aggregate by day (kpi_daily, whole year)', () =>
+          refreshKpiDaily(database.db, tenant.tenant_id, year, POLICY),
+        );
+        console.log(`  rows: ${n}`);
+      } else {
+        const rebuilt = await timed('rebuild the days marked stale (whole year)', () =>
+          database.db.transaction((tx) => refreshDirtyKpiDays(tx, tenant.tenant_id, year, POLICY)),
+        );
+        console.log(`  days rebuilt: ${rebuilt.length}`);
+      }
       await pool.query('analyze kpi_daily');
       await measureAll(database.db, pool, tenant.tenant_id);
       return;

@@ -136,6 +136,19 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
                                            and w2.holder_id is not null order by w2.id limit 1)
        where id in (select id from work_orders where tenant_id = ${tenantId} and holder_id is not null
                       order by accepted_at limit 30)`);
+    // Orders whose SLA clocks fall due inside the sampled periods are handed to another engineer too: the
+    // clocks follow their order into that engineer's slice.
+    await db.execute(sql`
+      update work_orders w set holder_id = (select p.holder_id from work_orders p where p.tenant_id = ${tenantId}
+                                             and p.holder_id is not null and p.holder_id <> w.holder_id
+                                           order by p.id limit 1)
+       where w.id in (select c.order_id from sla_clocks c where c.tenant_id = ${tenantId}
+                        and c.due_at >= '2026-10-05T00:00:00Z' and c.due_at < '2026-11-20T00:00:00Z'
+                        and c.holder_id is not null order by c.id limit 12)`);
+    const drift = await db.execute(sql`
+      select count(*) as n from sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id
+       where c.tenant_id = ${tenantId} and c.holder_id is distinct from w.holder_id`);
+    expect(Number((drift as unknown as { rows: { n: number | string }[] }).rows[0]!.n)).toBe(0);
     // Records beside the orders change too: an arrival, a callback answered, a clock stopped, a part used.
     await db.execute(sql`
       insert into work_order_events (tenant_id, order_id, seq, action, to_status, at, payload, prev_hash, hash)

@@ -51,7 +51,8 @@ export function kpiDailyRowsSql(
   slice?: KpiHolderSlice,
 ): SQL {
   const tz = p.timeZone;
-  // Rebuilding a slice: only the orders its engineers hold (their rows carry that holder_id).
+  // Rebuilding a slice: only the orders its engineers hold (their rows carry that holder_id); their
+  // SLA clocks carry a copy of it (kept by triggers), so a slice reads its engineers' clocks only.
   const held = (col: string) => (slice ? sql` and ${holderSliceSql(slice, col)}` : sql``);
   // The instants of the first local midnight and of the one after the last day: an instant is in the
   // days exactly when it is in [lo, hi), and the range is an index range (accepted / completed /
@@ -197,14 +198,18 @@ export function kpiDailyRowsSql(
      where ${live} and ${inDays('w.accepted_at')}
        and (w.appointment_start is not null or coalesce(ev.arrivals, 0) > 0 or coalesce(ev.no_access, 0) > 0)
     union all
-    -- SLA-02 outcome by due day: stopped in time or not; a clock still running counts as a breach from
-    -- its due day on; one paused after its due instant was breached already (SLA-09 clockStatus).
-    select w.tenant_id, ${day('c.due_at')}, 'sla_compliance_rate', ${dims},
-           case when c.state not in ('stopped', 'paused') then ${day('c.due_at')} end,
-           (case when c.state = 'stopped' and c.stopped_at <= c.due_at then 1 else 0 end)::float8
+    -- SLA-02 outcome by due day: stopped in time or not (the at-risk index: state, due instant) …
+    select w.tenant_id, ${day('c.due_at')}, 'sla_compliance_rate', ${dims}, null::date,
+           (case when c.stopped_at <= c.due_at then 1 else 0 end)::float8
       from sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id
-     where c.tenant_id = ${tenantId} and ${live} and ${inDays('c.due_at')}
-       and ((c.state = 'stopped' and coalesce(c.engine->>'stopReason', '') <> 'cancelled')
-         or (c.state = 'paused' and c.paused_at > c.due_at)
-         or c.state not in ('stopped', 'paused'))`;
+     where c.tenant_id = ${tenantId} and c.state = 'stopped' and coalesce(c.engine->>'stopReason', '') <> 'cancelled'
+       and ${live} and ${inDays('c.due_at')}${held('c.holder_id')}
+    union all
+    -- … and not stopped yet (the open-clocks index): running, a breach from its due day on; paused after
+    -- its due instant, breached already (SLA-09 clockStatus); paused before it, not counted.
+    select w.tenant_id, ${day('c.due_at')}, 'sla_compliance_rate', ${dims},
+           case when c.state <> 'paused' then ${day('c.due_at')} end, 0::float8
+      from sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id
+     where c.tenant_id = ${tenantId} and c.state <> 'stopped' and ${live} and ${inDays('c.due_at')}${held('c.holder_id')}
+       and (c.state <> 'paused' or c.paused_at > c.due_at)`;
 }

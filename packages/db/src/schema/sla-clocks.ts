@@ -29,6 +29,11 @@ export const slaClocks = pgTable(
     orderId: uuid('order_id').notNull(),
     vendorId: uuid('vendor_id').notNull(),
     stationId: uuid('station_id'),
+    /**
+     * The order's holder, copied and kept equal by triggers (migration 0028): KPI-01 rebuilds one
+     * engineer's slice of a day from that engineer's clocks due that day, not from all of them.
+     */
+    holderId: uuid('holder_id'),
     orderType: text('order_type').$type<WorkOrderType>().notNull(),
     kind: text('kind').notNull(),
     ruleId: text('rule_id').notNull(),
@@ -75,6 +80,7 @@ export const slaClocks = pgTable(
       .on(t.tenantId, t.vendorId, t.dueAt, t.id)
       .where(sql`${t.state} <> 'stopped'`),
     index('sla_clocks_order_idx').on(t.tenantId, t.orderId),
+    index('sla_clocks_holder_due_idx').on(t.tenantId, t.holderId, t.dueAt),
     check('sla_clocks_state_check', sql`${t.state} in ('running', 'paused', 'stopped')`),
     check('sla_clocks_version_check', sql`${t.version} >= 1`),
   ],
