@@ -44,16 +44,45 @@ export const holderSliceSql = (slice: KpiHolderSlice, col: string): SQL => {
   return slice.none ? sql`(${ids} or ${sql.raw(col)} is null)` : sql`(${ids})`;
 };
 
+/** The dimensions of a drill-down's scope; null asks for orders without that value (no station yet). */
+export interface KpiRowsScope {
+  vendorId?: string | null;
+  stationId?: string | null;
+  areaId?: string | null;
+  holderId?: string | null;
+}
+
+const SCOPE_COLUMNS = { vendorId: 'vendor_id', stationId: 'station_id', areaId: 'area_id', holderId: 'holder_id' };
+
+/** `and col = value` (or `is null`) for every dimension of the scope, on the columns of `prefix`. */
+export const rowsScopeSql = (scope: KpiRowsScope | undefined, prefix: string): SQL =>
+  sql.join(
+    Object.entries(SCOPE_COLUMNS).map(([field, col]) => {
+      const v = scope?.[field as keyof KpiRowsScope];
+      if (v === undefined) return sql``;
+      return v === null ? sql.raw(` and ${prefix}${col} is null`) : sql` and ${sql.raw(`${prefix}${col}`)} = ${v}`;
+    }),
+    sql``,
+  );
+
+/**
+ * The rows: tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, counts_from, num,
+ * order_id, counts_at (the instant a row of an open order or running clock starts to count: it counts
+ * "as of" any later-or-equal instant). `slice` rebuilds one engineer's part of a day; `keys` and `scope`
+ * narrow the rows to one indicator and one scope (the drill-down lists a day's orders behind a figure).
+ */
 export function kpiDailyRowsSql(
   tenantId: string,
   days: { fromDay: string; toDay: string },
   p: KpiDailyPolicy,
   slice?: KpiHolderSlice,
+  narrow?: { keys?: readonly string[]; scope?: KpiRowsScope },
 ): SQL {
   const tz = p.timeZone;
   // Rebuilding a slice: only the orders its engineers hold (their rows carry that holder_id); their
   // SLA clocks carry a copy of it (kept by triggers), so a slice reads its engineers' clocks only.
   const held = (col: string) => (slice ? sql` and ${holderSliceSql(slice, col)}` : sql``);
+  const scoped = (prefix: string) => rowsScopeSql(narrow?.scope, prefix);
   // The instants of the first local midnight and of the one after the last day: an instant is in the
   // days exactly when it is in [lo, hi), and the range is an index range (accepted / completed /
   // appointment / clock due indexes) the planner estimates well. (A test on the local date as well
@@ -65,7 +94,10 @@ export function kpiDailyRowsSql(
   const dims = sql.raw('w.vendor_id, w.station_id, w.area_id, w.holder_id');
   const installDue = sql`(((w.accepted_at at time zone ${tz}) + make_interval(days => ${p.installWithinDays})) at time zone ${tz})`;
   const faultDue = sql`(w.accepted_at + make_interval(hours => ${p.faultResolutionHours}))`;
-  const live = sql`w.tenant_id = ${tenantId} and w.status <> 'cancelled'${held('w.holder_id')}`;
+  const arrivalDue = arrivalDueSql(p, 'w.');
+  const live = sql`w.tenant_id = ${tenantId} and w.status <> 'cancelled'${held('w.holder_id')}${scoped('w.')}`;
+  const ordersIn = (col: string) =>
+    sql`select id from work_orders where tenant_id = ${tenantId} and ${inDays(col)}${held('holder_id')}${scoped('')}`;
   const actions = sql.join(
     KPI_DAILY_EVENT_ACTIONS.map((a) => sql`${a}`),
     sql`, `,
@@ -82,11 +114,176 @@ export function kpiDailyRowsSql(
   );
   // ENG-07: an arrival counts from the phone's time when the event carries one.
   const arrivalAt = sql`case when e.payload->>'arrivedAt' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' then (e.payload->>'arrivedAt')::timestamptz else e.at end`;
+  /**
+   * One branch: the rows of `key` anchored on `anchor`, from `from` (with `where`); rows that count
+   * from an instant carry it and its local day (`countsFromDay`: the day of another instant when the
+   * instant is a microsecond past it, so the stored day and the live count split at the same midnight).
+   */
+  const row = (
+    key: string,
+    anchor: string,
+    num: SQL,
+    from: SQL,
+    where: SQL,
+    countsAt: SQL | null = null,
+    countsFromDay: SQL | null = countsAt,
+  ) => ({
+    key,
+    sql: sql`select w.tenant_id, ${day(anchor)} as day, ${key}::text as kpi_key, ${dims},
+                    ${countsFromDay ? localDay(countsFromDay, tz) : sql`null::date`} as counts_from, (${num})::float8 as num,
+                    w.id as order_id, ${countsAt ?? sql`null::timestamptz`} as counts_at
+               from ${from} where ${where}`,
+  });
+  const wo = sql.raw('work_orders w');
+  const branches = [
+    row(
+      'install_within_days_rate',
+      'w.accepted_at',
+      sql`case when w.completed_at <= ${installDue} then 1 else 0 end`,
+      wo,
+      sql`${live} and w.type = 'install' and w.completed_at is not null and ${inDays('w.accepted_at')}`,
+    ),
+    // Still open: a failure from the instant the deadline passes (denominator only).
+    row(
+      'install_within_days_rate',
+      'w.accepted_at',
+      sql`0`,
+      sql.raw('w_open w'),
+      sql`w.type = 'install' and ${inDays('w.accepted_at')}`,
+      installDue,
+    ),
+    row(
+      'fault_resolved_within_hours_rate',
+      'w.accepted_at',
+      sql`case when w.completed_at <= ${faultDue} then 1 else 0 end`,
+      wo,
+      sql`${live} and w.type = 'fault' and w.completed_at is not null and ${inDays('w.accepted_at')}`,
+    ),
+    row(
+      'fault_resolved_within_hours_rate',
+      'w.accepted_at',
+      sql`0`,
+      sql.raw('w_open w'),
+      sql`w.type = 'fault' and ${inDays('w.accepted_at')}`,
+      faultDue,
+    ),
+    row(
+      'average_fault_duration_hours',
+      'w.completed_at',
+      sql`extract(epoch from (w.completed_at - w.accepted_at)) / 3600`,
+      wo,
+      sql`${live} and w.type = 'fault' and w.completed_at is not null and ${inDays('w.completed_at')}`,
+    ),
+    row(
+      'repeat_fault_rate',
+      'w.accepted_at',
+      sql`case when w.repeat_of_order_id is not null then 1 else 0 end`,
+      wo,
+      sql`${live} and w.type = 'fault' and ${inDays('w.accepted_at')}`,
+    ),
+    row(
+      'complaints_per_users',
+      'w.accepted_at',
+      sql`1`,
+      wo,
+      sql`${live} and w.type = 'complaint' and ${inDays('w.accepted_at')}`,
+    ),
+    row(
+      'on_time_arrival_rate',
+      'w.appointment_start',
+      sql`case when ev.arrived_at is not null and ev.arrived_at <= ${arrivalDue} then 1 else 0 end`,
+      sql.raw('work_orders w left join ev on ev.order_id = w.id'),
+      sql`${live} and ${inDays('w.appointment_start')} and (ev.arrived_at is not null or w.completed_at is not null)`,
+    ),
+    // Open and nobody has arrived: late from the instant its window (plus grace) closes.
+    row(
+      'on_time_arrival_rate',
+      'w.appointment_start',
+      sql`0`,
+      sql.raw('w_open w left join ev on ev.order_id = w.id'),
+      sql`${inDays('w.appointment_start')} and ev.arrived_at is null`,
+      arrivalDue,
+    ),
+    row(
+      'first_time_fix_rate',
+      'w.completed_at',
+      sql`case when ev.arrivals = 1 and ev.reopens = 0 then 1 else 0 end`,
+      sql.raw('work_orders w join ev on ev.order_id = w.id'),
+      sql`${live} and w.type = 'fault' and ev.arrivals > 0 and ${inDays('w.completed_at')}`,
+    ),
+    row(
+      'callback_completion_rate',
+      'w.completed_at',
+      sql`case when cb.state = 'done' then 1 else 0 end`,
+      sql.raw('work_orders w join cb on cb.order_id = w.id'),
+      sql`${live} and ${inDays('w.completed_at')}`,
+    ),
+    row(
+      'satisfaction_rate',
+      'w.completed_at',
+      sql`case when cb.satisfaction in (${satisfied}) then 1 else 0 end`,
+      sql.raw('work_orders w join cb on cb.order_id = w.id'),
+      sql`${live} and cb.state = 'done' and cb.satisfaction is not null and ${inDays('w.completed_at')}`,
+    ),
+    row(
+      'parts_hit_rate',
+      'w.completed_at',
+      sql`case when pt.hit then 1 else 0 end`,
+      sql.raw('work_orders w join pt on pt.order_id = w.id'),
+      sql`${live} and ${inDays('w.completed_at')}`,
+    ),
+    row(
+      'reschedules_by_us',
+      'w.accepted_at',
+      sql`coalesce(ev.resched_us, 0)`,
+      sql.raw('work_orders w left join ev on ev.order_id = w.id'),
+      sql`${live} and ${inDays('w.accepted_at')}
+          and (w.appointment_start is not null or coalesce(ev.arrivals, 0) > 0 or coalesce(ev.no_access, 0) > 0)`,
+    ),
+    row(
+      'no_access_rate',
+      'w.accepted_at',
+      sql`case when coalesce(ev.no_access, 0) > 0 then 1 else 0 end`,
+      sql.raw('work_orders w left join ev on ev.order_id = w.id'),
+      sql`${live} and ${inDays('w.accepted_at')}
+          and (w.appointment_start is not null or coalesce(ev.arrivals, 0) > 0 or coalesce(ev.no_access, 0) > 0)`,
+    ),
+    // SLA-02 outcome by due day: stopped in time or not (the at-risk index: state, due instant) …
+    row(
+      'sla_compliance_rate',
+      'c.due_at',
+      sql`case when c.stopped_at <= c.due_at then 1 else 0 end`,
+      clocksJoin,
+      sql`c.tenant_id = ${tenantId} and c.state = 'stopped' and coalesce(c.engine->>'stopReason', '') <> 'cancelled'
+          and ${live} and ${inDays('c.due_at')}${held('c.holder_id')}`,
+    ),
+    // … and not stopped yet (the open-clocks index): running, a breach once its due instant has passed
+    // (counts_at one microsecond later: "due before asOf", the storage's resolution); paused after its
+    // due instant, breached already (SLA-09 clockStatus); paused before it, not counted.
+    row(
+      'sla_compliance_rate',
+      'c.due_at',
+      sql`0`,
+      clocksJoin,
+      sql`c.tenant_id = ${tenantId} and c.state = 'paused' and c.paused_at > c.due_at
+          and ${live} and ${inDays('c.due_at')}${held('c.holder_id')}`,
+    ),
+    row(
+      'sla_compliance_rate',
+      'c.due_at',
+      sql`0`,
+      clocksJoin,
+      sql`c.tenant_id = ${tenantId} and c.state not in ('stopped', 'paused')
+          and ${live} and ${inDays('c.due_at')}${held('c.holder_id')}`,
+      sql`(c.due_at + interval '1 microsecond')`,
+      sql.raw('c.due_at'),
+    ),
+  ].filter((b) => !narrow?.keys || narrow.keys.includes(b.key));
   return sql`
     with o as (
-      select id from work_orders where tenant_id = ${tenantId} and ${inDays('accepted_at')}${held('holder_id')}
-      union select id from work_orders where tenant_id = ${tenantId} and ${inDays('completed_at')}${held('holder_id')}
-      union select id from work_orders where tenant_id = ${tenantId} and ${inDays('appointment_start')}${held('holder_id')}
+      ${ordersIn('accepted_at')}
+      union ${ordersIn('completed_at')}
+      union ${ordersIn('appointment_start')}
     ),
     ev as (
       select e.order_id,
@@ -125,91 +322,12 @@ export function kpiDailyRowsSql(
        where ${live} and w.completed_at is null and w.status in (${openStatuses})
          and (${inDays('w.accepted_at')} or ${inDays('w.appointment_start')})
     )
-    select w.tenant_id, ${day('w.accepted_at')} as day, 'install_within_days_rate' as kpi_key, ${dims}, null::date as counts_from,
-           (case when w.completed_at <= ${installDue} then 1 else 0 end)::float8 as num
-      from work_orders w
-     where ${live} and w.type = 'install' and w.completed_at is not null and ${inDays('w.accepted_at')}
+    ${sql.join(
+      branches.map((b) => b.sql),
+      sql`
     union all
-    -- Still open: a failure from the local day the deadline passes (denominator only).
-    select w.tenant_id, ${day('w.accepted_at')}, 'install_within_days_rate', ${dims}, ${localDay(installDue, tz)}, 0::float8
-      from w_open w
-     where w.type = 'install' and ${inDays('w.accepted_at')}
-    union all
-    select w.tenant_id, ${day('w.accepted_at')}, 'fault_resolved_within_hours_rate', ${dims}, null::date,
-           (case when w.completed_at <= ${faultDue} then 1 else 0 end)::float8
-      from work_orders w
-     where ${live} and w.type = 'fault' and w.completed_at is not null and ${inDays('w.accepted_at')}
-    union all
-    select w.tenant_id, ${day('w.accepted_at')}, 'fault_resolved_within_hours_rate', ${dims}, ${localDay(faultDue, tz)}, 0::float8
-      from w_open w
-     where w.type = 'fault' and ${inDays('w.accepted_at')}
-    union all
-    select w.tenant_id, ${day('w.completed_at')}, 'average_fault_duration_hours', ${dims}, null::date,
-           extract(epoch from (w.completed_at - w.accepted_at))::float8 / 3600
-      from work_orders w
-     where ${live} and w.type = 'fault' and w.completed_at is not null and ${inDays('w.completed_at')}
-    union all
-    select w.tenant_id, ${day('w.accepted_at')}, 'repeat_fault_rate', ${dims}, null::date,
-           (case when w.repeat_of_order_id is not null then 1 else 0 end)::float8
-      from work_orders w
-     where ${live} and w.type = 'fault' and ${inDays('w.accepted_at')}
-    union all
-    select w.tenant_id, ${day('w.accepted_at')}, 'complaints_per_users', ${dims}, null::date, 1::float8
-      from work_orders w
-     where ${live} and w.type = 'complaint' and ${inDays('w.accepted_at')}
-    union all
-    select w.tenant_id, ${day('w.appointment_start')}, 'on_time_arrival_rate', ${dims}, null::date,
-           (case when ev.arrived_at is not null and ev.arrived_at <= ${arrivalDueSql(p, 'w.')} then 1 else 0 end)::float8
-      from work_orders w left join ev on ev.order_id = w.id
-     where ${live} and ${inDays('w.appointment_start')} and (ev.arrived_at is not null or w.completed_at is not null)
-    union all
-    -- Open and nobody has arrived: late from the local day its window (plus grace) closes.
-    select w.tenant_id, ${day('w.appointment_start')}, 'on_time_arrival_rate', ${dims}, ${localDay(arrivalDueSql(p, 'w.'), tz)}, 0::float8
-      from w_open w left join ev on ev.order_id = w.id
-     where ${inDays('w.appointment_start')} and ev.arrived_at is null
-    union all
-    select w.tenant_id, ${day('w.completed_at')}, 'first_time_fix_rate', ${dims}, null::date,
-           (case when ev.arrivals = 1 and ev.reopens = 0 then 1 else 0 end)::float8
-      from work_orders w join ev on ev.order_id = w.id
-     where ${live} and w.type = 'fault' and ev.arrivals > 0 and ${inDays('w.completed_at')}
-    union all
-    select w.tenant_id, ${day('w.completed_at')}, 'callback_completion_rate', ${dims}, null::date,
-           (case when cb.state = 'done' then 1 else 0 end)::float8
-      from work_orders w join cb on cb.order_id = w.id
-     where ${live} and ${inDays('w.completed_at')}
-    union all
-    select w.tenant_id, ${day('w.completed_at')}, 'satisfaction_rate', ${dims}, null::date,
-           (case when cb.satisfaction in (${satisfied}) then 1 else 0 end)::float8
-      from work_orders w join cb on cb.order_id = w.id
-     where ${live} and cb.state = 'done' and cb.satisfaction is not null and ${inDays('w.completed_at')}
-    union all
-    select w.tenant_id, ${day('w.completed_at')}, 'parts_hit_rate', ${dims}, null::date, (case when pt.hit then 1 else 0 end)::float8
-      from work_orders w join pt on pt.order_id = w.id
-     where ${live} and ${inDays('w.completed_at')}
-    union all
-    select w.tenant_id, ${day('w.accepted_at')}, 'reschedules_by_us', ${dims}, null::date, coalesce(ev.resched_us, 0)::float8
-      from work_orders w left join ev on ev.order_id = w.id
-     where ${live} and ${inDays('w.accepted_at')}
-       and (w.appointment_start is not null or coalesce(ev.arrivals, 0) > 0 or coalesce(ev.no_access, 0) > 0)
-    union all
-    select w.tenant_id, ${day('w.accepted_at')}, 'no_access_rate', ${dims}, null::date,
-           (case when coalesce(ev.no_access, 0) > 0 then 1 else 0 end)::float8
-      from work_orders w left join ev on ev.order_id = w.id
-     where ${live} and ${inDays('w.accepted_at')}
-       and (w.appointment_start is not null or coalesce(ev.arrivals, 0) > 0 or coalesce(ev.no_access, 0) > 0)
-    union all
-    -- SLA-02 outcome by due day: stopped in time or not (the at-risk index: state, due instant) …
-    select w.tenant_id, ${day('c.due_at')}, 'sla_compliance_rate', ${dims}, null::date,
-           (case when c.stopped_at <= c.due_at then 1 else 0 end)::float8
-      from sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id
-     where c.tenant_id = ${tenantId} and c.state = 'stopped' and coalesce(c.engine->>'stopReason', '') <> 'cancelled'
-       and ${live} and ${inDays('c.due_at')}${held('c.holder_id')}
-    union all
-    -- … and not stopped yet (the open-clocks index): running, a breach from its due day on; paused after
-    -- its due instant, breached already (SLA-09 clockStatus); paused before it, not counted.
-    select w.tenant_id, ${day('c.due_at')}, 'sla_compliance_rate', ${dims},
-           case when c.state <> 'paused' then ${day('c.due_at')} end, 0::float8
-      from sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id
-     where c.tenant_id = ${tenantId} and c.state <> 'stopped' and ${live} and ${inDays('c.due_at')}${held('c.holder_id')}
-       and (c.state <> 'paused' or c.paused_at > c.due_at)`;
+    `,
+    )}`;
 }
+
+const clocksJoin = sql.raw('sla_clocks c join work_orders w on w.tenant_id = c.tenant_id and w.id = c.order_id');
