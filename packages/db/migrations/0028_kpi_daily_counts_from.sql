@@ -1,5 +1,6 @@
 ALTER TABLE "sla_clocks" ADD COLUMN "holder_id" uuid;--> statement-breakpoint
 ALTER TABLE "kpi_daily" ADD COLUMN "counts_from" date;--> statement-breakpoint
+ALTER TABLE "kpi_daily" ADD COLUMN "hits" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX "work_orders_open_appointment_end_idx" ON "work_orders" USING btree ("tenant_id","appointment_end") WHERE "work_orders"."completed_at" is null and "work_orders"."appointment_end" is not null;--> statement-breakpoint
 -- sla_clocks.holder_id copies the order's holder (KPI-01 slices read one engineer's clocks of a day).
 -- Filled for existing clocks before the index is built (the clocks' mark trigger does not watch it).

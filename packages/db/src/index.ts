@@ -32,6 +32,8 @@ export * from './repositories/callback.repository.js';
 export * from './repositories/assessment.repository.js';
 export * from './repositories/kpi-daily.repository.js';
 export * from './repositories/kpi-live.repository.js';
+export * from './repositories/kpi-drill.repository.js';
+export type { KpiRowsScope } from './repositories/kpi-daily-rows.js';
 export { ASSESSMENT_CASE_STATES } from './schema/assessment.js';
 export type { AssessmentCaseState, StoredCaseLine } from './schema/assessment.js';
 export { CALLBACK_ATTEMPT_RESULTS, CALLBACK_TASK_STATES } from './schema/callbacks.js';

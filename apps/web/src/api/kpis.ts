@@ -46,7 +46,9 @@ export interface KpiDrillAnswer {
   value: number | null;
   numerator: number;
   denominator: number;
+  /** The figure's orders — or its SLA clocks (`totalOf`), an order may make two promises. */
   total: number;
+  totalOf: 'orders' | 'clocks';
   items: WorkOrderView[];
 }
 

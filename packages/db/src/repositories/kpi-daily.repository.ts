@@ -58,8 +58,10 @@ export async function refreshKpiDaily(
         ${slice ? sql`and ${holderSliceSql(slice, 'holder_id')}` : sql``}`,
   );
   const res = await db.execute(sql`
-    insert into kpi_daily (tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, counts_from, numerator, denominator)
-    select tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, counts_from, sum(num), count(*)::int
+    insert into kpi_daily (tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, counts_from, numerator,
+                           denominator, hits)
+    select tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, counts_from, sum(num), count(*)::int,
+           (count(*) filter (where num <> 0))::int
       from (${kpiDailyRowsSql(tenantId, days, p, slice)}) f
      group by tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, counts_from`);
   return Number(

@@ -113,6 +113,8 @@ export const kpiDaily = pgTable(
     countsFrom: date('counts_from', { mode: 'string' }),
     numerator: doublePrecision('numerator').notNull(),
     denominator: integer('denominator').notNull(),
+    /** Rows with a non-zero numerator (orders with a reschedule: the drill-down's count of orders). */
+    hits: integer('hits').notNull().default(0),
   },
   (t) => [
     index('kpi_daily_tenant_day_idx').on(t.tenantId, t.day),

@@ -33,6 +33,9 @@ const isLocalMidnight = (at: Date) => {
   return p.hour === 0 && p.minute === 0 && p.second === 0 && at.getTime() % 1000 === 0;
 };
 
+/** Whether a period is whole local days of the aggregates' zone (what kpi_daily can answer). */
+export const isWholeLocalDays = (period: KpiPeriod) => isLocalMidnight(period.from) && isLocalMidnight(period.to);
+
 /**
  * KPI-01 from the day pre-aggregates (kpi_daily) for every indicator, when the period is whole local
  * days (the dashboard's months, weeks and days); otherwise `null` and the caller computes directly.
@@ -54,7 +57,7 @@ export async function dailyFigures(
     groups: readonly KpiGroupBy[];
   },
 ): Promise<Map<KpiDailyGroup, DailyFigures> | null> {
-  if (!isLocalMidnight(s.period.from) || !isLocalMidnight(s.period.to)) return null;
+  if (!isWholeLocalDays(s.period)) return null;
   const days = {
     fromDay: localDate(s.period.from, POLICY.timeZone),
     toDay: addDays(localDate(s.period.to, POLICY.timeZone), -1),

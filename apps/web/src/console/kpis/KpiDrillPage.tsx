@@ -75,7 +75,11 @@ export default function KpiDrillPage() {
             num: Math.round(answer.numerator * 10) / 10,
             den: answer.denominator,
           })}{' '}
-          · {t('kpiDrill.total', { total: answer.total, shown: answer.items.length })}
+          ·{' '}
+          {t(answer.totalOf === 'clocks' ? 'kpiDrill.totalClocks' : 'kpiDrill.total', {
+            total: answer.total,
+            shown: answer.items.length,
+          })}
         </Typography.Paragraph>
       )}
       {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
