@@ -149,6 +149,27 @@ describe('KPI-01 day pre-aggregates', () => {
     expect(new Set(both.filter((r) => r.set === 'station').map((r) => r.group)).size).toBeGreaterThan(1);
   });
 
+  it('KPI-01 a whole-day rebuild forgets the marks of its days (they are redundant), and only those', async () => {
+    // Orders of October and November change: their days are marked.
+    await db.execute(sql`update work_orders set accepted_at = accepted_at + interval '1 second'
+                           where tenant_id = ${tenantId} and accepted_at >= '2026-10-01' and accepted_at < '2026-11-20'`);
+    const count = async (from: string, to: string) =>
+      Number(
+        (
+          (await db.execute(sql`select count(*) as n from kpi_daily_dirty where tenant_id = ${tenantId}
+                                   and at >= ${from}::timestamptz and at < ${to}::timestamptz`)) as unknown as {
+            rows: { n: string | number }[];
+          }
+        ).rows[0]!.n,
+      );
+    expect(await count('2026-10-09T16:00:00Z', '2026-10-19T16:00:00Z')).toBeGreaterThan(0);
+    const outside = await count('2026-10-19T16:00:00Z', '2026-11-20T00:00:00Z');
+    expect(outside).toBeGreaterThan(0);
+    await refreshKpiDaily(db, tenantId, { fromDay: '2026-10-10', toDay: '2026-10-19' }, KPI_DAILY_POLICY);
+    expect(await count('2026-10-09T16:00:00Z', '2026-10-19T16:00:00Z')).toBe(0);
+    expect(await count('2026-10-19T16:00:00Z', '2026-11-20T00:00:00Z')).toBe(outside);
+  });
+
   it('KPI-01 as the day goes on: open orders and running clocks count from the instant they pass, never before, on stored and live parts alike', async () => {
     // An open install accepted at a local midnight: its deadline is a local midnight too, so a read as
     // of exactly that midnight must count it (deadline <= asOf) although its stored row counts from

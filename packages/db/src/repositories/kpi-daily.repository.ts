@@ -44,7 +44,9 @@ export type { KpiDailyPolicy };
 
 /**
  * Rebuilds the tenant's aggregates of local days [fromDay, toDay] in one statement pair (caller's
- * transaction) — all of them, or with `slice` only the rows of the orders those engineers hold.
+ * transaction) — all of them, or with `slice` only the rows of the orders those engineers hold. A
+ * whole-day rebuild first forgets the marks of those days: it reads every change committed before it,
+ * so they are redundant (a change committed meanwhile leaves a new mark, as in refreshDirtyKpiDays).
  */
 export async function refreshKpiDaily(
   db: Db,
@@ -53,6 +55,13 @@ export async function refreshKpiDaily(
   p: KpiDailyPolicy,
   slice?: KpiHolderSlice,
 ): Promise<number> {
+  if (!slice) {
+    await db.execute(sql`
+      delete from kpi_daily_dirty
+       where tenant_id = ${tenantId}
+         and at >= (${days.fromDay}::date::timestamp at time zone ${p.timeZone})
+         and at < ((${days.toDay}::date + 1)::timestamp at time zone ${p.timeZone})`);
+  }
   await db.execute(
     sql`delete from kpi_daily where tenant_id = ${tenantId} and day between ${days.fromDay}::date and ${days.toDay}::date
         ${slice ? sql`and ${holderSliceSql(slice, 'holder_id')}` : sql``}`,
