@@ -43,6 +43,7 @@ import { assessmentRoutes } from './features/assessment/assessment.routes.js';
 import { registerAssessmentJobs } from './jobs/assessment.jobs.js';
 import { registerCareJobs } from './jobs/care.jobs.js';
 import { registerCallbackJobs } from './jobs/callback.jobs.js';
+import { registerKpiJobs } from './jobs/kpi.jobs.js';
 import { exportRoutes } from './features/exports/export.routes.js';
 import type { JobQueue } from './platform/jobs.js';
 import { registerSlaJobs } from './jobs/sla.jobs.js';
@@ -92,6 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (opts.jobs) await registerAssessmentJobs(opts.jobs, opts.database.db, services.assessment);
   if (opts.jobs) await registerCareJobs(opts.jobs, services.careAgreements); // WO-16 rolling horizon
   if (opts.jobs) await registerCallbackJobs(opts.jobs, opts.database.db, services.spotChecks);
+  if (opts.jobs) await registerKpiJobs(opts.jobs, opts.database.db); // KPI-01 stale days rebuilt each minute
 
   await registerSecurityHeaders(app);
   await app.register(rateLimit, { global: false });

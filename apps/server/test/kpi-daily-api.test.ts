@@ -8,6 +8,7 @@ import { addKpiSources } from './kpi-sources.fixture.js';
 import { FakeClock } from '../src/platform/clock.js';
 import type { AuthContext } from '../src/http/auth-context.js';
 import { createKpiService } from '../src/features/kpis/kpi.service.js';
+import { refreshMarkedKpiDays } from '../src/jobs/kpi.jobs.js';
 import { kpiFactsAt, loadKpiRecords } from '../src/features/kpis/kpi-facts.loader.js';
 
 /**
@@ -248,6 +249,25 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
     }
     expect(listed).toBeGreaterThan(300);
   }, 180_000);
+
+  it('KPI-01 the background refresh rebuilds the marked days before anyone reads them, and the figures stay exact', async () => {
+    await db.execute(sql`
+      update work_orders set status = 'completed', completed_at = accepted_at + interval '50 hours'
+       where id in (select id from work_orders where tenant_id = ${tenantId} and completed_at is null
+                      and status <> 'cancelled' and type = 'install' order by id desc limit 10)`);
+    const marks = async () =>
+      Number(
+        (
+          (await db.execute(
+            sql`select count(*) as n from kpi_daily_dirty where tenant_id = ${tenantId}`,
+          )) as unknown as { rows: { n: string | number }[] }
+        ).rows[0]!.n,
+      );
+    expect(await marks()).toBeGreaterThan(0);
+    expect(await refreshMarkedKpiDays(db, tenantId)).toBeGreaterThan(0);
+    expect(await marks()).toBe(0);
+    expect(await compareSamples(5150, 8)).toBeGreaterThan(10);
+  }, 120_000);
 
   it('KPI-01 a period not on whole local days is computed directly (with its orders)', async () => {
     const service = createKpiService({ db, clock });

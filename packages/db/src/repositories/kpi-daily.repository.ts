@@ -253,3 +253,18 @@ const nextDay = (day: string): string => {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 };
+
+/** Tenants with KPI marks waiting, with the span of their marks' instants (the background refresh). */
+export async function listKpiMarkSpans(
+  db: Db,
+  tenantId?: string,
+): Promise<{ tenantId: string; from: Date; to: Date }[]> {
+  const res = await db.execute(sql`
+    select tenant_id::text as tenant_id, min(at) as lo, max(at) as hi from kpi_daily_dirty
+     ${tenantId ? sql`where tenant_id = ${tenantId}` : sql``} group by tenant_id`);
+  return (rowsOf(res) as { tenant_id: string; lo: string | Date; hi: string | Date }[]).map((r) => ({
+    tenantId: r.tenant_id,
+    from: new Date(r.lo),
+    to: new Date(r.hi),
+  }));
+}
