@@ -9,6 +9,7 @@ import { FakeClock } from '../src/platform/clock.js';
 import type { AuthContext } from '../src/http/auth-context.js';
 import { createKpiService } from '../src/features/kpis/kpi.service.js';
 import { refreshMarkedKpiDays } from '../src/jobs/kpi.jobs.js';
+import { windowsOf } from '../src/features/kpis/kpi-drill.reader.js';
 import { kpiFactsAt, loadKpiRecords } from '../src/features/kpis/kpi-facts.loader.js';
 
 /**
@@ -245,6 +246,19 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
         if (i === 0 && key === 'install_within_days_rate') {
           expect(body.items.map((o: { id: string }) => o.id)).not.toContain(freshId);
         }
+        // A small page reads busy days in windows of hours: still only the figure's orders, each once.
+        const few = await service.orders(auth, {
+          from: from.toISOString(),
+          to: to.toISOString(),
+          key,
+          limit: 3,
+          ...(stationId ? { stationId } : {}),
+          ...(group ?? {}),
+        } as never);
+        const fewIds = few.items.map((o: { id: string }) => o.id);
+        expect(fewIds.length, label).toBe(Math.min(3, want.orderIds.length));
+        expect(new Set(fewIds).size, label).toBe(fewIds.length);
+        for (const id of fewIds) expect(want.orderIds, label).toContain(id);
       }
     }
     expect(listed).toBeGreaterThan(300);
@@ -280,5 +294,18 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
     )!;
     expect(install.source).toBe('direct');
     expect(install.orderIds!.length).toBe(install.denominator);
+  });
+});
+
+describe('KPI-01 drill-down windows', () => {
+  it('KPI-01 a busy day is cut into windows that cover it exactly once; a quiet one is read whole', () => {
+    const day = '2026-11-10';
+    const ws = windowsOf(day, 12_000, 200);
+    expect(ws.length).toBe(24);
+    expect(ws[0]!.from.toISOString()).toBe(zonedDateTime(day, '00:00', TZ).toISOString());
+    expect(ws.at(-1)!.to.toISOString()).toBe(zonedDateTime(addDays(day, 1), '00:00', TZ).toISOString());
+    for (let i = 1; i < ws.length; i++) expect(ws[i]!.from.getTime()).toBe(ws[i - 1]!.to.getTime());
+    expect(windowsOf(day, 500, 200)).toEqual([undefined]);
+    expect(windowsOf(day, 2_000, 200).length).toBe(5);
   });
 });

@@ -68,15 +68,16 @@ export const rowsScopeSql = (scope: KpiRowsScope | undefined, prefix: string): S
 /**
  * The rows: tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, counts_from, num,
  * order_id, counts_at (the instant a row of an open order or running clock starts to count: it counts
- * "as of" any later-or-equal instant). `slice` rebuilds one engineer's part of a day; `keys` and `scope`
- * narrow the rows to one indicator and one scope (the drill-down lists a day's orders behind a figure).
+ * "as of" any later-or-equal instant). `slice` rebuilds one engineer's part of a day; `keys`, `scope` and
+ * `window` narrow the rows to one indicator, one scope and part of a day (the drill-down lists a day's
+ * orders behind a figure).
  */
 export function kpiDailyRowsSql(
   tenantId: string,
   days: { fromDay: string; toDay: string },
   p: KpiDailyPolicy,
   slice?: KpiHolderSlice,
-  narrow?: { keys?: readonly string[]; scope?: KpiRowsScope },
+  narrow?: { keys?: readonly string[]; scope?: KpiRowsScope; window?: { from: Date; to: Date } },
 ): SQL {
   const tz = p.timeZone;
   // Rebuilding a slice: only the orders its engineers hold (their rows carry that holder_id); their
@@ -87,8 +88,13 @@ export function kpiDailyRowsSql(
   // days exactly when it is in [lo, hi), and the range is an index range (accepted / completed /
   // appointment / clock due indexes) the planner estimates well. (A test on the local date as well
   // was redundant and made it guess ~1 row per day, choosing nested loops that cost seconds a day.)
-  const lo = sql`(${days.fromDay}::date::timestamp at time zone ${tz})`;
-  const hi = sql`((${days.toDay}::date + 1)::timestamp at time zone ${tz})`;
+  // A drill-down may ask for a window of hours inside the days (a busy day read a part at a time).
+  const lo = narrow?.window
+    ? sql`${narrow.window.from}::timestamptz`
+    : sql`(${days.fromDay}::date::timestamp at time zone ${tz})`;
+  const hi = narrow?.window
+    ? sql`${narrow.window.to}::timestamptz`
+    : sql`((${days.toDay}::date + 1)::timestamp at time zone ${tz})`;
   const inDays = (col: string) => sql`${sql.raw(col)} >= ${lo} and ${sql.raw(col)} < ${hi}`;
   const day = (col: string) => localDay(sql.raw(col), tz);
   const dims = sql.raw('w.vendor_id, w.station_id, w.area_id, w.holder_id');

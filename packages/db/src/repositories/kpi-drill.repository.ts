@@ -9,20 +9,20 @@ import { rowsOf } from './kpi-grouping.js';
  * every order — a month of a big tenant has hundreds of thousands, the page shows a few hundred.
  */
 
-/** The local days of [fromDay, toDay] that have rows of `key` in the scope, in order. */
+/** The local days of [fromDay, toDay] that have rows of `key` in the scope, in order, with their row count. */
 export async function kpiDrillDays(
   db: Db,
   tenantId: string,
   days: { fromDay: string; toDay: string },
   key: string,
   scope: KpiRowsScope,
-): Promise<string[]> {
+): Promise<{ day: string; rows: number }[]> {
   const res = await db.execute(sql`
-    select distinct day::text as day from kpi_daily
+    select day::text as day, sum(denominator)::int8 as rows from kpi_daily
      where tenant_id = ${tenantId} and kpi_key = ${key}
        and day between ${days.fromDay}::date and ${days.toDay}::date ${rowsScopeSql(scope, '')}
-     order by 1`);
-  return (rowsOf(res) as { day: string }[]).map((r) => r.day);
+     group by day order by 1`);
+  return (rowsOf(res) as { day: string; rows: string }[]).map((r) => ({ day: r.day, rows: Number(r.rows) }));
 }
 
 /**
@@ -35,6 +35,8 @@ export async function kpiDrillOrderIds(
   tenantId: string,
   q: {
     day: string;
+    /** Part of the day only (its rows anchored in [from, to)). */
+    window?: { from: Date; to: Date };
     key: string;
     scope: KpiRowsScope;
     asOf: Date;
@@ -47,6 +49,7 @@ export async function kpiDrillOrderIds(
   const rows = kpiDailyRowsSql(tenantId, { fromDay: q.day, toDay: q.day }, p, undefined, {
     keys: [q.key],
     scope: q.scope,
+    ...(q.window ? { window: q.window } : {}),
   });
   const res = await db.execute(sql`
     select order_id::text as id from (${rows}) r

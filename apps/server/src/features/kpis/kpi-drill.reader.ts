@@ -1,5 +1,5 @@
 import { kpiDrillDays, kpiDrillHits, kpiDrillOrderIds, type Db, type KpiRowsScope } from '@daowei/db';
-import { addDays, localDate, type KpiGroupBy, type KpiKey, type KpiPeriod } from '@daowei/domain';
+import { addDays, localDate, zonedDateTime, type KpiGroupBy, type KpiKey, type KpiPeriod } from '@daowei/domain';
 import { KPI_DAILY_POLICY } from './kpi-daily.reader.js';
 
 const POLICY = KPI_DAILY_POLICY;
@@ -45,27 +45,44 @@ export async function drillOrderIdsFromDaily(db: Db, tenantId: string, q: DrillF
   const n = narrowed(q);
   if (!n) return [];
   const out = new Set<string>();
-  for (const day of await kpiDrillDays(db, tenantId, n.days, q.key, n.scope)) {
-    const ids = await kpiDrillOrderIds(
-      db,
-      tenantId,
-      {
-        day,
-        key: q.key,
-        scope: n.scope,
-        asOf: q.asOf,
-        // A count's orders are those it counted (an order with a reschedule); a rate's, its population.
-        hitsOnly: q.key === 'reschedules_by_us',
-        largestFirst: q.key === 'average_fault_duration_hours',
-        limit: q.limit - out.size,
-      },
-      POLICY,
-    );
-    // An order may count on two days (two SLA clocks): listed once.
-    for (const id of ids) out.add(id);
-    if (out.size >= q.limit) break;
+  for (const { day, rows } of await kpiDrillDays(db, tenantId, n.days, q.key, n.scope)) {
+    for (const window of windowsOf(day, rows, q.limit - out.size)) {
+      const ids = await kpiDrillOrderIds(
+        db,
+        tenantId,
+        {
+          day,
+          ...(window ? { window } : {}),
+          key: q.key,
+          scope: n.scope,
+          asOf: q.asOf,
+          // A count's orders are those it counted (an order with a reschedule); a rate's, its population.
+          hitsOnly: q.key === 'reschedules_by_us',
+          largestFirst: q.key === 'average_fault_duration_hours',
+          limit: q.limit - out.size,
+        },
+        POLICY,
+      );
+      // An order may count on two days (two SLA clocks): listed once.
+      for (const id of ids) out.add(id);
+      if (out.size >= q.limit) return [...out].slice(0, q.limit);
+    }
   }
-  return [...out].slice(0, q.limit);
+  return [...out];
+}
+
+/**
+ * A day far bigger than the page left to fill is read in equal windows of hours, so the first page of a
+ * tenant's month reads a few hours of one indicator, not its busiest day (12,000 installs at 10 M orders).
+ * `[undefined]`: the whole day at once.
+ */
+export function windowsOf(day: string, rows: number, wanted: number): ({ from: Date; to: Date } | undefined)[] {
+  const parts = Math.min(24, Math.ceil(rows / (2 * Math.max(1, wanted))));
+  if (parts <= 2) return [undefined];
+  const from = zonedDateTime(day, '00:00', POLICY.timeZone).getTime();
+  const to = zonedDateTime(addDays(day, 1), '00:00', POLICY.timeZone).getTime();
+  const edge = (i: number) => new Date(from + Math.round(((to - from) * i) / parts / 1000) * 1000);
+  return Array.from({ length: parts }, (_, i) => ({ from: edge(i), to: i === parts - 1 ? new Date(to) : edge(i + 1) }));
 }
 
 /** Orders with a non-zero numerator in the figure's days and scope (the orders behind a count). */
