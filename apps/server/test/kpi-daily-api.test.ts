@@ -229,14 +229,16 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
           want = g.report.kpis[key];
           group = { groupBy: by, groupKey: g.key ?? 'none' };
         }
-        const body = await service.orders(auth, {
-          from: from.toISOString(),
-          to: to.toISOString(),
-          key,
-          limit: 1000,
-          ...(stationId ? { stationId } : {}),
-          ...(group ?? {}),
-        } as never);
+        const drill = (limit: number) =>
+          service.orders(auth, {
+            from: from.toISOString(),
+            to: to.toISOString(),
+            key,
+            limit,
+            ...(stationId ? { stationId } : {}),
+            ...(group ?? {}),
+          } as never);
+        const body = await drill(1000);
         const label = `${key} ${fromDay}..${toDay} ${stationId ?? ''} ${JSON.stringify(group ?? {})}`;
         expect(body.items.map((o: { id: string }) => o.id).sort(), label).toEqual([...want.orderIds].sort());
         expect(body.total, label).toBe(key === 'sla_compliance_rate' ? want.denominator : want.orderIds.length);
@@ -247,14 +249,7 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
           expect(body.items.map((o: { id: string }) => o.id)).not.toContain(freshId);
         }
         // A small page reads busy days in windows of hours: still only the figure's orders, each once.
-        const few = await service.orders(auth, {
-          from: from.toISOString(),
-          to: to.toISOString(),
-          key,
-          limit: 3,
-          ...(stationId ? { stationId } : {}),
-          ...(group ?? {}),
-        } as never);
+        const few = await drill(3);
         const fewIds = few.items.map((o: { id: string }) => o.id);
         expect(fewIds.length, label).toBe(Math.min(3, want.orderIds.length));
         expect(new Set(fewIds).size, label).toBe(fewIds.length);

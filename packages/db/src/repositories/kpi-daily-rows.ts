@@ -26,6 +26,14 @@ export const localDay = (col: SQL, tz: string) => sql`((${col} at time zone ${tz
 export const arrivalDueSql = (p: KpiDailyPolicy, prefix = '') =>
   sql`(${sql.raw(`${prefix}${p.onTimeArrival.by === 'window_start' ? 'appointment_start' : 'appointment_end'}`)} + make_interval(mins => ${p.onTimeArrival.graceMinutes}))`;
 
+/** KPI-01 install deadline: the same local time N days after acceptance (policy zone). */
+export const installDueSql = (p: KpiDailyPolicy, prefix = '') =>
+  sql`(((${sql.raw(`${prefix}accepted_at`)} at time zone ${p.timeZone}) + make_interval(days => ${p.installWithinDays})) at time zone ${p.timeZone})`;
+
+/** KPI-01 fault deadline: N hours after acceptance. */
+export const faultDueSql = (p: KpiDailyPolicy, prefix = '') =>
+  sql`(${sql.raw(`${prefix}accepted_at`)} + make_interval(hours => ${p.faultResolutionHours}))`;
+
 export const KPI_DAILY_EVENT_ACTIONS = ['arrive', 'reopen', 'reschedule', 'no_access'] as const;
 
 /** A slice of a day: the orders of these engineers (`none`: also those nobody holds). */
@@ -98,8 +106,8 @@ export function kpiDailyRowsSql(
   const inDays = (col: string) => sql`${sql.raw(col)} >= ${lo} and ${sql.raw(col)} < ${hi}`;
   const day = (col: string) => localDay(sql.raw(col), tz);
   const dims = sql.raw('w.vendor_id, w.station_id, w.area_id, w.holder_id');
-  const installDue = sql`(((w.accepted_at at time zone ${tz}) + make_interval(days => ${p.installWithinDays})) at time zone ${tz})`;
-  const faultDue = sql`(w.accepted_at + make_interval(hours => ${p.faultResolutionHours}))`;
+  const installDue = installDueSql(p, 'w.');
+  const faultDue = faultDueSql(p, 'w.');
   const arrivalDue = arrivalDueSql(p, 'w.');
   const live = sql`w.tenant_id = ${tenantId} and w.status <> 'cancelled'${held('w.holder_id')}${scoped('w.')}`;
   const ordersIn = (col: string) =>
@@ -141,38 +149,23 @@ export function kpiDailyRowsSql(
                from ${from} where ${where}`,
   });
   const wo = sql.raw('work_orders w');
+  /**
+   * A deadline rate of one order type: the completed orders by whether they met the deadline, and the
+   * open ones — a failure from the instant the deadline passes (denominator only).
+   */
+  const deadlineRows = (key: string, type: 'install' | 'fault', due: SQL) => [
+    row(
+      key,
+      'w.accepted_at',
+      sql`case when w.completed_at <= ${due} then 1 else 0 end`,
+      wo,
+      sql`${live} and w.type = ${type} and w.completed_at is not null and ${inDays('w.accepted_at')}`,
+    ),
+    row(key, 'w.accepted_at', sql`0`, sql.raw('w_open w'), sql`w.type = ${type} and ${inDays('w.accepted_at')}`, due),
+  ];
   const branches = [
-    row(
-      'install_within_days_rate',
-      'w.accepted_at',
-      sql`case when w.completed_at <= ${installDue} then 1 else 0 end`,
-      wo,
-      sql`${live} and w.type = 'install' and w.completed_at is not null and ${inDays('w.accepted_at')}`,
-    ),
-    // Still open: a failure from the instant the deadline passes (denominator only).
-    row(
-      'install_within_days_rate',
-      'w.accepted_at',
-      sql`0`,
-      sql.raw('w_open w'),
-      sql`w.type = 'install' and ${inDays('w.accepted_at')}`,
-      installDue,
-    ),
-    row(
-      'fault_resolved_within_hours_rate',
-      'w.accepted_at',
-      sql`case when w.completed_at <= ${faultDue} then 1 else 0 end`,
-      wo,
-      sql`${live} and w.type = 'fault' and w.completed_at is not null and ${inDays('w.accepted_at')}`,
-    ),
-    row(
-      'fault_resolved_within_hours_rate',
-      'w.accepted_at',
-      sql`0`,
-      sql.raw('w_open w'),
-      sql`w.type = 'fault' and ${inDays('w.accepted_at')}`,
-      faultDue,
-    ),
+    ...deadlineRows('install_within_days_rate', 'install', installDue),
+    ...deadlineRows('fault_resolved_within_hours_rate', 'fault', faultDue),
     row(
       'average_fault_duration_hours',
       'w.completed_at',

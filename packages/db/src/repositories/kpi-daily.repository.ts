@@ -2,7 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '@daowei/domain';
 import type { Db } from '../client.js';
 import {
+  faultDueSql,
   holderSliceSql,
+  installDueSql,
   kpiDailyRowsSql,
   localDay,
   type KpiDailyPolicy,
@@ -178,8 +180,8 @@ export async function kpiOpenPastDeadline(
     sql`, `,
   );
   const dayStart = dayStartSql(s.asOf, tz);
-  const installDue = sql`(((accepted_at at time zone ${tz}) + make_interval(days => ${p.installWithinDays})) at time zone ${tz})`;
-  const faultDue = sql`(accepted_at + make_interval(hours => ${p.faultResolutionHours}))`;
+  const installDue = installDueSql(p);
+  const faultDue = faultDueSql(p);
   // An install's deadline is on local day D exactly when it was accepted on local day D − N.
   const installFrom = sql`((((${s.asOf}::timestamptz at time zone ${tz})::date - ${p.installWithinDays}::int)::timestamp) at time zone ${tz})`;
   return sumByGroups(
