@@ -49,8 +49,22 @@ describe('KPI-02 daily install report and KPI-03 station status log', () => {
     const res = await call(h.app, tk.coordinator, 'GET', `/api/kpi-reports/daily-install?day=${DAY}`);
     expect(res.status).toBe(200);
     const row = res.body.rows.find((r: Body) => r.stationId === h.t.units.station.id);
-    expect(row).toMatchObject({ received: 1, completed: 1, open: 1, overdue: 1 });
+    expect(row).toMatchObject({ received: 1, completed: 1, open: 1, overdue: 1, problems: 1 });
     expect(res.body.problems.map((p: Body) => [p.number, p.problems])).toEqual([[o.A, ['overdue']]]);
+    expect(res.body.problemTotal).toBe(1);
+  });
+
+  it('KPI-03 the log a page at a time: the totals, then the second entry alone', async () => {
+    const res = await call(h.app, tk.coordinator, 'GET', `/api/kpi-reports/station-log?day=${DAY}&offset=1&limit=1`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 2, unfinished: 1, offset: 1, limit: 1 });
+    expect(res.body.items.map((e: Body) => [e.number, e.unfinished])).toEqual([[o.B, false]]);
+  });
+
+  it('KPI-02 a page size out of range is a validation error', async () => {
+    const res = await call(h.app, tk.coordinator, 'GET', `/api/kpi-reports/daily-install?day=${DAY}&limit=501`);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('KPI-03 the log marks the order not finished that day', async () => {

@@ -33,6 +33,7 @@ export * from './repositories/assessment.repository.js';
 export * from './repositories/kpi-daily.repository.js';
 export * from './repositories/kpi-live.repository.js';
 export * from './repositories/kpi-drill.repository.js';
+export * from './repositories/kpi-backlog.repository.js';
 export type { KpiRowsScope } from './repositories/kpi-daily-rows.js';
 export { ASSESSMENT_CASE_STATES } from './schema/assessment.js';
 export type { AssessmentCaseState, StoredCaseLine } from './schema/assessment.js';

@@ -12,31 +12,55 @@ export interface InstallReportView {
     completed: number;
     open: number;
     overdue: number;
+    problems: number;
   }[];
-  totals: { received: number; completed: number; open: number; overdue: number };
-  problems: { orderId: string; number: string; stationName: string; problems: string[]; note: string }[];
+  totals: { received: number; completed: number; open: number; overdue: number; problems: number };
+  /** Problem orders in all; `problems` is the page asked (offset, limit), longest waiting first. */
+  problemTotal: number;
+  problems: {
+    orderId: string;
+    number: string;
+    stationName: string;
+    acceptedAt: string;
+    problems: string[];
+    note: string;
+  }[];
 }
 
 export interface StationLogView {
   day: string;
+  /** Entries in all and unfinished ones; `items` is the page asked, unfinished first. */
+  total: number;
+  unfinished: number;
   items: {
     orderId: string;
     number: string;
     type: string;
     status: string;
     holderName: string;
+    acceptedAt: string;
     appointment: { start: string; end: string } | null;
     unfinished: boolean;
   }[];
 }
 
-const query = (day: string, stationId?: string) => ({ day, stationId });
+/** A page of a report's list: 1-based, as the table shows it. */
+export interface ReportPage {
+  page: number;
+  size: number;
+}
+const query = (day: string, stationId: string | undefined, p: ReportPage) => ({
+  day,
+  stationId,
+  offset: (p.page - 1) * p.size,
+  limit: p.size,
+});
 
 export const kpiReportsApi = {
-  installReport: (day: string, stationId?: string) =>
-    apiRequest<InstallReportView>('GET', '/kpi-reports/daily-install', { query: query(day, stationId) }),
-  stationLog: (day: string, stationId?: string) =>
-    apiRequest<StationLogView>('GET', '/kpi-reports/station-log', { query: query(day, stationId) }),
+  installReport: (day: string, stationId: string | undefined, p: ReportPage) =>
+    apiRequest<InstallReportView>('GET', '/kpi-reports/daily-install', { query: query(day, stationId, p) }),
+  stationLog: (day: string, stationId: string | undefined, p: ReportPage) =>
+    apiRequest<StationLogView>('GET', '/kpi-reports/station-log', { query: query(day, stationId, p) }),
   /** Downloads an Excel export with the bearer token and saves it under its file name. */
   async download(kind: 'kpi-02' | 'kpi-03', day: string, stationId?: string) {
     const params = new URLSearchParams({ day, ...(stationId ? { stationId } : {}) });

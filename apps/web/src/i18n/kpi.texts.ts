@@ -134,6 +134,9 @@ export const kpiZh = {
     finished: '当日完成情况',
     unfinished: '未完成',
     done: '已完成',
+    accepted: '受理时间',
+    problemCount: '问题单 {{total}} 张(等待最久的在前)',
+    logSummary: '共 {{total}} 张,当日未完成 {{unfinished}} 张(等待最久的在前)',
   },
   kpiDrill: {
     title: '{{label}} · 明细工单',
@@ -292,6 +295,9 @@ export const kpiEn: typeof kpiZh = {
     finished: 'Finished that day',
     unfinished: 'Unfinished',
     done: 'Finished',
+    accepted: 'Accepted',
+    problemCount: '{{total}} problem orders (longest waiting first)',
+    logSummary: '{{total}} orders, {{unfinished}} unfinished that day (longest waiting first)',
   },
   kpiDrill: {
     title: '{{label}} · orders',

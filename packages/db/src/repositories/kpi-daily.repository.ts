@@ -10,6 +10,7 @@ import {
   type KpiDailyPolicy,
   type KpiHolderSlice,
 } from './kpi-daily-rows.js';
+import { refreshKpiBacklog } from './kpi-backlog.repository.js';
 import {
   distinctGroups,
   groupColumns,
@@ -75,6 +76,8 @@ export async function refreshKpiDaily(
            (count(*) filter (where num <> 0))::int
       from (${kpiDailyRowsSql(tenantId, days, p, slice)}) f
      group by tenant_id, day, kpi_key, vendor_id, station_id, area_id, holder_id, counts_from`);
+  // KPI-02/03: the backlog aggregates of the same days (and slice) — same marks, so equally exact.
+  await refreshKpiBacklog(db, tenantId, days, p.timeZone, slice);
   return Number(
     (res as { rowCount?: number | null; affectedRows?: number }).rowCount ??
       (res as { affectedRows?: number }).affectedRows ??

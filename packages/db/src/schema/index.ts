@@ -34,3 +34,4 @@ export * from './complaints.js';
 export * from './batch-incidents.js';
 export * from './notification-outbox.js';
 export * from './onsite-reports.js';
+export * from './kpi-backlog.js';

@@ -33,6 +33,8 @@ export interface InstallReportRow {
   open: number;
   /** Of those, past the install limit at the end of the day. */
   overdue: number;
+  /** Of those, problem orders: past the limit, on hold or reopened (the report's problem list). */
+  problems: number;
 }
 
 export interface ProblemOrder {
@@ -42,6 +44,7 @@ export interface ProblemOrder {
   problems: ProblemKind[];
   /** Why it is a problem, for the report's notes column (suspend reason when suspended). */
   note: string;
+  acceptedAt: Date;
 }
 
 export interface DailyInstallReport {
@@ -50,6 +53,14 @@ export interface DailyInstallReport {
   totals: Omit<InstallReportRow, 'stationId'>;
   problems: ProblemOrder[];
 }
+
+/** Oldest acceptance first, then by id: a stable order a store can page through. */
+export const oldestFirst = (a: { acceptedAt: Date; orderId: string }, b: { acceptedAt: Date; orderId: string }) =>
+  a.acceptedAt.getTime() - b.acceptedAt.getTime() || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0);
+
+/** Stations by id, the orders nobody has placed at a station (null) last. */
+const byStation = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 
 const dayBounds = (day: string, tz: string) => ({
   start: zonedDateTime(day, '00:00', tz),
@@ -76,7 +87,7 @@ export function dailyInstallReport(
   const rows = new Map<string | null, InstallReportRow>();
   const row = (stationId: string | null) => {
     let r = rows.get(stationId);
-    if (!r) rows.set(stationId, (r = { stationId, received: 0, completed: 0, open: 0, overdue: 0 }));
+    if (!r) rows.set(stationId, (r = { stationId, received: 0, completed: 0, open: 0, overdue: 0, problems: 0 }));
     return r;
   };
   const problems: ProblemOrder[] = [];
@@ -95,26 +106,33 @@ export function dailyInstallReport(
     if (o.status === 'suspended') kinds.push('suspended');
     if (o.reopened) kinds.push('reopened');
     if (kinds.length > 0) {
+      r.problems += 1;
       problems.push({
         orderId: o.id,
         number: o.number,
         stationId: o.stationId,
         problems: kinds,
         note: o.suspendReason ?? '',
+        acceptedAt: o.acceptedAt,
       });
     }
   }
-  const list = [...rows.values()].sort((a, b2) => String(a.stationId).localeCompare(String(b2.stationId)));
+  // A station with nothing received, completed or open that day has nothing to report.
+  const list = [...rows.values()]
+    .filter((r) => r.received + r.completed + r.open > 0)
+    .sort((a, b2) => byStation(a.stationId, b2.stationId));
   const totals = list.reduce(
     (t, r) => ({
       received: t.received + r.received,
       completed: t.completed + r.completed,
       open: t.open + r.open,
       overdue: t.overdue + r.overdue,
+      problems: t.problems + r.problems,
     }),
-    { received: 0, completed: 0, open: 0, overdue: 0 },
+    { received: 0, completed: 0, open: 0, overdue: 0, problems: 0 },
   );
-  problems.sort((a, b2) => a.number.localeCompare(b2.number));
+  // The longest waiting first: the order a station works its backlog in.
+  problems.sort(oldestFirst);
   return { day, rows: list, totals, problems };
 }
 
@@ -127,12 +145,13 @@ export interface StationLogEntry {
   appointment: { start: Date; end: Date } | null;
   /** KPI-03: true when the order was not finished by the end of the day — shown in red. */
   unfinished: boolean;
+  acceptedAt: Date;
 }
 
 /**
  * KPI-03 station status log of a day: the orders the station worked on that day — due that day by
  * appointment, completed that day, or still open at its end — each marked unfinished (red) when it was
- * still open at the end of the day. Unfinished first, then by number.
+ * still open at the end of the day. Unfinished first, each part oldest first (then by id).
  */
 export function stationStatusLog(orders: readonly ReportOrder[], day: string, timeZone: string): StationLogEntry[] {
   const b = dayBounds(day, timeZone);
@@ -150,6 +169,7 @@ export function stationStatusLog(orders: readonly ReportOrder[], day: string, ti
       holderId: o.holderId,
       appointment: o.appointment,
       unfinished: openAtEnd(o, b.end),
+      acceptedAt: o.acceptedAt,
     }))
-    .sort((a, b2) => Number(b2.unfinished) - Number(a.unfinished) || a.number.localeCompare(b2.number));
+    .sort((a, b2) => Number(b2.unfinished) - Number(a.unfinished) || oldestFirst(a, b2));
 }

@@ -1,34 +1,41 @@
 import ExcelJS from 'exceljs';
-import { getPeople, listOrderEventsByAction, listOrdersForKpi, listOrgUnits, type Db } from '@daowei/db';
+import { getPeople, getWorkOrders, listOrderEventsByAction, listOrgUnits, type Db } from '@daowei/db';
 import {
   addDays,
-  dailyInstallReport,
   DEFAULT_KPI_POLICY,
   DomainError,
   isSupervisor,
-  stationStatusLog,
   SUSPEND_REASON_LABELS,
-  zonedDateTime,
   type KpiPolicy,
-  type ReportOrder,
+  type ProblemKind,
   type SuspendReason,
+  zonedDateTime,
 } from '@daowei/domain';
 import type { AuthContext } from '../../http/auth-context.js';
 import { assertMayExport, type ExportLogService } from '../exports/export-log.service.js';
+import { KPI_DAILY_POLICY } from './kpi-daily.reader.js';
+import { backlogCounts, backlogPage, freshenBacklog, stationLogPage, type PageAsked } from './kpi-backlog.reader.js';
 
 export type KpiReportService = ReturnType<typeof createKpiReportService>;
 
 export interface ReportQuery {
   day: string;
   stationId?: string | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
 }
 
 const PROBLEM_ZH = { overdue: '超时未装', suspended: '挂起', reopened: '重开' } as const;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+/** A page when none is asked; exports read every row, this many at a time. */
+const DEFAULT_LIMIT = 100;
+const EXPORT_PAGE = 5_000;
 
 /**
- * KPI-02 装机日报 and KPI-03 station status log over stored orders of one local day (policy zone), as
- * JSON for the pages and as Excel with Chinese headers; every Excel export is logged (SEC-01) first.
+ * KPI-02 装机日报 and KPI-03 station status log of one local day (policy zone), as JSON for the pages
+ * (the lists a page at a time, with their totals) and as Excel with Chinese headers (every row); every
+ * Excel export is logged (SEC-01) first. Counts come from the backlog aggregates (kpi-backlog.reader.ts)
+ * — what the domain's dailyInstallReport / stationStatusLog define, without reading the backlog.
  */
 export function createKpiReportService({
   db,
@@ -39,26 +46,20 @@ export function createKpiReportService({
   exportLog: ExportLogService;
   policy?: KpiPolicy;
 }) {
-  const tz = policy.timeZone;
+  const N = policy.installWithinDays;
 
-  async function ordersOf(auth: AuthContext, q: ReportQuery): Promise<ReportOrder[]> {
+  function scopeOf(auth: AuthContext, q: ReportQuery) {
     if (!isSupervisor(auth.position)) {
       throw new DomainError('FORBIDDEN', 'Reports are for coordinators and managers', { position: auth.position });
     }
-    const from = zonedDateTime(q.day, '00:00', tz);
-    const to = zonedDateTime(addDays(q.day, 1), '00:00', tz);
-    const stored = await listOrdersForKpi(db, auth.tenantId, {
-      from,
-      to,
-      ...(auth.vendorId ? { vendorId: auth.vendorId } : {}),
-      ...(q.stationId ? { stationId: q.stationId } : {}),
-    });
-    const events = await listOrderEventsByAction(
-      db,
-      auth.tenantId,
-      stored.map((o) => o.id),
-      ['reopen', 'suspend'],
-    );
+    return { vendorId: auth.vendorId ?? undefined, stationId: q.stationId };
+  }
+  const pageOf = (q: ReportQuery): PageAsked => ({ offset: q.offset ?? 0, limit: q.limit ?? DEFAULT_LIMIT });
+
+  /** The orders of a page, in the page's order, with why each is a problem (KPI-02 notes). */
+  async function ordersOf(auth: AuthContext, ids: readonly string[], tx: Db) {
+    const byId = new Map((await getWorkOrders(tx, auth.tenantId, ids)).map((o) => [o.id, o]));
+    const events = await listOrderEventsByAction(tx, auth.tenantId, ids, ['reopen', 'suspend']);
     const reopened = new Set(events.filter((e) => e.action === 'reopen').map((e) => e.orderId));
     // KPI-02 problem-order notes: why it is on hold, in the engineer's words (the latest suspension).
     const onHold = new Map<string, string>();
@@ -67,24 +68,17 @@ export function createKpiReportService({
       const label = reason && reason in SUSPEND_REASON_LABELS ? SUSPEND_REASON_LABELS[reason]['zh-CN'] : '';
       onHold.set(e.orderId, [label, remark?.trim()].filter(Boolean).join('：'));
     }
-    return stored.map((o) => ({
-      id: o.id,
-      number: o.number,
-      type: o.type,
-      status: o.status,
-      stationId: o.stationId,
-      holderId: o.holderId,
-      acceptedAt: o.acceptedAt,
-      completedAt: o.completedAt,
-      appointment: o.appointment,
-      suspendReason: o.suspendReason ? (onHold.get(o.id) ?? o.suspendReason) : null,
-      reopened: reopened.has(o.id),
-    }));
+    return ids.flatMap((id) => {
+      const o = byId.get(id);
+      if (!o) return [];
+      const note = o.suspendReason ? (onHold.get(o.id) ?? o.suspendReason) : '';
+      return [{ o, reopened: reopened.has(o.id), note }];
+    });
   }
 
-  async function names(auth: AuthContext, personIds: readonly (string | null)[]) {
-    const units = await listOrgUnits(db, auth.tenantId);
-    const people = await getPeople(db, auth.tenantId, [...new Set(personIds.filter((p): p is string => p !== null))]);
+  async function names(auth: AuthContext, personIds: readonly (string | null)[], tx: Db) {
+    const units = await listOrgUnits(tx, auth.tenantId);
+    const people = await getPeople(tx, auth.tenantId, [...new Set(personIds.filter((p): p is string => p !== null))]);
     const unit = new Map(units.map((u) => [u.id, u.name]));
     const person = new Map(people.map((p) => [p.id, p.name]));
     return {
@@ -93,32 +87,116 @@ export function createKpiReportService({
     };
   }
 
-  async function installReport(auth: AuthContext, q: ReportQuery) {
-    const orders = await ordersOf(auth, q);
-    const r = dailyInstallReport(orders, q.day, tz, policy.installWithinDays);
-    const n = await names(auth, []);
-    return {
-      ...r,
-      rows: r.rows.map((x) => ({ ...x, stationName: n.station(x.stationId) })),
-      problems: r.problems.map((p) => ({ ...p, stationName: n.station(p.stationId) })),
-    };
+  /**
+   * A report read in one transaction: what the triggers marked stale up to the day is rebuilt first,
+   * then every read (all pages of an export too) sees the same aggregates.
+   */
+  const fresh = <T>(auth: AuthContext, q: ReportQuery, read: (tx: Db) => Promise<T>) => {
+    scopeOf(auth, q);
+    return db.transaction(async (tx) => {
+      await freshenBacklog(tx, auth.tenantId, q.day);
+      return read(tx);
+    });
+  };
+
+  /** KPI-02: per station received, completed, open, overdue and problem counts; a page of problem orders. */
+  async function installReportIn(tx: Db, auth: AuthContext, q: ReportQuery) {
+    const scope = scopeOf(auth, q);
+    const page = pageOf(q);
+    {
+      const rows = await backlogCounts(tx, auth.tenantId, { day: q.day, installWithinDays: N, type: 'install' }, scope);
+      const problems = await backlogPage(
+        tx,
+        auth.tenantId,
+        { day: q.day, installWithinDays: N, type: 'install', problemsOnly: true },
+        scope,
+        page,
+      );
+      const n = await names(auth, [], tx);
+      const pastDeadline = zonedMidnight(q.day, 1 - N);
+      const totals = rows.reduce(
+        (t, r) => ({
+          received: t.received + r.received,
+          completed: t.completed + r.completed,
+          open: t.open + r.open,
+          overdue: t.overdue + r.overdue,
+          problems: t.problems + r.problems,
+        }),
+        { received: 0, completed: 0, open: 0, overdue: 0, problems: 0 },
+      );
+      return {
+        day: q.day,
+        rows: rows.map((x) => ({ ...x, stationName: n.station(x.stationId) })),
+        totals,
+        problemTotal: problems.total,
+        offset: page.offset,
+        limit: page.limit,
+        problems: (await ordersOf(auth, problems.ids, tx)).map(({ o, reopened, note }) => {
+          const kinds: ProblemKind[] = [];
+          if (o.acceptedAt.getTime() <= pastDeadline.getTime()) kinds.push('overdue');
+          if (o.status === 'suspended') kinds.push('suspended');
+          if (reopened) kinds.push('reopened');
+          return {
+            orderId: o.id,
+            number: o.number,
+            stationId: o.stationId,
+            stationName: n.station(o.stationId),
+            acceptedAt: o.acceptedAt.toISOString(),
+            problems: kinds,
+            note,
+          };
+        }),
+      };
+    }
   }
 
-  async function stationLog(auth: AuthContext, q: ReportQuery) {
-    const log = stationStatusLog(await ordersOf(auth, q), q.day, tz);
-    const n = await names(
-      auth,
-      log.map((e) => e.holderId),
-    );
-    return {
-      day: q.day,
-      stationId: q.stationId ?? null,
-      items: log.map((e) => ({
-        ...e,
-        holderName: n.person(e.holderId),
-        appointment: e.appointment ? { start: iso(e.appointment.start), end: iso(e.appointment.end) } : null,
-      })),
-    };
+  /** KPI-03: a page of the day's log, unfinished orders first (red), with the totals. */
+  async function stationLogIn(tx: Db, auth: AuthContext, q: ReportQuery) {
+    const scope = scopeOf(auth, q);
+    const page = pageOf(q);
+    {
+      const log = await stationLogPage(tx, auth.tenantId, q.day, scope, page);
+      const unfinished = new Set(log.unfinishedIds);
+      const orders = await ordersOf(auth, [...log.unfinishedIds, ...log.finishedIds], tx);
+      const n = await names(
+        auth,
+        orders.map(({ o }) => o.holderId),
+        tx,
+      );
+      return {
+        day: q.day,
+        stationId: q.stationId ?? null,
+        total: log.total,
+        unfinished: log.unfinished,
+        offset: page.offset,
+        limit: page.limit,
+        items: orders.map(({ o }) => ({
+          orderId: o.id,
+          number: o.number,
+          type: o.type,
+          status: o.status,
+          holderId: o.holderId,
+          holderName: n.person(o.holderId),
+          acceptedAt: o.acceptedAt.toISOString(),
+          appointment: o.appointment ? { start: iso(o.appointment.start), end: iso(o.appointment.end) } : null,
+          unfinished: unfinished.has(o.id),
+        })),
+      };
+    }
+  }
+
+  /** Every row of a paged list, for an export (pages read one after another). */
+  async function everyPage<T extends { items: unknown[] }>(
+    read: (offset: number) => Promise<T & { total: number }>,
+  ): Promise<{ first: T; items: T['items'] }> {
+    const first = await read(0);
+    const items = [...first.items];
+    while (items.length < first.total) {
+      const next = await read(items.length);
+      if (next.items.length === 0) break;
+      items.push(...next.items);
+    }
+    return { first, items };
   }
 
   async function workbook(sheet: string, headers: string[], rows: (string | number)[][], red?: (i: number) => boolean) {
@@ -135,17 +213,22 @@ export function createKpiReportService({
   }
 
   return {
-    installReport,
-    stationLog,
+    installReport: (auth: AuthContext, q: ReportQuery) => fresh(auth, q, (tx) => installReportIn(tx, auth, q)),
+    stationLog: (auth: AuthContext, q: ReportQuery) => fresh(auth, q, (tx) => stationLogIn(tx, auth, q)),
 
-    /** KPI-02 as Excel: a station table and the problem orders with notes; logged (SEC-01). */
+    /** KPI-02 as Excel: a station table and every problem order with its note; logged (SEC-01). */
     async installReportXlsx(auth: AuthContext, q: ReportQuery) {
       assertMayExport(auth);
-      const r = await installReport(auth, q);
+      const { first: r, items: problems } = await fresh(auth, q, (tx) =>
+        everyPage(async (offset) => {
+          const x = await installReportIn(tx, auth, { ...q, offset, limit: EXPORT_PAGE });
+          return { ...x, items: x.problems, total: x.problemTotal };
+        }),
+      );
       const rows: (string | number)[][] = [
         ...r.rows.map((x) => [x.stationName, x.received, x.completed, x.open, x.overdue, '']),
         ['合计', r.totals.received, r.totals.completed, r.totals.open, r.totals.overdue, ''],
-        ...r.problems.map((p) => [
+        ...problems.map((p) => [
           p.stationName,
           p.number,
           p.problems.map((k) => PROBLEM_ZH[k]).join('、'),
@@ -154,14 +237,20 @@ export function createKpiReportService({
           p.note,
         ]),
       ];
-      await exportLog.record(auth, { what: 'kpi-02.xlsx', filters: { ...q }, rowCount: rows.length });
+      await exportLog.record(auth, {
+        what: 'kpi-02.xlsx',
+        filters: { day: q.day, stationId: q.stationId },
+        rowCount: rows.length,
+      });
       return workbook(`装机日报 ${q.day}`, ['服务站', '当日受理', '当日竣工', '在途', '超时', '问题单备注'], rows);
     },
 
     /** KPI-03 as Excel: the day's orders, unfinished ones in red; logged (SEC-01). */
     async stationLogXlsx(auth: AuthContext, q: ReportQuery) {
       assertMayExport(auth);
-      const log = await stationLog(auth, q);
+      const log = await fresh(auth, q, (tx) =>
+        everyPage((offset) => stationLogIn(tx, auth, { ...q, offset, limit: EXPORT_PAGE })),
+      );
       const rows = log.items.map((e) => [
         e.number,
         e.type,
@@ -170,7 +259,11 @@ export function createKpiReportService({
         e.appointment?.start ?? '',
         e.unfinished ? '未完成' : '已完成',
       ]);
-      await exportLog.record(auth, { what: 'kpi-03.xlsx', filters: { ...q }, rowCount: rows.length });
+      await exportLog.record(auth, {
+        what: 'kpi-03.xlsx',
+        filters: { day: q.day, stationId: q.stationId },
+        rowCount: rows.length,
+      });
       return workbook(
         `服务站状态 ${q.day}`,
         ['工单号', '类型', '状态', '工程师', '预约时间', '当日完成情况'],
@@ -180,3 +273,7 @@ export function createKpiReportService({
     },
   };
 }
+
+/** The local midnight `days` after the start of `day` (KPI policy zone). */
+const zonedMidnight = (day: string, days: number) =>
+  zonedDateTime(addDays(day, days), '00:00', KPI_DAILY_POLICY.timeZone);

@@ -51,5 +51,11 @@ export const kpiDrillQuery = period(
 export type KpiDrillQuery = z.infer<typeof kpiDrillQuery>;
 
 /** KPI-02/03: one local day (policy zone) and optionally one station. */
-export const reportQuery = z.object({ day: z.iso.date(), stationId: uuid.optional() });
+/** KPI-02/03: one local day; the lists (problem orders, the log) a page at a time. */
+export const reportQuery = z.object({
+  day: z.iso.date(),
+  stationId: uuid.optional(),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 export type ReportQueryInput = z.infer<typeof reportQuery>;

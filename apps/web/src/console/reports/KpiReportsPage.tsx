@@ -10,7 +10,12 @@ import { useLabels } from '../../i18n/useLabels';
 import { useKpiNames } from '../kpis/useKpiNames';
 import { useFeedback } from '../useFeedback';
 
-/** KPI-02 装机日报 and KPI-03 station status log of one day, each with its Excel export. */
+const PAGE_SIZE = 50;
+
+/**
+ * KPI-02 装机日报 and KPI-03 station status log of one day, each with its Excel export (every row); the
+ * problem orders and the log are paged by the server.
+ */
 export default function KpiReportsPage() {
   const { t, type, status } = useLabels();
   const errorText = useErrorText();
@@ -21,14 +26,38 @@ export default function KpiReportsPage() {
   const [report, setReport] = useState<InstallReportView | null>(null);
   const [log, setLog] = useState<StationLogView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // The lists can be long (a station's whole backlog): the server sends one page at a time.
+  const [problemPage, setProblemPage] = useState(1);
+  const [logPage, setLogPage] = useState(1);
+
+  const pick = (d: string, s: string | undefined) => {
+    setDay(d);
+    setStationId(s);
+    setProblemPage(1);
+    setLogPage(1);
+  };
 
   useEffect(() => {
     let live = true;
-    Promise.all([kpiReportsApi.installReport(day, stationId), kpiReportsApi.stationLog(day, stationId)]).then(
-      ([r, l]) => {
+    kpiReportsApi.installReport(day, stationId, { page: problemPage, size: PAGE_SIZE }).then(
+      (r) => {
         if (!live) return;
         setError(null);
         setReport(r);
+      },
+      (e: unknown) => live && setError(toApiError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [day, stationId, problemPage]);
+
+  useEffect(() => {
+    let live = true;
+    kpiReportsApi.stationLog(day, stationId, { page: logPage, size: PAGE_SIZE }).then(
+      (l) => {
+        if (!live) return;
+        setError(null);
         setLog(l);
       },
       (e: unknown) => live && setError(toApiError(e)),
@@ -36,7 +65,21 @@ export default function KpiReportsPage() {
     return () => {
       live = false;
     };
-  }, [day, stationId]);
+  }, [day, stationId, logPage]);
+
+  const pageOf = (current: number, total: number, onChange: (p: number) => void) => ({
+    current,
+    total,
+    pageSize: PAGE_SIZE,
+    showSizeChanger: false,
+    hideOnSinglePage: true,
+    onChange,
+  });
+  const accepted = {
+    title: t('reportsPage.accepted'),
+    dataIndex: 'acceptedAt',
+    render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+  };
 
   const download = (kind: 'kpi-02' | 'kpi-03') =>
     kpiReportsApi.download(kind, day, stationId).catch((e: unknown) => feedback.error(toApiError(e)));
@@ -51,7 +94,7 @@ export default function KpiReportsPage() {
           <DatePicker
             allowClear={false}
             value={dayjs(day)}
-            onChange={(d) => d && setDay(d.format('YYYY-MM-DD'))}
+            onChange={(d) => d && pick(d.format('YYYY-MM-DD'), stationId)}
             data-testid="reports-day"
           />
           <Select
@@ -60,7 +103,7 @@ export default function KpiReportsPage() {
             placeholder={t('kpiDashboard.station')}
             value={stationId}
             options={names.list.station.map((s) => ({ value: s.id, label: s.name }))}
-            onChange={setStationId}
+            onChange={(s?: string) => pick(day, s)}
             data-testid="reports-station"
           />
         </Space>
@@ -101,10 +144,15 @@ export default function KpiReportsPage() {
                   ]}
                 />
                 <Typography.Title level={5}>{t('reportsPage.problems')}</Typography.Title>
+                {report && (
+                  <Typography.Paragraph type="secondary" data-testid="reports-problem-count">
+                    {t('reportsPage.problemCount', { total: report.problemTotal })}
+                  </Typography.Paragraph>
+                )}
                 <Table
                   size="small"
                   rowKey="orderId"
-                  pagination={false}
+                  pagination={pageOf(problemPage, report?.problemTotal ?? 0, setProblemPage)}
                   dataSource={report?.problems ?? []}
                   data-testid="reports-problems"
                   columns={[
@@ -114,6 +162,7 @@ export default function KpiReportsPage() {
                       render: (n: string, p) => <Link to={`/orders/${p.orderId}`}>{n}</Link>,
                     },
                     { title: t('kpiDashboard.station'), dataIndex: 'stationName' },
+                    accepted,
                     {
                       title: t('reportsPage.problem'),
                       dataIndex: 'problems',
@@ -142,11 +191,16 @@ export default function KpiReportsPage() {
                 >
                   {t('reportsPage.excel')}
                 </Button>
+                {log && (
+                  <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} data-testid="reports-log-summary">
+                    {t('reportsPage.logSummary', { total: log.total, unfinished: log.unfinished })}
+                  </Typography.Paragraph>
+                )}
                 <Table
                   size="small"
                   rowKey="orderId"
                   style={{ marginTop: 12 }}
-                  pagination={{ pageSize: 50, hideOnSinglePage: true }}
+                  pagination={pageOf(logPage, log?.total ?? 0, setLogPage)}
                   dataSource={log?.items ?? []}
                   data-testid="reports-kpi03-table"
                   onRow={(e) => ({ style: e.unfinished ? { color: '#cc0000', fontWeight: 600 } : {} })}
@@ -163,6 +217,7 @@ export default function KpiReportsPage() {
                     { title: t('fields.type'), dataIndex: 'type', render: (v: string) => type(v as 'install') },
                     { title: t('fields.status'), dataIndex: 'status', render: (v: string) => status(v as 'taken') },
                     { title: t('fields.holder'), dataIndex: 'holderName' },
+                    accepted,
                     {
                       title: t('reportsPage.finished'),
                       dataIndex: 'unfinished',
