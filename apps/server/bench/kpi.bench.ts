@@ -15,7 +15,7 @@
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { migrate, openDatabase, refreshDirtyKpiDays, refreshKpiDaily, seedDemoData, type Db } from '@daowei/db';
-import { addDays, DEFAULT_KPI_POLICY, zonedDateTime } from '@daowei/domain';
+import { addDays, DEFAULT_KPI_POLICY, localDate, zonedDateTime } from '@daowei/domain';
 import { KPI_DAILY_POLICY } from '../src/features/kpis/kpi-daily.reader.js';
 import { createKpiService } from '../src/features/kpis/kpi.service.js';
 import { createKpiReportService } from '../src/features/kpis/kpi-reports.service.js';
@@ -353,8 +353,10 @@ async function main() {
 async function measureAll(db: Db, pool: pg.Pool, tenantId: string, aggRows?: number) {
   const counts = (await pool.query(`select count(*)::int8 as n from work_orders`)).rows[0] as { n: string };
   const agg = (await pool.query(`select count(*)::int8 as n from kpi_daily`)).rows[0] as { n: string };
+  const backlog = (await pool.query(`select count(*)::int8 as n from kpi_backlog_daily`)).rows[0] as { n: string };
   console.log(
-    `work_orders: ${Number(counts.n).toLocaleString('en')}; kpi_daily rows: ${Number(agg.n).toLocaleString('en')} (${aggRows})`,
+    `work_orders: ${Number(counts.n).toLocaleString('en')}; kpi_daily rows: ${Number(agg.n).toLocaleString('en')} (${aggRows}); ` +
+      `kpi_backlog_daily rows: ${Number(backlog.n).toLocaleString('en')}`,
   );
   const station = (
     await pool.query(
@@ -435,21 +437,32 @@ async function measureApi(db: Db, pool: pg.Pool, tenantId: string, stationId: st
   await measure('drill-down, tenant month → first 200 orders', (month) => drill(month, {}), 1);
   await measure('drill-down, one station month → first 200 orders', (month) => drill(month, { stationId }), 1);
   const reports = createKpiReportService({ db, exportLog: createExportLogService({ db, clock: { now: () => END } }) });
-  await measure(
-    'KPI-02 daily install report, tenant, the 15th',
-    async (month) => {
-      const r = await reports.installReport(auth, { day: `${month}-15` });
-      return r.rows.length;
-    },
-    1,
+  // KPI-02/03 of the 15th: the counts and the first page of each list (what the console page asks),
+  // a page deep in the station's log, and the day a station asks most — the day before the year's end.
+  await measure('KPI-02 daily install report, tenant, the 15th (counts + first 100 problem orders)', async (month) => {
+    const r = await reports.installReport(auth, { day: `${month}-15` });
+    return r.rows.length + r.problems.length;
+  });
+  await measure('KPI-03 station status log, one station, the 15th (first 100 entries)', async (month) => {
+    const r = await reports.stationLog(auth, { day: `${month}-15`, stationId });
+    return r.items.length;
+  });
+  await measure('KPI-03 station status log, one station, the 15th, entries 20,001–20,100', async (month) => {
+    const r = await reports.stationLog(auth, { day: `${month}-15`, stationId, offset: 20_000 });
+    return r.items.length;
+  });
+  const yesterday = addDays(localDate(END, TZ), -1);
+  const log = await reports.stationLog(auth, { day: yesterday, stationId });
+  const problems = await reports.installReport(auth, { day: yesterday });
+  console.log(
+    `(the station's log of ${yesterday}: ${log.total.toLocaleString('en-US')} entries, ${log.unfinished.toLocaleString('en-US')} unfinished; ` +
+      `the tenant's problem orders: ${problems.problemTotal.toLocaleString('en-US')})`,
   );
-  await measure(
-    'KPI-03 station status log, one station, the 15th',
-    async (month) => {
-      const r = await reports.stationLog(auth, { day: `${month}-15`, stationId });
-      return r.items.length;
-    },
-    1,
+  // The Excel exports read every row (not a page): timed once.
+  const t0 = performance.now();
+  const xlsx = await reports.stationLogXlsx(auth, { day: yesterday, stationId });
+  console.log(
+    `KPI-03 Excel export of that log: ${Math.round(performance.now() - t0).toLocaleString('en-US')} ms, ${(xlsx.length / 1e6).toFixed(1)} MB`,
   );
 }
 
