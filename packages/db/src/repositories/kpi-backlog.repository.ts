@@ -127,23 +127,29 @@ export async function kpiBacklogCounts(
 
 /**
  * How many orders open at the end of `day` (or, `problemsOnly`, problem orders among them) were
- * accepted on each earlier day, oldest first: a page of the list is read from the days that hold it.
+ * accepted on each earlier day, oldest first, and how many of those have been done since: a page of the
+ * list is read from the days that hold it, and the orders done since only where there are some.
  */
 export async function kpiBacklogDays(
   db: Db,
   tenantId: string,
   q: KpiBacklogQuery & { problemsOnly: boolean },
   s: KpiBacklogScope,
-): Promise<{ day: string; count: number }[]> {
+): Promise<{ day: string; count: number; doneSince: number }[]> {
   const c = asOfEnd(q);
+  const n = q.problemsOnly ? c.problems : sql`orders`;
   const res = await db.execute(sql`
-    select day::text as day, sum(${q.problemsOnly ? c.problems : sql`orders`})::int as n
+    select day::text as day, sum(${n})::int as n, coalesce(sum(${n}) filter (where done_day is not null), 0)::int as since
       from kpi_backlog_daily
      where tenant_id = ${tenantId} and (done_day is null or done_day > ${q.day}::date) and day <= ${q.day}::date
        ${q.type ? sql`and type = ${q.type}` : sql``}${scoped(s)}
-     group by day having sum(${q.problemsOnly ? c.problems : sql`orders`}) > 0
+     group by day having sum(${n}) > 0
      order by day`);
-  return (rowsOf(res) as { day: string; n: number }[]).map((r) => ({ day: String(r.day), count: Number(r.n) }));
+  return (rowsOf(res) as { day: string; n: number; since: number }[]).map((r) => ({
+    day: String(r.day),
+    count: Number(r.n),
+    doneSince: Number(r.since),
+  }));
 }
 
 export interface BacklogOrderRow {
@@ -160,7 +166,15 @@ export interface BacklogOrderRow {
 export async function listBacklogOrders(
   db: Db,
   tenantId: string,
-  r: { end: Date; from: Date; to: Date; type?: string | undefined; problemsAfter?: Date | undefined },
+  r: {
+    end: Date;
+    from: Date;
+    to: Date;
+    type?: string | undefined;
+    problemsAfter?: Date | undefined;
+    /** Whether some of them have been done since (else only the still-open orders are read). */
+    doneSince: boolean;
+  },
   s: KpiBacklogScope,
   page: { skip: number; limit: number },
 ): Promise<BacklogOrderRow[]> {
@@ -179,9 +193,13 @@ export async function listBacklogOrders(
     select id::text as id, accepted_at from (
       (select id, accepted_at from work_orders where ${common} and completed_at is null
         order by accepted_at, id limit ${n})
-      union all
+      ${
+        r.doneSince
+          ? sql`union all
       (select id, accepted_at from work_orders where ${common} and completed_at >= ${r.end}
-        order by accepted_at, id limit ${n})
+        order by accepted_at, id limit ${n})`
+          : sql``
+      }
     ) u order by accepted_at, id offset ${page.skip} limit ${page.limit}`);
   return (rowsOf(res) as { id: string; accepted_at: string | Date }[]).map((x) => ({
     id: x.id,
@@ -190,29 +208,41 @@ export async function listBacklogOrders(
 }
 
 /**
- * KPI-03: the orders of `[start, end)` that were finished by its end — done that day, or appointed that
- * day and not open at its end — counted, and a page of them oldest first.
+ * KPI-03: the orders finished by the end of local day `day` ([start, end)) that the day's log lists —
+ * done that day, or appointed that day and not open at its end — counted, and a page of them oldest
+ * first. The count: those done that day from the aggregates, plus the few appointed that day but done
+ * before it (or accepted after it) from their own small index.
  */
 export async function listFinishedOnDay(
   db: Db,
   tenantId: string,
-  r: { start: Date; end: Date },
+  r: { day: string; start: Date; end: Date },
   s: KpiBacklogScope,
   page: { skip: number; limit: number },
 ): Promise<{ total: number; ids: string[] }> {
-  const where = sql`tenant_id = ${tenantId} and status <> 'cancelled'${scoped(s)}
-      and ((completed_at >= ${r.start} and completed_at < ${r.end})
-        or (appointment_start >= ${r.start} and appointment_start < ${r.end}
-            and not (accepted_at < ${r.end} and (completed_at is null or completed_at >= ${r.end}))))`;
-  const total = rowsOf(await db.execute(sql`select count(*)::int as n from work_orders where ${where}`)) as {
-    n: number;
-  }[];
-  const ids =
-    page.limit > 0
-      ? (rowsOf(
-          await db.execute(sql`select id::text as id from work_orders where ${where}
-                                order by accepted_at, id offset ${page.skip} limit ${page.limit}`),
-        ) as { id: string }[])
-      : [];
-  return { total: Number(total[0]?.n ?? 0), ids: ids.map((x) => x.id) };
+  const done = rowsOf(
+    await db.execute(sql`select coalesce(sum(orders), 0)::int as n from kpi_backlog_daily
+                          where tenant_id = ${tenantId} and done_day = ${r.day}::date${scoped(s)}`),
+  ) as { n: number }[];
+  // Appointed that day, not done on it, not open at its end: done before it, or accepted after it.
+  const odd = rowsOf(
+    await db.execute(sql`select count(*)::int as n from work_orders
+      where tenant_id = ${tenantId} and status <> 'cancelled'${scoped(s)}
+        and appointment_start >= ${r.start} and appointment_start < ${r.end}
+        and (completed_at < appointment_start or accepted_at > appointment_start)
+        and (completed_at < ${r.start}
+          or (accepted_at >= ${r.end} and (completed_at is null or completed_at >= ${r.end})))`),
+  ) as { n: number }[];
+  const total = Number(done[0]?.n ?? 0) + Number(odd[0]?.n ?? 0);
+  if (page.limit <= 0 || page.skip >= total) return { total, ids: [] };
+  const ids = rowsOf(
+    await db.execute(sql`select id::text as id from work_orders
+      where tenant_id = ${tenantId} and status <> 'cancelled'${scoped(s)}
+        and ((completed_at >= ${r.start} and completed_at < ${r.end})
+          or (appointment_start >= ${r.start} and appointment_start < ${r.end}
+              and (completed_at < appointment_start or accepted_at > appointment_start)
+              and (completed_at < ${r.start} or accepted_at >= ${r.end})))
+      order by accepted_at, id offset ${page.skip} limit ${page.limit}`),
+  ) as { id: string }[];
+  return { total, ids: ids.map((x) => x.id) };
 }

@@ -135,6 +135,11 @@ export const workOrders = pgTable(
     index('work_orders_open_appointment_end_idx')
       .on(t.tenantId, t.appointmentEnd)
       .where(sql`${t.completedAt} is null and ${t.appointmentEnd} is not null`),
+    // KPI-03: orders appointed on a day but done before it (or accepted after it) — finished that day
+    // without being completed on it. Rare, so the station log counts them from this small index.
+    index('work_orders_odd_appointment_idx')
+      .on(t.tenantId, t.appointmentStart)
+      .where(sql`${t.completedAt} < ${t.appointmentStart} or ${t.acceptedAt} > ${t.appointmentStart}`),
     index('work_orders_offered_person_idx').on(t.tenantId, t.offeredToPersonId),
     index('work_orders_offered_unit_idx').on(t.tenantId, t.offeredToUnitId),
     index('work_orders_contact_phone_idx').on(t.tenantId, t.contactPhone),

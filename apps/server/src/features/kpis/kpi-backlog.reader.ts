@@ -68,6 +68,7 @@ export async function backlogPage(
       type: q.type,
       // Past the deadline at the day's end: accepted at or before the midnight N − 1 days earlier.
       problemsAfter: q.problemsOnly ? midnight(addDays(q.day, 1 - q.installWithinDays)) : undefined,
+      doneSince: days.slice(i, j + 1).some((d) => d.doneSince > 0),
     },
     scope,
     { skip: page.offset - before, limit: page.limit },
@@ -86,12 +87,13 @@ export async function stationLogPage(
   scope: KpiBacklogScope,
   page: PageAsked,
 ): Promise<{ total: number; unfinished: number; unfinishedIds: string[]; finishedIds: string[] }> {
+  // Every unfinished order of any type: no problem filter, so the install limit plays no part.
   const open = await backlogPage(db, tenantId, { day, installWithinDays: 0, problemsOnly: false }, scope, page);
   const rest = Math.max(0, page.offset + page.limit - Math.max(page.offset, open.total));
   const finished = await listFinishedOnDay(
     db,
     tenantId,
-    { start: midnight(day), end: midnight(addDays(day, 1)) },
+    { day, start: midnight(day), end: midnight(addDays(day, 1)) },
     scope,
     { skip: Math.max(0, page.offset - open.total), limit: Math.min(rest, page.limit) },
   );

@@ -103,86 +103,82 @@ export function createKpiReportService({
   async function installReportIn(tx: Db, auth: AuthContext, q: ReportQuery) {
     const scope = scopeOf(auth, q);
     const page = pageOf(q);
-    {
-      const rows = await backlogCounts(tx, auth.tenantId, { day: q.day, installWithinDays: N, type: 'install' }, scope);
-      const problems = await backlogPage(
-        tx,
-        auth.tenantId,
-        { day: q.day, installWithinDays: N, type: 'install', problemsOnly: true },
-        scope,
-        page,
-      );
-      const n = await names(auth, [], tx);
-      const pastDeadline = zonedMidnight(q.day, 1 - N);
-      const totals = rows.reduce(
-        (t, r) => ({
-          received: t.received + r.received,
-          completed: t.completed + r.completed,
-          open: t.open + r.open,
-          overdue: t.overdue + r.overdue,
-          problems: t.problems + r.problems,
-        }),
-        { received: 0, completed: 0, open: 0, overdue: 0, problems: 0 },
-      );
-      return {
-        day: q.day,
-        rows: rows.map((x) => ({ ...x, stationName: n.station(x.stationId) })),
-        totals,
-        problemTotal: problems.total,
-        offset: page.offset,
-        limit: page.limit,
-        problems: (await ordersOf(auth, problems.ids, tx)).map(({ o, reopened, note }) => {
-          const kinds: ProblemKind[] = [];
-          if (o.acceptedAt.getTime() <= pastDeadline.getTime()) kinds.push('overdue');
-          if (o.status === 'suspended') kinds.push('suspended');
-          if (reopened) kinds.push('reopened');
-          return {
-            orderId: o.id,
-            number: o.number,
-            stationId: o.stationId,
-            stationName: n.station(o.stationId),
-            acceptedAt: o.acceptedAt.toISOString(),
-            problems: kinds,
-            note,
-          };
-        }),
-      };
-    }
+    const rows = await backlogCounts(tx, auth.tenantId, { day: q.day, installWithinDays: N, type: 'install' }, scope);
+    const problems = await backlogPage(
+      tx,
+      auth.tenantId,
+      { day: q.day, installWithinDays: N, type: 'install', problemsOnly: true },
+      scope,
+      page,
+    );
+    const n = await names(auth, [], tx);
+    const pastDeadline = zonedMidnight(q.day, 1 - N);
+    const totals = rows.reduce(
+      (t, r) => ({
+        received: t.received + r.received,
+        completed: t.completed + r.completed,
+        open: t.open + r.open,
+        overdue: t.overdue + r.overdue,
+        problems: t.problems + r.problems,
+      }),
+      { received: 0, completed: 0, open: 0, overdue: 0, problems: 0 },
+    );
+    return {
+      day: q.day,
+      rows: rows.map((x) => ({ ...x, stationName: n.station(x.stationId) })),
+      totals,
+      problemTotal: problems.total,
+      offset: page.offset,
+      limit: page.limit,
+      problems: (await ordersOf(auth, problems.ids, tx)).map(({ o, reopened, note }) => {
+        const kinds: ProblemKind[] = [];
+        if (o.acceptedAt.getTime() <= pastDeadline.getTime()) kinds.push('overdue');
+        if (o.status === 'suspended') kinds.push('suspended');
+        if (reopened) kinds.push('reopened');
+        return {
+          orderId: o.id,
+          number: o.number,
+          stationId: o.stationId,
+          stationName: n.station(o.stationId),
+          acceptedAt: o.acceptedAt.toISOString(),
+          problems: kinds,
+          note,
+        };
+      }),
+    };
   }
 
   /** KPI-03: a page of the day's log, unfinished orders first (red), with the totals. */
   async function stationLogIn(tx: Db, auth: AuthContext, q: ReportQuery) {
     const scope = scopeOf(auth, q);
     const page = pageOf(q);
-    {
-      const log = await stationLogPage(tx, auth.tenantId, q.day, scope, page);
-      const unfinished = new Set(log.unfinishedIds);
-      const orders = await ordersOf(auth, [...log.unfinishedIds, ...log.finishedIds], tx);
-      const n = await names(
-        auth,
-        orders.map(({ o }) => o.holderId),
-        tx,
-      );
-      return {
-        day: q.day,
-        stationId: q.stationId ?? null,
-        total: log.total,
-        unfinished: log.unfinished,
-        offset: page.offset,
-        limit: page.limit,
-        items: orders.map(({ o }) => ({
-          orderId: o.id,
-          number: o.number,
-          type: o.type,
-          status: o.status,
-          holderId: o.holderId,
-          holderName: n.person(o.holderId),
-          acceptedAt: o.acceptedAt.toISOString(),
-          appointment: o.appointment ? { start: iso(o.appointment.start), end: iso(o.appointment.end) } : null,
-          unfinished: unfinished.has(o.id),
-        })),
-      };
-    }
+    const log = await stationLogPage(tx, auth.tenantId, q.day, scope, page);
+    const unfinished = new Set(log.unfinishedIds);
+    const orders = await ordersOf(auth, [...log.unfinishedIds, ...log.finishedIds], tx);
+    const n = await names(
+      auth,
+      orders.map(({ o }) => o.holderId),
+      tx,
+    );
+    return {
+      day: q.day,
+      stationId: q.stationId ?? null,
+      total: log.total,
+      unfinished: log.unfinished,
+      offset: page.offset,
+      limit: page.limit,
+      items: orders.map(({ o }) => ({
+        orderId: o.id,
+        number: o.number,
+        type: o.type,
+        status: o.status,
+        holderId: o.holderId,
+        holderName: n.person(o.holderId),
+        acceptedAt: o.acceptedAt.toISOString(),
+        appointment: o.appointment ? { start: iso(o.appointment.start), end: iso(o.appointment.end) } : null,
+        unfinished: unfinished.has(o.id),
+      })),
+    };
   }
 
   /** Every row of a paged list, for an export (pages read one after another). */

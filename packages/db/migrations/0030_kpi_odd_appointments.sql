@@ -1,0 +1,1 @@
+CREATE INDEX "work_orders_odd_appointment_idx" ON "work_orders" USING btree ("tenant_id","appointment_start") WHERE "work_orders"."completed_at" < "work_orders"."appointment_start" or "work_orders"."accepted_at" > "work_orders"."appointment_start";
