@@ -35,6 +35,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 240_000,
+          // A page's answer to a click can take over a second on a busy machine (a route's code loaded,
+          // then its reads): polls wait up to 15 s by default instead of vitest's 1 s.
+          expect: { poll: { timeout: 15_000 } },
           pool: 'forks',
           maxWorkers: 1,
         },

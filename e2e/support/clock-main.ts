@@ -5,6 +5,7 @@ import { DEFAULT_POLICY_PACK } from '@daowei/domain';
 import { buildApp } from '../../apps/server/src/app.js';
 import { createServices } from '../../apps/server/src/services.js';
 import { hashPassword } from '../../apps/server/src/features/auth/password.js';
+import { buildMarkedKpiSpans } from '../../apps/server/src/jobs/kpi.jobs.js';
 import type { Clock } from '../../apps/server/src/platform/clock.js';
 import { readConfig } from '../../apps/server/src/platform/config.js';
 import { startJobQueue } from '../../apps/server/src/platform/jobs.js';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       orders: config.demoOrders,
       passwordHash: await hashPassword('daowei123'),
     });
+    await buildMarkedKpiSpans(database.db);
   }
   const jobs = await startJobQueue(database);
   const app = await buildApp({ database, jobs, clock, webDist: config.webDist, logger: { level: config.logLevel } });

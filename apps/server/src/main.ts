@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { analyzeDatabase, openDatabase, migrate, hasAnyTenant, seedDemoData, DEMO_ACCOUNTS } from '@daowei/db';
 import { buildApp } from './app.js';
+import { buildMarkedKpiSpans } from './jobs/kpi.jobs.js';
 import { registerMaintenanceJobs } from './jobs/maintenance.jobs.js';
 import { systemClock } from './platform/clock.js';
 import { startJobQueue } from './platform/jobs.js';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
       orders: config.demoOrders,
       passwordHash: await hashPassword('daowei123'),
     });
+    await buildMarkedKpiSpans(database.db);
     demo = true;
   }
   await analyzeDatabase(database.db);

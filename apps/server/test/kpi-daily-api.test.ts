@@ -8,7 +8,7 @@ import { addKpiSources } from './kpi-sources.fixture.js';
 import { FakeClock } from '../src/platform/clock.js';
 import type { AuthContext } from '../src/http/auth-context.js';
 import { createKpiService } from '../src/features/kpis/kpi.service.js';
-import { refreshMarkedKpiDays } from '../src/jobs/kpi.jobs.js';
+import { buildMarkedKpiSpans, refreshMarkedKpiDays } from '../src/jobs/kpi.jobs.js';
 import { windowsOf } from '../src/features/kpis/kpi-drill.reader.js';
 import { kpiFactsAt, loadKpiRecords } from '../src/features/kpis/kpi-facts.loader.js';
 
@@ -276,6 +276,27 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
     expect(await refreshMarkedKpiDays(db, tenantId)).toBeGreaterThan(0);
     expect(await marks()).toBe(0);
     expect(await compareSamples(5150, 8)).toBeGreaterThan(10);
+  }, 120_000);
+
+  it('KPI-01 after a bulk change the marked span is rebuilt as whole days at once, and the figures stay exact', async () => {
+    // What the demo's first start does after seeding: many days' marks, one rebuild of the span.
+    await db.execute(sql`
+      update work_orders set appointment_start = appointment_start + interval '1 hour',
+                             appointment_end = appointment_end + interval '1 hour'
+       where id in (select id from work_orders where tenant_id = ${tenantId} and appointment_start is not null
+                      order by md5(id::text) limit 40)`);
+    const marks = async () =>
+      Number(
+        (
+          (await db.execute(
+            sql`select count(*) as n from kpi_daily_dirty where tenant_id = ${tenantId}`,
+          )) as unknown as { rows: { n: string | number }[] }
+        ).rows[0]!.n,
+      );
+    expect(await marks()).toBeGreaterThan(20);
+    await buildMarkedKpiSpans(db, tenantId);
+    expect(await marks()).toBe(0);
+    expect(await compareSamples(5151, 8)).toBeGreaterThan(10);
   }, 120_000);
 
   it('KPI-01 a period not on whole local days is computed directly (with its orders)', async () => {

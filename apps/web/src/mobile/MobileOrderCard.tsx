@@ -18,7 +18,7 @@ export function MobileOrderCard({ order: o }: { order: WorkOrderView }) {
   return (
     <Card
       title={<span style={{ fontSize: 15 }}>{o.number}</span>}
-      extra={<MobileStatusTag status={o.status} />}
+      extra={<MobileStatusTag status={o.status} testId="order-card-status" />}
       onClick={() => navigate(pageOf(o))}
       style={{ margin: '8px 12px', borderRadius: 8 }}
       data-testid={`order-card-${o.number}`}

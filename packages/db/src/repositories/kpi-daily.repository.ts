@@ -202,6 +202,11 @@ export async function kpiOpenPastDeadline(
   );
 }
 
+/** Serialises writers of a tenant's aggregates until the caller's transaction ends (else both insert). */
+export async function lockKpiAggregates(db: Db, tenantId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`kpi_daily:${tenantId}`}))`);
+}
+
 /**
  * KPI-01: rebuilds what the triggers marked stale in [fromDay, toDay] and forgets those marks, in the
  * caller's transaction: per day, the slices of the engineers whose orders changed (their rows only),
@@ -217,7 +222,7 @@ export async function refreshDirtyKpiDays(
   p: KpiDailyPolicy,
 ): Promise<string[]> {
   const tz = p.timeZone;
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`kpi_daily:${tenantId}`}))`);
+  await lockKpiAggregates(db, tenantId);
   const res = await db.execute(sql`
     with gone as (
       delete from kpi_daily_dirty

@@ -52,7 +52,7 @@ export function CrewTodoList() {
         <Card
           key={o.orderId}
           title={<span style={{ fontSize: 15 }}>{o.number}</span>}
-          extra={<MobileStatusTag status={o.status as WorkOrderStatus} />}
+          extra={<MobileStatusTag status={o.status as WorkOrderStatus} testId="order-card-status" />}
           onClick={() => navigate(`/m/inspection/${o.orderId}`)}
           style={{ margin: '8px 12px', borderRadius: 8 }}
           data-testid={`crew-card-${o.number}`}
