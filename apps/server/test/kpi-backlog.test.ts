@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { refreshKpiDaily, rowsOf, type Database, type Db } from '@daowei/db';
+import { kpiBacklogCounts, refreshKpiDaily, rowsOf, type Database, type Db } from '@daowei/db';
 import { openTestDatabase } from '@daowei/db/testing';
 import {
   dailyInstallReport,
@@ -12,7 +12,7 @@ import {
 import { seedDemoInTransaction } from './demo-in-transaction.js';
 import { addKpiSources } from './kpi-sources.fixture.js';
 import { KPI_DAILY_POLICY } from '../src/features/kpis/kpi-daily.reader.js';
-import { backlogCounts, backlogPage, freshenBacklog, stationLogPage } from '../src/features/kpis/kpi-backlog.reader.js';
+import { backlogPage, freshenBacklog, stationLogPage } from '../src/features/kpis/kpi-backlog.reader.js';
 
 /**
  * KPI-02/03 from the backlog aggregates (kpi_backlog_daily) equal the domain's definitions computed
@@ -111,7 +111,7 @@ async function expectSameAsDomain(label: string) {
       );
       const at = `${label} ${day} ${JSON.stringify(scope)}`;
       const want = dailyInstallReport(mine, day, TZ, N);
-      const rows = await backlogCounts(db, tenantId, { day, installWithinDays: N, type: 'install' }, scope);
+      const rows = await kpiBacklogCounts(db, tenantId, { day, installWithinDays: N, type: 'install' }, scope);
       expect(rows, `counts ${at}`).toEqual(want.rows);
       const problems = await allPages(async (offset) =>
         backlogPage(db, tenantId, { day, installWithinDays: N, type: 'install', problemsOnly: true }, scope, {

@@ -75,6 +75,16 @@ afterAll(async () => {
 
 type Figure = { key: string; value: number | null; numerator: number; denominator: number; source: string };
 
+/** The tenant's KPI marks waiting to be rebuilt. */
+const marks = async () =>
+  Number(
+    (
+      (await db.execute(sql`select count(*) as n from kpi_daily_dirty where tenant_id = ${tenantId}`)) as unknown as {
+        rows: { n: string | number }[];
+      }
+    ).rows[0]!.n,
+  );
+
 async function compareSamples(seed: number, samples: number) {
   const service = createKpiService({ db, clock });
   const facts = await directFacts(NOW);
@@ -264,14 +274,6 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
       update work_orders set status = 'completed', completed_at = accepted_at + interval '50 hours'
        where id in (select id from work_orders where tenant_id = ${tenantId} and completed_at is null
                       and status <> 'cancelled' and type = 'install' order by id desc limit 10)`);
-    const marks = async () =>
-      Number(
-        (
-          (await db.execute(
-            sql`select count(*) as n from kpi_daily_dirty where tenant_id = ${tenantId}`,
-          )) as unknown as { rows: { n: string | number }[] }
-        ).rows[0]!.n,
-      );
     expect(await marks()).toBeGreaterThan(0);
     expect(await refreshMarkedKpiDays(db, tenantId)).toBeGreaterThan(0);
     expect(await marks()).toBe(0);
@@ -285,14 +287,6 @@ describe('KPI-01 /api/kpis from the day pre-aggregates', () => {
                              appointment_end = appointment_end + interval '1 hour'
        where id in (select id from work_orders where tenant_id = ${tenantId} and appointment_start is not null
                       order by md5(id::text) limit 40)`);
-    const marks = async () =>
-      Number(
-        (
-          (await db.execute(
-            sql`select count(*) as n from kpi_daily_dirty where tenant_id = ${tenantId}`,
-          )) as unknown as { rows: { n: string | number }[] }
-        ).rows[0]!.n,
-      );
     expect(await marks()).toBeGreaterThan(20);
     await buildMarkedKpiSpans(db, tenantId);
     expect(await marks()).toBe(0);

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { InstallReportRow } from '@daowei/domain';
 import type { Db } from '../client.js';
 import { holderSliceSql, localDay, type KpiHolderSlice } from './kpi-daily-rows.js';
 import { rowsOf } from './kpi-grouping.js';
@@ -81,14 +82,8 @@ const asOfEnd = (q: KpiBacklogQuery) => {
   };
 };
 
-export interface KpiBacklogCounts {
-  stationId: string | null;
-  received: number;
-  completed: number;
-  open: number;
-  overdue: number;
-  problems: number;
-}
+/** One station's KPI-02 row, as the domain defines it (dailyInstallReport). */
+export type KpiBacklogCounts = InstallReportRow;
 
 /**
  * KPI-02 per station: accepted on `day`, done on it, open at its end, of those past the deadline, and

@@ -54,6 +54,37 @@ export interface DailyInstallReport {
   problems: ProblemOrder[];
 }
 
+/**
+ * Why an install still open at `end` (the end of the report's day) is a KPI-02 problem order: past its
+ * N-day deadline by then, on hold, or reopened (none: not a problem).
+ */
+export function problemKinds(
+  o: Pick<ReportOrder, 'acceptedAt' | 'status' | 'reopened'>,
+  end: Date,
+  timeZone: string,
+  installWithinDays: number,
+): ProblemKind[] {
+  const kinds: ProblemKind[] = [];
+  const due = sameLocalTimeDaysLater(o.acceptedAt, installWithinDays, timeZone);
+  if (due.getTime() <= end.getTime()) kinds.push('overdue');
+  if (o.status === 'suspended') kinds.push('suspended');
+  if (o.reopened) kinds.push('reopened');
+  return kinds;
+}
+
+/** KPI-02's totals line: the station rows summed. */
+export const reportTotals = (rows: readonly InstallReportRow[]): DailyInstallReport['totals'] =>
+  rows.reduce(
+    (t, r) => ({
+      received: t.received + r.received,
+      completed: t.completed + r.completed,
+      open: t.open + r.open,
+      overdue: t.overdue + r.overdue,
+      problems: t.problems + r.problems,
+    }),
+    { received: 0, completed: 0, open: 0, overdue: 0, problems: 0 },
+  );
+
 /** Oldest acceptance first, then by id: a stable order a store can page through. */
 export const oldestFirst = (a: { acceptedAt: Date; orderId: string }, b: { acceptedAt: Date; orderId: string }) =>
   a.acceptedAt.getTime() - b.acceptedAt.getTime() || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0);
@@ -97,14 +128,8 @@ export function dailyInstallReport(
     if (within(o.completedAt, b)) r.completed += 1;
     if (!openAtEnd(o, b.end)) continue;
     r.open += 1;
-    const kinds: ProblemKind[] = [];
-    const due = sameLocalTimeDaysLater(o.acceptedAt, installWithinDays, timeZone);
-    if (due.getTime() <= b.end.getTime()) {
-      r.overdue += 1;
-      kinds.push('overdue');
-    }
-    if (o.status === 'suspended') kinds.push('suspended');
-    if (o.reopened) kinds.push('reopened');
+    const kinds = problemKinds(o, b.end, timeZone, installWithinDays);
+    if (kinds.includes('overdue')) r.overdue += 1;
     if (kinds.length > 0) {
       r.problems += 1;
       problems.push({
@@ -121,16 +146,7 @@ export function dailyInstallReport(
   const list = [...rows.values()]
     .filter((r) => r.received + r.completed + r.open > 0)
     .sort((a, b2) => byStation(a.stationId, b2.stationId));
-  const totals = list.reduce(
-    (t, r) => ({
-      received: t.received + r.received,
-      completed: t.completed + r.completed,
-      open: t.open + r.open,
-      overdue: t.overdue + r.overdue,
-      problems: t.problems + r.problems,
-    }),
-    { received: 0, completed: 0, open: 0, overdue: 0, problems: 0 },
-  );
+  const totals = reportTotals(list);
   // The longest waiting first: the order a station works its backlog in.
   problems.sort(oldestFirst);
   return { day, rows: list, totals, problems };

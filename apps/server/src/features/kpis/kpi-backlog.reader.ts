@@ -1,11 +1,9 @@
 import {
-  kpiBacklogCounts,
   kpiBacklogDays,
   listBacklogOrders,
   listFinishedOnDay,
   refreshDirtyKpiDays,
   type Db,
-  type KpiBacklogCounts,
   type KpiBacklogScope,
 } from '@daowei/db';
 import { addDays, zonedDateTime } from '@daowei/domain';
@@ -30,13 +28,6 @@ const FIRST_DAY = '2000-01-01';
 /** Rebuilds what the triggers marked stale up to the end of `day` (the caller's transaction). */
 export const freshenBacklog = (db: Db, tenantId: string, day: string) =>
   refreshDirtyKpiDays(db, tenantId, { fromDay: FIRST_DAY, toDay: day }, KPI_DAILY_POLICY);
-
-export const backlogCounts = (
-  db: Db,
-  tenantId: string,
-  q: { day: string; installWithinDays: number; type?: string },
-  scope: KpiBacklogScope,
-): Promise<KpiBacklogCounts[]> => kpiBacklogCounts(db, tenantId, q, scope);
 
 /**
  * One page of the orders open at the end of `day` (of `type`; with `problemsOnly` the KPI-02 problem

@@ -1,21 +1,30 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { getPeople, getWorkOrders, listOrderEventsByAction, listOrgUnits, type Db } from '@daowei/db';
+import {
+  getPeople,
+  getWorkOrders,
+  kpiBacklogCounts,
+  listOrderEventsByAction,
+  listOrgUnits,
+  type Db,
+  type KpiBacklogScope,
+} from '@daowei/db';
 import {
   addDays,
   DEFAULT_KPI_POLICY,
   DomainError,
   isSupervisor,
+  problemKinds,
+  reportTotals,
   SUSPEND_REASON_LABELS,
   type KpiPolicy,
-  type ProblemKind,
   type SuspendReason,
   zonedDateTime,
 } from '@daowei/domain';
 import type { AuthContext } from '../../http/auth-context.js';
 import { assertMayExport, type ExportLogService } from '../exports/export-log.service.js';
 import { KPI_DAILY_POLICY } from './kpi-daily.reader.js';
-import { backlogCounts, backlogPage, freshenBacklog, stationLogPage, type PageAsked } from './kpi-backlog.reader.js';
+import { backlogPage, freshenBacklog, stationLogPage, type PageAsked } from './kpi-backlog.reader.js';
 
 export type KpiReportService = ReturnType<typeof createKpiReportService>;
 
@@ -92,19 +101,23 @@ export function createKpiReportService({
    * A report read in one transaction: what the triggers marked stale up to the day is rebuilt first,
    * then every read (all pages of an export too) sees the same aggregates.
    */
-  const fresh = <T>(auth: AuthContext, q: ReportQuery, read: (tx: Db) => Promise<T>) => {
-    scopeOf(auth, q);
+  const fresh = <T>(auth: AuthContext, q: ReportQuery, read: (tx: Db, scope: KpiBacklogScope) => Promise<T>) => {
+    const scope = scopeOf(auth, q);
     return db.transaction(async (tx) => {
       await freshenBacklog(tx, auth.tenantId, q.day);
-      return read(tx);
+      return read(tx, scope);
     });
   };
 
   /** KPI-02: per station received, completed, open, overdue and problem counts; a page of problem orders. */
-  async function installReportIn(tx: Db, auth: AuthContext, q: ReportQuery) {
-    const scope = scopeOf(auth, q);
+  async function installReportIn(tx: Db, auth: AuthContext, q: ReportQuery, scope: KpiBacklogScope) {
     const page = pageOf(q);
-    const rows = await backlogCounts(tx, auth.tenantId, { day: q.day, installWithinDays: N, type: 'install' }, scope);
+    const rows = await kpiBacklogCounts(
+      tx,
+      auth.tenantId,
+      { day: q.day, installWithinDays: N, type: 'install' },
+      scope,
+    );
     const problems = await backlogPage(
       tx,
       auth.tenantId,
@@ -113,36 +126,22 @@ export function createKpiReportService({
       page,
     );
     const n = await names(auth, [], tx);
-    const pastDeadline = zonedMidnight(q.day, 1 - N);
-    const totals = rows.reduce(
-      (t, r) => ({
-        received: t.received + r.received,
-        completed: t.completed + r.completed,
-        open: t.open + r.open,
-        overdue: t.overdue + r.overdue,
-        problems: t.problems + r.problems,
-      }),
-      { received: 0, completed: 0, open: 0, overdue: 0, problems: 0 },
-    );
+    const end = zonedDateTime(addDays(q.day, 1), '00:00', KPI_DAILY_POLICY.timeZone);
     return {
       day: q.day,
       rows: rows.map((x) => ({ ...x, stationName: n.station(x.stationId) })),
-      totals,
+      totals: reportTotals(rows),
       problemTotal: problems.total,
       offset: page.offset,
       limit: page.limit,
       problems: (await ordersOf(auth, problems.ids, tx)).map(({ o, reopened, note }) => {
-        const kinds: ProblemKind[] = [];
-        if (o.acceptedAt.getTime() <= pastDeadline.getTime()) kinds.push('overdue');
-        if (o.status === 'suspended') kinds.push('suspended');
-        if (reopened) kinds.push('reopened');
         return {
           orderId: o.id,
           number: o.number,
           stationId: o.stationId,
           stationName: n.station(o.stationId),
           acceptedAt: o.acceptedAt.toISOString(),
-          problems: kinds,
+          problems: problemKinds({ ...o, reopened }, end, KPI_DAILY_POLICY.timeZone, N),
           note,
         };
       }),
@@ -150,8 +149,7 @@ export function createKpiReportService({
   }
 
   /** KPI-03: a page of the day's log, unfinished orders first (red), with the totals. */
-  async function stationLogIn(tx: Db, auth: AuthContext, q: ReportQuery) {
-    const scope = scopeOf(auth, q);
+  async function stationLogIn(tx: Db, auth: AuthContext, q: ReportQuery, scope: KpiBacklogScope) {
     const page = pageOf(q);
     const log = await stationLogPage(tx, auth.tenantId, q.day, scope, page);
     const unfinished = new Set(log.unfinishedIds);
@@ -227,15 +225,16 @@ export function createKpiReportService({
   }
 
   return {
-    installReport: (auth: AuthContext, q: ReportQuery) => fresh(auth, q, (tx) => installReportIn(tx, auth, q)),
-    stationLog: (auth: AuthContext, q: ReportQuery) => fresh(auth, q, (tx) => stationLogIn(tx, auth, q)),
+    installReport: (auth: AuthContext, q: ReportQuery) =>
+      fresh(auth, q, (tx, scope) => installReportIn(tx, auth, q, scope)),
+    stationLog: (auth: AuthContext, q: ReportQuery) => fresh(auth, q, (tx, scope) => stationLogIn(tx, auth, q, scope)),
 
     /** KPI-02 as Excel: a station table and every problem order with its note; logged (SEC-01). */
     async installReportXlsx(auth: AuthContext, q: ReportQuery) {
       assertMayExport(auth);
-      const { first: r, items: problems } = await fresh(auth, q, (tx) =>
+      const { first: r, items: problems } = await fresh(auth, q, (tx, scope) =>
         everyPage(async (offset) => {
-          const x = await installReportIn(tx, auth, { ...q, offset, limit: EXPORT_PAGE });
+          const x = await installReportIn(tx, auth, { ...q, offset, limit: EXPORT_PAGE }, scope);
           return { ...x, items: x.problems, total: x.problemTotal };
         }),
       );
@@ -262,8 +261,8 @@ export function createKpiReportService({
     /** KPI-03 as Excel: the day's orders, unfinished ones in red; logged (SEC-01). */
     async stationLogXlsx(auth: AuthContext, q: ReportQuery) {
       assertMayExport(auth);
-      const log = await fresh(auth, q, (tx) =>
-        everyPage((offset) => stationLogIn(tx, auth, { ...q, offset, limit: EXPORT_PAGE })),
+      const log = await fresh(auth, q, (tx, scope) =>
+        everyPage((offset) => stationLogIn(tx, auth, { ...q, offset, limit: EXPORT_PAGE }, scope)),
       );
       const rows = log.items.map((e) => [
         e.number,
@@ -287,7 +286,3 @@ export function createKpiReportService({
     },
   };
 }
-
-/** The local midnight `days` after the start of `day` (KPI policy zone). */
-const zonedMidnight = (day: string, days: number) =>
-  zonedDateTime(addDays(day, days), '00:00', KPI_DAILY_POLICY.timeZone);
